@@ -1,0 +1,87 @@
+//! The HTTP API: one module per resource. Routes and the OpenAPI document come from the
+//! same registration, so the document cannot miss an endpoint.
+
+pub mod fiscal_code;
+pub mod health;
+pub mod municipality;
+pub mod places;
+pub mod responses;
+pub mod services;
+
+use actix_web::App;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{scope, AppExt};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Portale dei Servizi Demografici",
+        description = "API of the online counter of an Italian municipal registry office (anagrafe): \
+certificates, self-declarations, practices and appointments for citizens; back office for operators; \
+REST access for third-party applications.\n\nErrors are `application/problem+json` (RFC 9457) with a stable \
+`code` and the `request_id`; messages are in Italian or English according to `Accept-Language`.",
+        license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
+    ),
+    tags(
+        (name = "catalogue", description = "Public catalogues: services, municipality, places"),
+        (name = "tools", description = "Public tools"),
+        (name = "operations", description = "Health, readiness and metrics"),
+    ),
+    components(schemas(crate::error::Problem)),
+    modifiers(&SecuritySchemes)
+)]
+struct ApiDoc;
+
+/// Bearer tokens are declared now so every later endpoint names the same scheme.
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "Access token from `POST /api/v1/auth/login` or `POST /api/v1/oauth/token`",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// Every endpoint, registered once for both the server and the document.
+pub fn routes(config: &mut ServiceConfig) {
+    config
+        .service(health::healthz)
+        .service(health::readyz)
+        .service(health::metrics)
+        .service(
+            scope::scope("/api/v1")
+                .service(municipality::get_municipality)
+                .service(services::list_services)
+                .service(places::search_places)
+                .service(fiscal_code::validate_fiscal_code),
+        );
+}
+
+/// The OpenAPI document, as `portale openapi` prints it and `/api/openapi.json` serves it.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    let (_, document) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes)
+        .split_for_parts();
+    document
+}
+
+pub fn openapi_json() -> Result<String, serde_json::Error> {
+    let mut json = openapi_document().to_pretty_json()?;
+    json.push('\n');
+    Ok(json)
+}

@@ -1,0 +1,23 @@
+//! Error responses declared once and referenced from every endpoint's annotation.
+
+use utoipa::ToResponse;
+
+use crate::error::Problem;
+
+macro_rules! problem_response {
+    ($name:ident, $description:literal) => {
+        #[derive(ToResponse)]
+        #[response(description = $description, content_type = "application/problem+json")]
+        #[allow(dead_code)]
+        pub struct $name(Problem);
+    };
+}
+
+problem_response!(BadRequest, "Malformed JSON or query parameters");
+problem_response!(
+    Unprocessable,
+    "A field is missing, unknown, of the wrong type or breaks a rule; `errors` names it"
+);
+problem_response!(PayloadTooLarge, "The body exceeds the size limit");
+problem_response!(UnsupportedMediaType, "The body is not JSON");
+problem_response!(NotFound, "No such resource");

@@ -1,0 +1,194 @@
+//! The `portale` command line. Every option is also a `PORTALE_*` environment variable;
+//! a TOML file (`--config`) may set the same keys and the municipality's details.
+
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use crate::settings::{overlay, LogFormat, Secret, Settings};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "portale",
+    version,
+    about = "Portale dei Servizi Demografici: the online counter of a municipal registry office",
+    long_about = "Portale dei Servizi Demografici: the online counter of an Italian municipal registry office.\n\n\
+Settings come, from weakest to strongest, from built-in defaults, the TOML file given by --config, \
+PORTALE_* environment variables and command-line flags. PORTALE_LOG (or RUST_LOG) sets the log filter, \
+e.g. `info,portale=debug`."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug)]
+pub struct GlobalArgs {
+    /// TOML configuration file (same keys as the flags, plus a [municipality] table).
+    #[arg(long, env = "PORTALE_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// Database: `postgres://user:password@host:5432/db` for PostgreSQL, otherwise a SQLite
+    /// file path. Default: portale.sqlite3 in the data directory.
+    #[arg(
+        long,
+        env = "PORTALE_DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+    /// Directory for the SQLite file, keys, outgoing mail and demo credentials. Default: ./data
+    #[arg(long, env = "PORTALE_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Log format: auto (JSON unless stderr is a terminal), json or pretty.
+    #[arg(long, env = "PORTALE_LOG_FORMAT", global = true, value_enum)]
+    pub log_format: Option<LogFormat>,
+    /// Maximum database connections in the pool. Default: 8
+    #[arg(long, env = "PORTALE_DB_POOL_SIZE", global = true)]
+    pub db_pool_size: Option<u32>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the API, the SPA and Swagger UI; runs pending migrations first.
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Fill an empty registry with a deterministic fictional municipality.
+    SeedDemo(SeedArgs),
+    /// Print the OpenAPI document (JSON).
+    Openapi,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on. Default: 127.0.0.1:8080
+    #[arg(long, env = "PORTALE_BIND")]
+    pub bind: Option<SocketAddr>,
+    /// Fill an empty database with the demo municipality and write demo-credentials.json
+    /// to the data directory.
+    #[arg(long, env = "PORTALE_DEMO")]
+    pub demo: bool,
+    /// Persons in the demo registry created by --demo. Default: 2000
+    #[arg(long, env = "PORTALE_DEMO_PERSONS")]
+    pub demo_persons: Option<usize>,
+    /// Public address of the portal, used in QR codes and e-mails. Default: http://<bind address>
+    #[arg(long, env = "PORTALE_PUBLIC_BASE_URL")]
+    pub public_base_url: Option<String>,
+    /// Largest accepted JSON body in bytes. Default: 262144
+    #[arg(long, env = "PORTALE_MAX_BODY_BYTES")]
+    pub max_body_bytes: Option<usize>,
+    /// HTTP worker threads. Default: one per CPU core
+    #[arg(long, env = "PORTALE_WORKERS")]
+    pub workers: Option<usize>,
+    /// SMTP relay for outgoing mail, e.g. smtp://localhost:1025. Without it, mail is written
+    /// as .eml files under the data directory.
+    #[arg(long, env = "PORTALE_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct SeedArgs {
+    /// How many persons to create (100 to 1,000,000 are typical).
+    #[arg(long, env = "PORTALE_SEED_PERSONS", default_value_t = 2_000)]
+    pub persons: usize,
+    /// Seed of the generator: the same seed and size give the same registry.
+    #[arg(long, env = "PORTALE_SEED", default_value_t = 1)]
+    pub seed: u64,
+    /// Do not draw the progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+impl GlobalArgs {
+    pub fn settings(&self) -> anyhow::Result<Settings> {
+        let mut settings = Settings::default();
+        if let Some(path) = &self.config {
+            settings.apply_file(path)?;
+        }
+        overlay(
+            &mut settings.database_url,
+            self.database_url.clone().map(|u| Some(Secret(u))),
+        );
+        overlay(&mut settings.data_dir, self.data_dir.clone());
+        overlay(&mut settings.log_format, self.log_format);
+        overlay(&mut settings.db_pool_size, self.db_pool_size);
+        Ok(settings)
+    }
+}
+
+impl ServeArgs {
+    fn apply(&self, settings: &mut Settings) {
+        overlay(&mut settings.bind, self.bind);
+        overlay(&mut settings.demo, self.demo.then_some(true));
+        overlay(&mut settings.demo_persons, self.demo_persons);
+        overlay(
+            &mut settings.public_base_url,
+            self.public_base_url.clone().map(Some),
+        );
+        overlay(&mut settings.max_body_bytes, self.max_body_bytes);
+        overlay(&mut settings.workers, self.workers.map(Some));
+        overlay(
+            &mut settings.smtp_url,
+            self.smtp_url.clone().map(|u| Some(Secret(u))),
+        );
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut settings = cli.global.settings()?;
+    crate::telemetry::init(settings.log_format);
+    match cli.command {
+        Command::Openapi => {
+            print!("{}", crate::api::openapi_json()?);
+            Ok(())
+        }
+        Command::Migrate => {
+            let db = crate::db::Database::connect(&settings.effective_database_url(), 1)?;
+            let applied = db.migrate()?;
+            println!(
+                "{} migration(s) applied on {}.",
+                applied.len(),
+                db.backend().name()
+            );
+            Ok(())
+        }
+        Command::SeedDemo(args) => {
+            let db = crate::open_database(&settings)?;
+            let report = crate::demo::seed_registry(&db, args.persons, args.seed, !args.quiet)?;
+            println!(
+                "Seeded {} persons in {} families in {:.1} s.",
+                report.persons,
+                report.families,
+                report.elapsed.as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Serve(args) => {
+            args.apply(&mut settings);
+            serve(settings)
+        }
+    }
+}
+
+fn serve(settings: Settings) -> anyhow::Result<()> {
+    let db = crate::open_database(&settings)?;
+    if settings.demo {
+        let credentials = crate::demo::prepare(&db, &settings)?;
+        println!("{credentials}");
+    }
+    let listener = TcpListener::bind(settings.bind)
+        .with_context(|| format!("cannot listen on {}", settings.bind))?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, database = db.backend().name(), "portale listening");
+    println!("Portale dei Servizi Demografici in ascolto su http://{address} (API: /api/docs)");
+    let settings = Arc::new(settings);
+    actix_web::rt::System::new().block_on(async move {
+        crate::build_server(settings, db, listener)?.await?;
+        Ok(())
+    })
+}

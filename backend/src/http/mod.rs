@@ -1,0 +1,7 @@
+//! HTTP plumbing shared by every endpoint: extractors, middleware, fallback routing.
+
+pub mod extract;
+pub mod fallback;
+pub mod metrics;
+pub mod observe;
+pub mod spa;

@@ -1,0 +1,106 @@
+//! Portale dei Servizi Demografici: the server as a library, so that `main` and the
+//! black-box tests build exactly the same application.
+
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod http;
+pub mod i18n;
+pub mod municipality;
+pub mod reference;
+pub mod settings;
+pub mod telemetry;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
+use actix_web::{web, App, HttpServer};
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::db::Database;
+use crate::error::ApiError;
+use crate::http::extract::BodyLimit;
+use crate::http::fallback::{fallback, RouteTable};
+use crate::http::metrics::Metrics;
+use crate::settings::Settings;
+
+/// What every handler may need; cheap to clone.
+pub struct AppState {
+    pub db: Database,
+    pub settings: Arc<Settings>,
+}
+
+/// Builds the HTTP server on an already-bound listener (port 0 in tests).
+pub fn build_server(
+    settings: Arc<Settings>,
+    db: Database,
+    listener: TcpListener,
+) -> anyhow::Result<Server> {
+    let state = web::Data::new(AppState {
+        db,
+        settings: settings.clone(),
+    });
+    let metrics = web::Data::new(Metrics::new()?);
+    let document = api::openapi_document();
+    let route_table = web::Data::new(RouteTable::from_openapi(&document));
+    let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
+    let max_body_bytes = settings.max_body_bytes;
+
+    let mut server = HttpServer::new(move || {
+        let (app, _) = App::new()
+            .into_utoipa_app()
+            .app_data(state.clone())
+            .app_data(metrics.clone())
+            .app_data(route_table.clone())
+            .app_data(body_limit.clone())
+            .app_data(web::PayloadConfig::new(max_body_bytes))
+            .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
+            .configure(api::routes)
+            .split_for_parts();
+        app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", document.clone()))
+            .default_service(web::to(fallback))
+            .wrap(Compress::default())
+            .wrap(security_headers())
+            .wrap(from_fn(http::observe::observe))
+    })
+    .shutdown_timeout(30);
+    if let Some(workers) = settings.workers {
+        server = server.workers(workers);
+    }
+    Ok(server.listen(listener)?.run())
+}
+
+/// Conservative headers for a public administration site; Swagger UI needs inline styles.
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
+             object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        ))
+        .add((
+            "Permissions-Policy",
+            "camera=(self), microphone=(), geolocation=()",
+        ))
+}
+
+/// Opens the database and brings its schema up to date; the first thing `serve` does.
+pub fn open_database(settings: &Settings) -> anyhow::Result<Database> {
+    let url = settings.effective_database_url();
+    let db = Database::connect(&url, settings.db_pool_size)?;
+    let applied = db.migrate()?;
+    for migration in &applied {
+        tracing::info!(migration, "migration applied");
+    }
+    Ok(db)
+}

@@ -1,0 +1,3 @@
+//! Reference data compiled into the binary.
+
+pub mod places;

@@ -1,0 +1,222 @@
+//! Typed settings in layers: built-in defaults, then an optional TOML file, then
+//! `PORTALE_*` environment variables and command-line flags (clap reads both).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::municipality::Municipality;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub bind: SocketAddr,
+    /// `postgres://…` selects PostgreSQL; anything else is a SQLite file path.
+    pub database_url: Option<Secret>,
+    pub data_dir: PathBuf,
+    /// The address citizens reach the portal at; printed in QR codes and e-mails.
+    /// Unset: derived from the bind address.
+    pub public_base_url: Option<String>,
+    pub demo: bool,
+    pub demo_persons: usize,
+    pub log_format: LogFormat,
+    pub db_pool_size: u32,
+    pub max_body_bytes: usize,
+    pub workers: Option<usize>,
+    /// SMTP relay for outgoing mail (`smtp://host:port`); without it mail is written as
+    /// `.eml` files under the data dir. Read by the mail outbox.
+    pub smtp_url: Option<Secret>,
+    pub municipality: Municipality,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            database_url: None,
+            data_dir: PathBuf::from("data"),
+            public_base_url: None,
+            demo: false,
+            demo_persons: 2_000,
+            log_format: LogFormat::Auto,
+            db_pool_size: 8,
+            max_body_bytes: 256 * 1024,
+            workers: None,
+            smtp_url: None,
+            municipality: Municipality::demo(),
+        }
+    }
+}
+
+impl Settings {
+    /// The database URL in force: the configured one, or the embedded SQLite file.
+    pub fn effective_database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.expose().to_owned(),
+            None => self
+                .data_dir
+                .join("portale.sqlite3")
+                .to_string_lossy()
+                .into_owned(),
+        }
+    }
+
+    pub fn effective_public_base_url(&self) -> String {
+        match &self.public_base_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None if self.bind.ip().is_unspecified() => {
+                format!("http://localhost:{}", self.bind.port())
+            }
+            None => format!("http://{}", self.bind),
+        }
+    }
+
+    pub fn apply_file(&mut self, path: &Path) -> anyhow::Result<()> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            anyhow::anyhow!("cannot read the configuration file {}: {e}", path.display())
+        })?;
+        let file: FileSettings = toml::from_str(&text)
+            .map_err(|e| anyhow::anyhow!("invalid configuration file {}: {e}", path.display()))?;
+        let FileSettings {
+            bind,
+            database_url,
+            data_dir,
+            public_base_url,
+            demo,
+            demo_persons,
+            log_format,
+            db_pool_size,
+            max_body_bytes,
+            workers,
+            smtp_url,
+            municipality,
+        } = file;
+        overlay(&mut self.bind, bind);
+        overlay(
+            &mut self.database_url,
+            database_url.map(|url| Some(Secret(url))),
+        );
+        overlay(&mut self.data_dir, data_dir);
+        overlay(&mut self.public_base_url, public_base_url.map(Some));
+        overlay(&mut self.demo, demo);
+        overlay(&mut self.demo_persons, demo_persons);
+        overlay(&mut self.log_format, log_format);
+        overlay(&mut self.db_pool_size, db_pool_size);
+        overlay(&mut self.max_body_bytes, max_body_bytes);
+        overlay(&mut self.workers, workers.map(Some));
+        overlay(&mut self.smtp_url, smtp_url.map(|url| Some(Secret(url))));
+        overlay(&mut self.municipality, municipality);
+        Ok(())
+    }
+}
+
+pub fn overlay<T>(target: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *target = value;
+    }
+}
+
+/// The optional TOML file: every key optional, unknown keys rejected so typos surface.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    bind: Option<SocketAddr>,
+    database_url: Option<String>,
+    data_dir: Option<PathBuf>,
+    public_base_url: Option<String>,
+    demo: Option<bool>,
+    demo_persons: Option<usize>,
+    log_format: Option<LogFormat>,
+    db_pool_size: Option<u32>,
+    max_body_bytes: Option<usize>,
+    workers: Option<usize>,
+    smtp_url: Option<String>,
+    municipality: Option<Municipality>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// JSON when standard error is not a terminal, human-readable otherwise.
+    Auto,
+    Json,
+    Pretty,
+}
+
+/// A value that must never reach a log line (database passwords live in URLs).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+/// A database URL with any password replaced, for logs and error messages.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn file_overrides_defaults_and_rejects_unknown_keys() {
+        let dir = std::env::temp_dir().join(format!("portale-settings-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("portale.toml");
+        std::fs::write(
+            &path,
+            "bind = \"0.0.0.0:9000\"\ndb_pool_size = 3\n[municipality]\nname = \"Comune di Prova\"\n",
+        )
+        .unwrap();
+        let mut settings = Settings::default();
+        settings.apply_file(&path).unwrap();
+        assert_eq!(settings.bind.port(), 9000);
+        assert_eq!(settings.db_pool_size, 3);
+        assert_eq!(settings.municipality.name, "Comune di Prova");
+        assert_eq!(
+            settings.municipality.office.name,
+            Municipality::demo().office.name
+        );
+
+        std::fs::write(&path, "bnid = \"0.0.0.0:9000\"\n").unwrap();
+        let error = Settings::default()
+            .apply_file(&path)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("bnid"), "{error}");
+    }
+
+    #[test]
+    fn redacts_passwords_in_urls() {
+        assert_eq!(
+            redact_url("postgres://app:s3cret@db:5432/x"),
+            "postgres://app:***@db:5432/x"
+        );
+        assert_eq!(redact_url("postgres://app@db/x"), "postgres://app@db/x");
+        assert_eq!(
+            redact_url("/var/lib/portale.sqlite3"),
+            "/var/lib/portale.sqlite3"
+        );
+        assert!(!format!("{:?}", Secret("pw".into())).contains("pw"));
+    }
+}
