@@ -185,10 +185,12 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", settings.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, database = db.backend().name(), "portale listening");
-    println!("Portale dei Servizi Demografici in ascolto su http://{address} (API: /api/docs)");
     let settings = Arc::new(settings);
     actix_web::rt::System::new().block_on(async move {
-        crate::build_server(settings, db, listener)?.await?;
+        let server = crate::build_server(settings, db, listener)?;
+        // Announced once the server (and its SIGTERM handler) is running.
+        println!("Portale dei Servizi Demografici in ascolto su http://{address} (API: /api/docs)");
+        server.await?;
         Ok(())
     })
 }

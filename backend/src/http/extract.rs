@@ -76,6 +76,14 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
             "The request body is empty: a JSON object is expected.",
         )));
     }
+    // serde would accept `["…"]` for a struct, field by position; an API should not.
+    let is_object = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    if !is_object && serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok() {
+        return Err(ApiError::Validation(vec![FieldError::new(
+            "body",
+            Text::new("È atteso un oggetto JSON.", "A JSON object is expected."),
+        )]));
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();

@@ -1,1 +1,12 @@
+//! Black-box tests of the API, run against SQLite by default and against PostgreSQL when
+//! `PORTALE_TEST_DATABASE_URL` is set (the test command runs both).
+#![allow(clippy::unwrap_used)]
 
+mod catalogue;
+mod cli;
+mod errors;
+mod fiscal_code;
+mod helpers;
+mod operations;
+mod registry;
+mod spa;

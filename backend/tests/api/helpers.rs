@@ -1,0 +1,177 @@
+//! The app under test: built by the same function as `portale serve`, bound to port 0,
+//! with a database of its own — a temporary SQLite file, or, when
+//! `PORTALE_TEST_DATABASE_URL` names a PostgreSQL server, a database cloned from a
+//! migrated template and dropped afterwards.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection};
+use portale::db::Database;
+use portale::settings::{Secret, Settings};
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    _data_dir: tempfile::TempDir,
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let database = TestDatabase::create(&data_dir.path().join("portale.sqlite3"));
+    let mut settings = Settings {
+        database_url: Some(Secret(database.url.clone())),
+        data_dir: data_dir.path().to_path_buf(),
+        workers: Some(1),
+        ..Settings::default()
+    };
+    configure(&mut settings);
+    let db = portale::open_database(&settings).expect("database opens and migrates");
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
+    let address = format!("http://{}", listener.local_addr().expect("local addr"));
+    let server =
+        portale::build_server(Arc::new(settings), db.clone(), listener).expect("server builds");
+    tokio::spawn(server);
+    TestApp {
+        address,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        _data_dir: data_dir,
+        _database: database,
+    }
+}
+
+/// A migrated, empty database for one test, on the backend the environment selects.
+pub struct TestDatabase {
+    pub url: String,
+    postgres: Option<(String, String)>,
+}
+
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("PORTALE_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| u.starts_with("postgres"))
+}
+
+impl TestDatabase {
+    pub fn create(sqlite_path: &std::path::Path) -> TestDatabase {
+        let Some(admin_url) = postgres_admin_url() else {
+            return TestDatabase {
+                url: sqlite_path.to_string_lossy().into_owned(),
+                postgres: None,
+            };
+        };
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        // CREATE DATABASE … TEMPLATE fails while another copy of the template is being
+        // made, so clones are made one at a time.
+        static CLONING: Mutex<()> = Mutex::new(());
+        let template = template_database(&admin_url);
+        let name = format!(
+            "portale_test_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        );
+        {
+            let _one_at_a_time = CLONING.lock().unwrap_or_else(|e| e.into_inner());
+            let mut admin =
+                PgConnection::establish(&admin_url).expect("PostgreSQL admin connection");
+            admin
+                .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+                .expect("clone the template database");
+        }
+        TestDatabase {
+            url: database_url(&admin_url, &name),
+            postgres: Some((admin_url, name)),
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = &self.postgres {
+            if let Ok(mut admin) = PgConnection::establish(admin_url) {
+                let _ =
+                    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+/// One migrated template per test process.
+fn template_database(admin_url: &str) -> &'static str {
+    static TEMPLATE: OnceLock<String> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let name = format!("portale_template_{}", std::process::id());
+        let mut admin = PgConnection::establish(admin_url).expect("PostgreSQL admin connection");
+        for statement in [
+            format!("DROP DATABASE IF EXISTS {name}"),
+            format!("CREATE DATABASE {name}"),
+        ] {
+            admin
+                .batch_execute(&statement)
+                .expect("create the template database");
+        }
+        let db =
+            Database::connect(&database_url(admin_url, &name), 1).expect("connect to the template");
+        db.migrate().expect("migrate the template");
+        drop(db);
+        name
+    })
+}
+
+fn database_url(admin_url: &str, name: &str) -> String {
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(base, _)| base)
+        .unwrap_or(admin_url);
+    format!("{base}/{name}")
+}
+
+pub fn repository_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+pub async fn problem(response: reqwest::Response) -> (u16, String, serde_json::Value) {
+    let status = response.status().as_u16();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let body: serde_json::Value = response.json().await.expect("a JSON problem body");
+    (status, content_type, body)
+}

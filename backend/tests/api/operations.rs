@@ -1,0 +1,144 @@
+use crate::helpers::{repository_root, spawn_app};
+
+#[tokio::test]
+async fn health_and_readiness_answer() {
+    let app = spawn_app().await;
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status(), 200);
+    assert_eq!(
+        health.json::<serde_json::Value>().await.unwrap()["status"],
+        "ok"
+    );
+
+    let ready: serde_json::Value = app.get("/readyz").await.json().await.unwrap();
+    assert_eq!(ready["status"], "ready");
+    let expected = if crate::helpers::postgres_admin_url().is_some() {
+        "postgresql"
+    } else {
+        "sqlite"
+    };
+    assert_eq!(ready["database"], expected);
+}
+
+#[tokio::test]
+async fn every_response_carries_a_request_id_and_an_incoming_one_is_kept() {
+    let app = spawn_app().await;
+    let generated = app.get("/healthz").await;
+    let id = generated.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(uuid::Uuid::parse_str(&id).is_ok(), "{id}");
+
+    let echoed = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "proxy-42")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(echoed.headers()["x-request-id"], "proxy-42");
+    let rejected = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "bad id with spaces")
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(rejected.headers()["x-request-id"], "bad id with spaces");
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_and_status() {
+    let app = spawn_app().await;
+    app.get("/api/v1/services").await;
+    app.get("/api/v1/services").await;
+    app.get("/api/v1/nowhere").await;
+    let text = app.get("/metrics").await.text().await.unwrap();
+    assert!(
+        text.contains(
+            r#"portale_http_requests_total{method="GET",route="/api/v1/services",status="200"} 2"#
+        ),
+        "{text}"
+    );
+    assert!(text.contains(r#"route="unmatched",status="404""#), "{text}");
+    assert!(text.contains("portale_http_request_duration_seconds_bucket"));
+}
+
+#[tokio::test]
+async fn the_served_openapi_document_is_the_committed_one() {
+    let app = spawn_app().await;
+    let served: serde_json::Value = app.get("/api/openapi.json").await.json().await.unwrap();
+    let committed_text =
+        std::fs::read_to_string(repository_root().join("openapi/openapi.json")).unwrap();
+    let generated_text = portale::api::openapi_json().unwrap();
+    if std::env::var("UPDATE_OPENAPI").is_ok_and(|v| v == "1") {
+        std::fs::write(
+            repository_root().join("openapi/openapi.json"),
+            &generated_text,
+        )
+        .unwrap();
+        return;
+    }
+    assert_eq!(
+        committed_text, generated_text,
+        "openapi/openapi.json is out of date: run `UPDATE_OPENAPI=1 cargo test --test api openapi` \
+         (or `portale openapi > openapi/openapi.json`) and commit it"
+    );
+    let committed: serde_json::Value = serde_json::from_str(&committed_text).unwrap();
+    assert_eq!(served, committed);
+    assert_eq!(committed["openapi"], "3.1.0");
+}
+
+#[tokio::test]
+async fn every_operation_documents_its_responses_and_errors_are_problems() {
+    let document: serde_json::Value =
+        serde_json::from_str(&portale::api::openapi_json().unwrap()).unwrap();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let responses = operation["responses"].as_object().unwrap();
+            assert!(
+                responses.keys().any(|s| s.starts_with('2')),
+                "{method} {path} has no success response"
+            );
+            for (status, response) in responses {
+                if status.starts_with('4') || status.starts_with('5') {
+                    let reference = response
+                        .get("$ref")
+                        .and_then(|r| r.as_str())
+                        .unwrap_or_default();
+                    let inline = response["content"]
+                        .get("application/problem+json")
+                        .is_some();
+                    assert!(
+                        inline || reference.starts_with("#/components/responses/"),
+                        "{method} {path} {status}"
+                    );
+                }
+            }
+            assert!(
+                operation["tags"].as_array().is_some_and(|t| !t.is_empty()),
+                "{method} {path} has no tag"
+            );
+        }
+    }
+    assert!(document["components"]["securitySchemes"]["bearer"].is_object());
+}
+
+#[tokio::test]
+async fn swagger_ui_is_served_without_internet() {
+    let app = spawn_app().await;
+    let page = app.get("/api/docs/").await;
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("swagger-ui"));
+    let bundle = app.get("/api/docs/swagger-ui-bundle.js").await;
+    assert_eq!(bundle.status(), 200);
+    assert!(bundle.bytes().await.unwrap().len() > 100_000);
+    let initializer = app
+        .get("/api/docs/swagger-initializer.js")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(initializer.contains("/api/openapi.json"));
+}
