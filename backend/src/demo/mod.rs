@@ -45,6 +45,7 @@ pub fn seed_registry(
         "the registry already holds {existing} persons; seed-demo only fills an empty database"
     );
     let started = Instant::now();
+    bulk_import_mode(&mut conn, true)?;
     let bar = if progress {
         ProgressBar::new(persons as u64)
     } else {
@@ -70,11 +71,27 @@ pub fn seed_registry(
         }
     }
     bar.finish_and_clear();
+    bulk_import_mode(&mut conn, false)?;
     Ok(SeedReport {
         persons: written,
         families,
         elapsed: started.elapsed(),
     })
+}
+
+/// A seed is an import into an empty database that is simply redone if interrupted, so
+/// on SQLite it may skip fsyncs and use a large page cache; the connection is restored
+/// afterwards because the pool reuses it.
+fn bulk_import_mode(conn: &mut DbConnection, on: bool) -> anyhow::Result<()> {
+    if let DbConnection::Sqlite(sqlite) = conn {
+        let pragmas = if on {
+            "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;"
+        } else {
+            "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -2000; PRAGMA wal_checkpoint(TRUNCATE);"
+        };
+        diesel::connection::SimpleConnection::batch_execute(sqlite, pragmas)?;
+    }
+    Ok(())
 }
 
 /// `demo-credentials.json` as API.md defines it.

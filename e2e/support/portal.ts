@@ -1,0 +1,75 @@
+// A fresh `portale serve --demo` for one test file: a free port, a temporary data
+// directory, and the demo credentials it writes.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export interface DemoCredentials {
+  base_url: string;
+  citizen: { fiscal_code: string; password: string; person_id: string };
+  citizen2: { fiscal_code: string; password: string; person_id: string };
+  nonresident: { fiscal_code: string; password: string };
+  operator: { username: string; password: string };
+  admin: { username: string; password: string };
+}
+
+export interface Portal {
+  baseUrl: string;
+  credentials: DemoCredentials;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitUntilReady(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`portale exited with ${child.exitCode}:\n${log()}`);
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`portale did not become ready:\n${log()}`);
+}
+
+export async function startPortal(): Promise<Portal> {
+  const binary = resolve(process.env.PORTALE_BIN ?? "../target/debug/portale");
+  const dataDir = mkdtempSync(join(tmpdir(), "portale-e2e-"));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = "";
+  const child = spawn(binary, ["serve", "--demo", "--bind", `127.0.0.1:${port}`, "--data-dir", dataDir], {
+    env: { ...process.env, PORTALE_LOG: "warn", PORTALE_DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  await waitUntilReady(baseUrl, child, () => output);
+  const credentials = JSON.parse(readFileSync(join(dataDir, "demo-credentials.json"), "utf8")) as DemoCredentials;
+  return {
+    baseUrl,
+    credentials,
+    async stop() {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every test suite and ends with one summary line. Nothing is skipped: a missing
+# tool is installed, and a suite that cannot run fails.
+#   Rust lint · Rust unit + API (SQLite) · API (PostgreSQL) · SPA (lint, types, unit,
+#   API types in sync, build) · deploy files · end-to-end in Chromium
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+PG_URL=${PORTALE_TEST_DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}
+started=$(date +%s)
+passed=() failed=()
+
+suite() {
+  local name=$1; shift
+  local t0=$(date +%s)
+  log "suite: $name"
+  if "$@"; then passed+=("$name ($(( $(date +%s) - t0 )) s)"); else failed+=("$name"); fi
+}
+
+rust_lint() {
+  cargo fmt --all --check && cargo clippy --locked --all-targets -- -D warnings
+}
+
+spa() {
+  ensure_node_modules frontend || return 1
+  (cd frontend && npm run --silent check:api && npm run --silent lint && npm run --silent typecheck \
+    && npm test --silent && npm run --silent build)
+}
+
+rust_sqlite() {
+  cargo test --locked --workspace
+}
+
+drop_test_databases() {
+  psql "$PG_URL" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'portale\_test\_%' OR datname LIKE 'portale\_template\_%'" 2>/dev/null \
+    | while read -r name; do psql "$PG_URL" -qc "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null; done
+}
+
+rust_postgres() {
+  ensure_postgres || return 1
+  local status=0
+  PORTALE_TEST_DATABASE_URL=$PG_URL cargo test --locked --test api || status=$?
+  drop_test_databases
+  return $status
+}
+
+deploy_files() {
+  ensure_python_venv .venv tests/requirements.txt && .venv/bin/python -m pytest -q tests/deploy
+}
+
+end_to_end() {
+  ensure_chromium && ensure_node_modules e2e || return 1
+  cargo build --locked -p portale || return 1
+  (cd e2e && PORTALE_BIN=../target/debug/portale npm test --silent)
+}
+
+# The SPA is built first: the backend embeds frontend/dist and its tests serve it.
+suite "SPA: API types, lint, types, unit tests, build" spa
+suite "Rust: format and clippy" rust_lint
+suite "Rust: unit and API tests on SQLite" rust_sqlite
+suite "Rust: API tests on PostgreSQL" rust_postgres
+suite "Deploy files (docker-compose, Dockerfile)" deploy_files
+suite "End-to-end in Chromium" end_to_end
+
+echo
+echo "Summary after $(( $(date +%s) - started )) s:"
+for s in "${passed[@]}"; do echo "  ok      $s"; done
+for s in "${failed[@]}"; do echo "  FAILED  $s"; done
+echo "suites: ${#passed[@]} passed, ${#failed[@]} failed"
+[ ${#failed[@]} -eq 0 ]
