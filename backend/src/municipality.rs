@@ -8,33 +8,44 @@ use utoipa::ToSchema;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Municipality {
-    #[schema(example = "Comune di Valdoria")]
+    #[schema(required = true, example = "Comune di Valdoria")]
     pub name: String,
     /// ISTAT code of the municipality (six digits).
-    #[schema(example = "099999")]
+    #[schema(required = true, example = "099999")]
     pub istat_code: String,
-    #[schema(example = "Provincia di Valdoria")]
+    #[schema(required = true, example = "Provincia di Valdoria")]
     pub province: String,
-    #[schema(example = "Regione Immaginaria")]
+    #[schema(required = true, example = "Regione Immaginaria")]
     pub region: String,
+    #[schema(required = true)]
     pub website: String,
+    #[schema(required = true)]
     pub office: Office,
+    #[schema(required = true)]
     pub privacy: PrivacyContacts,
     /// Where the accessibility statement (AgID) is published.
+    #[schema(required = true)]
     pub accessibility_statement_url: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Office {
-    #[schema(example = "Ufficio Servizi Demografici")]
+    #[schema(required = true, example = "Ufficio Servizi Demografici")]
     pub name: String,
+    #[schema(required = true)]
     pub address: String,
+    #[schema(required = true)]
     pub postcode: String,
+    #[schema(required = true)]
     pub city: String,
+    #[schema(required = true)]
     pub phone: String,
+    #[schema(required = true)]
     pub email: String,
+    #[schema(required = true)]
     pub pec: String,
+    #[schema(required = true)]
     pub opening_hours: Vec<OpeningHours>,
 }
 
@@ -54,9 +65,12 @@ pub struct OpeningHours {
 #[serde(default, deny_unknown_fields)]
 pub struct PrivacyContacts {
     /// The data controller (titolare del trattamento), art. 13 GDPR.
+    #[schema(required = true)]
     pub controller: String,
+    #[schema(required = true)]
     pub controller_pec: String,
     /// The data protection officer (RPD/DPO).
+    #[schema(required = true)]
     pub dpo_email: String,
 }
 

@@ -23,22 +23,25 @@ pub struct ValidateFiscalCodeRequest {
 
 #[derive(Serialize, ToSchema)]
 pub struct FiscalCodeValidation {
+    #[schema(required = true)]
     pub valid: bool,
     /// Uppercase, without spaces; null when the code is not well formed.
-    #[schema(example = "RSSMRA85T10H501O")]
+    #[schema(required = true, example = "RSSMRA85T10H501O")]
     pub normalized: Option<String>,
+    #[schema(required = true)]
     pub sex: Option<Sex>,
-    #[schema(example = "1985-12-10")]
+    #[schema(required = true, example = "1985-12-10")]
     pub birth_date: Option<NaiveDate>,
     /// Belfiore (cadastral) code of the birthplace.
-    #[schema(example = "H501")]
+    #[schema(required = true, example = "H501")]
     pub birth_place_code: Option<String>,
-    #[schema(example = "Roma")]
+    #[schema(required = true, example = "Roma")]
     pub birth_place_name: Option<String>,
     /// How many digits were replaced by letters to resolve a collision (0 to 7).
-    #[schema(example = 0)]
+    #[schema(required = true, example = 0)]
     pub omocodia_level: Option<u8>,
     /// Why the code is not valid; empty when it is.
+    #[schema(required = true)]
     pub problems: Vec<FiscalCodeProblem>,
 }
 

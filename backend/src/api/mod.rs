@@ -29,7 +29,16 @@ REST access for third-party applications.\n\nErrors are `application/problem+jso
         (name = "tools", description = "Public tools"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),
-    components(schemas(crate::error::Problem)),
+    components(
+        schemas(crate::error::Problem),
+        responses(
+            responses::BadRequest,
+            responses::Unprocessable,
+            responses::PayloadTooLarge,
+            responses::UnsupportedMediaType,
+            responses::NotFound,
+        )
+    ),
     modifiers(&SecuritySchemes)
 )]
 struct ApiDoc;

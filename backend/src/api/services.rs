@@ -24,17 +24,22 @@ pub struct ServiceArea {
 
 #[derive(Serialize, ToSchema)]
 pub struct Service {
-    #[schema(example = "scheda-persona")]
+    #[schema(required = true, example = "scheda-persona")]
     pub code: String,
+    #[schema(required = true)]
     pub title: String,
+    #[schema(required = true)]
     pub description: String,
     /// Only citizens resident in the municipality may use it.
+    #[schema(required = true)]
     pub residents_only: bool,
+    #[schema(required = true)]
     pub requires_login: bool,
     /// Offered online now; otherwise announced only.
+    #[schema(required = true)]
     pub available: bool,
     /// The SPA route of an available service.
-    #[schema(example = "/strumenti/codice-fiscale")]
+    #[schema(required = true, example = "/strumenti/codice-fiscale")]
     pub path: Option<String>,
 }
 

@@ -123,6 +123,29 @@ async fn every_operation_documents_its_responses_and_errors_are_problems() {
         }
     }
     assert!(document["components"]["securitySchemes"]["bearer"].is_object());
+    assert_references_resolve(&document, &document);
+}
+
+/// Every `$ref` points at something the document defines (openapi-typescript refuses
+/// a document where one does not).
+fn assert_references_resolve(document: &serde_json::Value, node: &serde_json::Value) {
+    match node {
+        serde_json::Value::Object(map) => {
+            if let Some(reference) = map.get("$ref").and_then(|r| r.as_str()) {
+                let pointer = reference.trim_start_matches('#');
+                assert!(
+                    document.pointer(pointer).is_some(),
+                    "dangling reference {reference}"
+                );
+            }
+            map.values()
+                .for_each(|v| assert_references_resolve(document, v));
+        }
+        serde_json::Value::Array(items) => items
+            .iter()
+            .for_each(|v| assert_references_resolve(document, v)),
+        _ => {}
+    }
 }
 
 #[tokio::test]

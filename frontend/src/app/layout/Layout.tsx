@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react'
+import { Outlet, useLocation } from 'react-router'
+import { SiteFooter } from './SiteFooter'
+import { SiteHeader } from './SiteHeader'
+import { SkipLinks } from './SkipLinks'
+
+/**
+ * After a client-side navigation, start at the top and put the focus on the new page's
+ * content, as a full page load would for a screen reader user.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation()
+  const previous = useRef(pathname)
+  useEffect(() => {
+    if (previous.current === pathname) return
+    previous.current = pathname
+    window.scrollTo({ top: 0 })
+    document.getElementById('main')?.focus({ preventScroll: true })
+  }, [pathname])
+}
+
+export function Layout() {
+  useFocusOnNavigation()
+  return (
+    <>
+      <SkipLinks />
+      <SiteHeader />
+      <main id="main" tabIndex={-1}>
+        <div className="container-xxl py-4 py-lg-5 page-content">
+          <Outlet />
+        </div>
+      </main>
+      <SiteFooter />
+    </>
+  )
+}

@@ -1,0 +1,35 @@
+import { type RouteObject, useRoutes } from 'react-router'
+import { HomePage } from '@/features/catalogue'
+import { FiscalCodePage } from '@/features/fiscal-code'
+import { HelpPage, HowToAccessPage } from '@/features/help'
+import {
+  AccessibilityPage,
+  ContactsPage,
+  LegalNotesPage,
+  PrivacyPage,
+} from '@/features/municipality'
+import { Layout } from './layout/Layout'
+import { NotFoundPage } from './NotFoundPage'
+
+/** The application's routes; paths are Italian, as the links citizens receive and share. */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'come-accedere', element: <HowToAccessPage /> },
+      { path: 'aiuto', element: <HelpPage /> },
+      { path: 'contatti', element: <ContactsPage /> },
+      { path: 'privacy', element: <PrivacyPage /> },
+      { path: 'accessibilita', element: <AccessibilityPage /> },
+      { path: 'note-legali', element: <LegalNotesPage /> },
+      { path: 'strumenti/codice-fiscale', element: <FiscalCodePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]
+
+/** Renders the route matching the current location. */
+export function AppRoutes() {
+  return useRoutes(routes)
+}

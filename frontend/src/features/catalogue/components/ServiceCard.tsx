@@ -1,0 +1,51 @@
+import { Badge } from 'design-react-kit'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { Service } from '../api/useServices'
+
+/** Only routes of this application are followed; anything else is not a link. */
+function internalPath(path: string | null | undefined): string | null {
+  return path && path.startsWith('/') && !path.startsWith('//') ? path : null
+}
+
+interface ServiceCardProps {
+  service: Service
+}
+
+/**
+ * One service of the catalogue. An available service's title links to it; a service not yet
+ * online is a plain card that says so, with no link and no placeholder page behind it.
+ */
+export function ServiceCard({ service }: ServiceCardProps) {
+  const { t } = useTranslation()
+  const path = service.available ? internalPath(service.path) : null
+  const titleId = `service-${service.code}`
+  return (
+    <article
+      className={`it-card rounded shadow-sm border it-card-height-full service-card${
+        service.available ? '' : ' service-card-unavailable'
+      }`}
+      aria-labelledby={titleId}
+    >
+      <h3 className="it-card-title h5" id={titleId}>
+        {path ? <Link to={path}>{service.title}</Link> : service.title}
+      </h3>
+      <div className="it-card-body">
+        <p className="it-card-text">{service.description}</p>
+      </div>
+      <div className="service-card-badges">
+        {!service.available ? (
+          <Badge color="warning" className="service-badge-unavailable">
+            {t('catalogue.notYetAvailable')}
+          </Badge>
+        ) : null}
+        {service.residents_only ? (
+          <Badge color="primary">{t('catalogue.residentsOnly')}</Badge>
+        ) : null}
+        {service.requires_login ? (
+          <Badge color="secondary">{t('catalogue.loginRequired')}</Badge>
+        ) : null}
+      </div>
+    </article>
+  )
+}

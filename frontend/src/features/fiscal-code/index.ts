@@ -1,0 +1,1 @@
+export { FiscalCodePage } from './pages/FiscalCodePage'

@@ -1,0 +1,2 @@
+export { HelpPage } from './pages/HelpPage'
+export { HowToAccessPage } from './pages/HowToAccessPage'

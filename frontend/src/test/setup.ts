@@ -1,0 +1,17 @@
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterEach, beforeEach, vi } from 'vitest'
+import { setLanguage } from '@/i18n'
+
+// jsdom does not implement scrolling; the layout scrolls to the top after navigation.
+window.scrollTo = vi.fn() as unknown as typeof window.scrollTo
+
+beforeEach(async () => {
+  localStorage.clear()
+  await setLanguage('it')
+})
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
