@@ -64,7 +64,8 @@ pub fn build_server(
             .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
             .configure(api::routes)
             .split_for_parts();
-        app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", document.clone()))
+        app.route("/api/docs", web::get().to(redirect_to_docs))
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", document.clone()))
             .default_service(web::to(fallback))
             .wrap(Compress::default())
             .wrap(security_headers())
@@ -75,6 +76,13 @@ pub fn build_server(
         server = server.workers(workers);
     }
     Ok(server.listen(listener)?.run())
+}
+
+/// API.md names `/api/docs`; Swagger UI's relative asset paths need the trailing slash.
+async fn redirect_to_docs() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::PermanentRedirect()
+        .insert_header((actix_web::http::header::LOCATION, "/api/docs/"))
+        .finish()
 }
 
 /// Conservative headers for a public administration site; Swagger UI needs inline styles.

@@ -151,6 +151,9 @@ fn assert_references_resolve(document: &serde_json::Value, node: &serde_json::Va
 #[tokio::test]
 async fn swagger_ui_is_served_without_internet() {
     let app = spawn_app().await;
+    let bare = app.get("/api/docs").await;
+    assert_eq!(bare.status(), 308);
+    assert_eq!(bare.headers()["location"], "/api/docs/");
     let page = app.get("/api/docs/").await;
     assert_eq!(page.status(), 200);
     assert!(page.text().await.unwrap().contains("swagger-ui"));
