@@ -93,6 +93,7 @@ const ROWS_PER_STATEMENT: usize = 2_000;
 
 /// Multi-row INSERTs exist only per dialect in diesel (not for `MultiConnection`), so
 /// this is the one place that dispatches on the backend for writing.
+#[tracing::instrument(skip_all, fields(families = batch.families.len(), persons = batch.persons.len()))]
 pub fn insert_batch(conn: &mut DbConnection, batch: &RegistryBatch) -> Result<(), DbError> {
     macro_rules! insert_all {
         ($conn:expr) => {
@@ -141,6 +142,7 @@ pub fn count_families(conn: &mut DbConnection) -> Result<i64, DbError> {
     Ok(families::table.count().get_result(conn)?)
 }
 
+#[tracing::instrument(skip(conn))]
 pub fn find_person_by_fiscal_code(
     conn: &mut DbConnection,
     code: &str,
@@ -179,6 +181,7 @@ pub struct FamilyAtDate {
 }
 
 /// The family the person belonged to on `date`, as it was composed on that date.
+#[tracing::instrument(skip(conn))]
 pub fn family_of_person_at(
     conn: &mut DbConnection,
     person_id: &str,
@@ -271,6 +274,7 @@ pub fn family_of_person_at(
 
 /// Living, adult, Italian heads of the current families with at least three members, in
 /// registry order: the demo's citizens (API.md wants a family of three or more).
+#[tracing::instrument(skip(conn))]
 pub fn demo_account_candidates(
     conn: &mut DbConnection,
     how_many: i64,

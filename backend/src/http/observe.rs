@@ -12,6 +12,7 @@ use actix_web::{web, HttpMessage};
 use tracing::Instrument;
 
 use crate::error::ApiError;
+use crate::http::extract::BodyLimit;
 use crate::http::metrics::Metrics;
 use crate::i18n::{Lang, Text};
 
@@ -108,7 +109,15 @@ fn incoming_request_id(req: &ServiceRequest) -> Option<String> {
 /// (routing, payload, path parsing) by their status.
 fn api_error_of<B>(response: &ServiceResponse<B>) -> Option<ApiError> {
     let error = response.response().error()?;
-    Some(to_api_error(error))
+    let limit = response
+        .request()
+        .app_data::<web::Data<BodyLimit>>()
+        .map(|limit| limit.0)
+        .unwrap_or_default();
+    Some(match to_api_error(error) {
+        ApiError::PayloadTooLarge { .. } => ApiError::PayloadTooLarge { limit },
+        other => other,
+    })
 }
 
 fn to_api_error(error: &actix_web::Error) -> ApiError {
