@@ -158,6 +158,7 @@ impl Database {
         Ok(self.pool.get()?)
     }
 
+    #[tracing::instrument(skip(self), fields(backend = self.backend.name()))]
     pub fn migrate(&self) -> Result<Vec<String>, DbError> {
         let mut connection = self.connection()?;
         let applied = match &mut *connection {

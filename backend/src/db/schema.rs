@@ -78,12 +78,133 @@ diesel::table! {
         status -> Text,
         must_change_password -> Bool,
         created_at -> Timestamp,
+        sex -> Nullable<Text>,
+        birth_date -> Nullable<Date>,
+        birth_place_code -> Nullable<Text>,
+        pec -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        mobile_phone -> Nullable<Text>,
+        address_province -> Nullable<Text>,
+        address_municipality -> Nullable<Text>,
+        address_street -> Nullable<Text>,
+        address_number -> Nullable<Text>,
+        identity_document_type -> Nullable<Text>,
+        identity_document_number -> Nullable<Text>,
+        identity_document_expiry -> Nullable<Date>,
+        identified_by -> Nullable<Text>,
+        identified_at -> Nullable<Timestamp>,
+        password_changed_at -> Nullable<Timestamp>,
+        updated_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    login_throttle (throttle_key) {
+        throttle_key -> Text,
+        failures -> Integer,
+        window_started_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> Text,
+        account_id -> Text,
+        family_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    password_reset_tokens (token_hash) {
+        token_hash -> Text,
+        account_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    user_groups (id) {
+        id -> Text,
+        name -> Text,
+        description -> Text,
+        built_in -> Bool,
+    }
+}
+
+diesel::table! {
+    group_permissions (group_id, permission) {
+        group_id -> Text,
+        permission -> Text,
+    }
+}
+
+diesel::table! {
+    account_groups (account_id, group_id) {
+        account_id -> Text,
+        group_id -> Text,
+    }
+}
+
+diesel::table! {
+    mail_outbox (id) {
+        id -> Text,
+        created_at -> Timestamp,
+        recipients -> Text,
+        cc -> Nullable<Text>,
+        subject -> Text,
+        body_text -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    mail_attachments (id) {
+        id -> BigInt,
+        mail_id -> Text,
+        file_name -> Text,
+        content_type -> Text,
+        content -> Binary,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        occurred_at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        actor_label -> Text,
+        action -> Text,
+        subject_type -> Nullable<Text>,
+        subject_id -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        ip -> Nullable<Text>,
+        request_id -> Nullable<Text>,
+        details -> Text,
+        prev_hash -> Text,
+        hash -> Text,
     }
 }
 
 diesel::joinable!(family_addresses -> families (family_id));
 diesel::joinable!(family_memberships -> families (family_id));
 diesel::joinable!(family_memberships -> persons (person_id));
+diesel::joinable!(refresh_tokens -> accounts (account_id));
+diesel::joinable!(account_groups -> accounts (account_id));
+diesel::joinable!(account_groups -> user_groups (group_id));
+diesel::joinable!(group_permissions -> user_groups (group_id));
+diesel::joinable!(mail_attachments -> mail_outbox (mail_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     families,
@@ -92,4 +213,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     family_memberships,
     civil_status_periods,
     accounts,
+    login_throttle,
+    refresh_tokens,
+    password_reset_tokens,
+    user_groups,
+    group_permissions,
+    account_groups,
+    mail_outbox,
+    mail_attachments,
+    audit_log,
 );

@@ -84,7 +84,7 @@ fn migrate_seed_and_openapi_commands_work() {
         "{}",
         String::from_utf8_lossy(&migrate.stderr)
     );
-    assert!(String::from_utf8_lossy(&migrate.stdout).contains("1 migration(s) applied on sqlite"));
+    assert!(String::from_utf8_lossy(&migrate.stdout).contains("2 migration(s) applied on sqlite"));
     let again = portale()
         .args(["migrate", "--data-dir"])
         .arg(dir.path())
