@@ -65,6 +65,10 @@ pub struct ChangePasswordRequest {
 #[derive(Serialize, ToSchema)]
 pub struct AuthProviders {
     pub providers: Vec<AuthProvider>,
+    /// The caller's address as the server sees it: the login page shows it beside the
+    /// notice that accesses are logged (seed 001).
+    #[schema(example = "192.0.2.10")]
+    pub client_ip: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -350,11 +354,12 @@ pub fn describe_rule(rule: PasswordRule) -> Text {
     }
 }
 
-/// The login methods this portal offers.
+/// The login methods this portal offers, and the caller's address.
 #[utoipa::path(tag = "auth", responses((status = 200, body = AuthProviders)))]
 #[get("/auth/providers")]
-pub async fn list_providers() -> web::Json<AuthProviders> {
+pub async fn list_providers(req: HttpRequest) -> web::Json<AuthProviders> {
     web::Json(AuthProviders {
+        client_ip: client_ip(&req),
         providers: vec![AuthProvider {
             id: "password".to_owned(),
             name: "Codice fiscale e password".to_owned(),

@@ -215,7 +215,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The login methods this portal offers. */
+        /** The login methods this portal offers, and the caller's address. */
         get: operations["list_providers"];
         put?: never;
         post?: never;
@@ -358,6 +358,12 @@ export interface components {
         };
         AuthProviders: {
             providers: components["schemas"]["AuthProvider"][];
+            /**
+             * @description The caller's address as the server sees it: the login page shows it beside the
+             *     notice that accesses are logged (seed 001).
+             * @example 192.0.2.10
+             */
+            client_ip?: string | null;
         };
         ChangePasswordRequest: {
             current_password: string;
