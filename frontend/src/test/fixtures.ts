@@ -115,3 +115,59 @@ export const invalidFiscalCode = {
   omocodia_level: null,
   problems: [{ code: 'check_character', message: 'Il carattere di controllo è errato: atteso O' }],
 }
+
+export const providers = {
+  providers: [
+    { id: 'password', name: 'Codice fiscale e password', kind: 'password', start_url: null },
+  ],
+  client_ip: '192.0.2.10',
+}
+
+export const citizenProfile = {
+  id: 'acc-citizen',
+  role: 'citizen',
+  fiscal_code: 'RSSMRA85T10H501O',
+  username: null,
+  surname: 'Rossi',
+  name: 'Mario',
+  sex: 'M',
+  birth_date: '1985-12-10',
+  birth_place_code: 'H501',
+  email: 'mario.rossi@example.org',
+  pec: null,
+  phone: '0123 456789',
+  mobile_phone: null,
+  address: { province: 'VD', municipality: 'Valdoria', street: 'Via Roma', number: '12' },
+  status: 'active',
+  created_at: '2026-01-15T10:00:00',
+}
+
+export const pendingAccount = {
+  id: 'acc-pending-1',
+  role: 'citizen',
+  fiscal_code: 'BNCLRA90A41H501Y',
+  username: null,
+  surname: 'Bianchi',
+  name: 'Laura',
+  birth_date: '1990-01-01',
+  email: 'laura.bianchi@example.org',
+  status: 'pending_identification',
+  created_at: '2026-11-20T09:30:00',
+  identity_document_type: null,
+  identity_document_number: null,
+  identified_at: null,
+}
+
+export const activeAccount = {
+  ...pendingAccount,
+  id: 'acc-active-1',
+  fiscal_code: 'VRDGPP80A01H501U',
+  surname: 'Verdi',
+  name: 'Giuseppe',
+  birth_date: '1980-01-01',
+  email: null,
+  status: 'active',
+  identity_document_type: 'carta_identita_elettronica',
+  identity_document_number: 'CA12345AB',
+  identified_at: '2026-11-21T11:00:00',
+}

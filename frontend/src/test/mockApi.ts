@@ -1,10 +1,13 @@
 import { vi } from 'vitest'
-import { municipality, servicesEn, servicesIt } from './fixtures'
+import { municipality, providers, servicesEn, servicesIt } from './fixtures'
 
 export interface RecordedRequest {
   method: string
   path: string
+  /** The query string, without '?'. */
+  query: string
   language: string | null
+  authorization: string | null
   body: unknown
 }
 
@@ -20,7 +23,8 @@ export function problem(status: number, fields: Record<string, unknown>): Respon
 
 /**
  * Replaces fetch with an in-memory backend. The default handlers answer the municipality
- * and the catalogue (in the requested language); `handlers` add or override routes keyed
+ * and the catalogue (in the requested language), the login methods, and a refresh that finds no
+ * session cookie; `handlers` add or override routes keyed
  * by "METHOD /path". Every request is recorded.
  */
 export function mockApi(handlers: Record<string, Handler> = {}) {
@@ -29,6 +33,14 @@ export function mockApi(handlers: Record<string, Handler> = {}) {
     'GET /api/v1/municipality': () => json(municipality),
     'GET /api/v1/services': (req) =>
       json(req.headers.get('accept-language') === 'en' ? servicesEn : servicesIt),
+    // No refresh cookie: the page load finds no session to restore.
+    'POST /api/v1/auth/refresh': () =>
+      problem(401, {
+        title: 'Autenticazione richiesta',
+        detail: 'La sessione è terminata: accedere di nuovo.',
+        code: 'invalid_refresh_token',
+      }),
+    'GET /api/v1/auth/providers': () => json(providers),
     ...handlers,
   }
   const fetchMock = vi.fn(async (input: Request | string | URL) => {
@@ -39,10 +51,14 @@ export function mockApi(handlers: Record<string, Handler> = {}) {
     requests.push({
       method: request.method,
       path: url.pathname,
+      query: url.search.slice(1),
       language: request.headers.get('accept-language'),
+      authorization: request.headers.get('authorization'),
       body,
     })
-    const handler = routes[`${request.method} ${url.pathname}`]
+    const handler =
+      routes[`${request.method} ${url.pathname}${url.search}`] ??
+      routes[`${request.method} ${url.pathname}`]
     if (!handler) return problem(404, { title: 'Not Found', detail: `No route ${url.pathname}` })
     return handler(request, body)
   })

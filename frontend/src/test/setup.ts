@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterEach, beforeEach, vi } from 'vitest'
 import { setLanguage } from '@/i18n'
+import { session } from '@/lib/session'
 
 // jsdom does not implement scrolling; the layout scrolls to the top after navigation.
 window.scrollTo = vi.fn() as unknown as typeof window.scrollTo
@@ -13,5 +14,6 @@ beforeEach(async () => {
 
 afterEach(() => {
   cleanup()
+  session.reset()
   vi.unstubAllGlobals()
 })

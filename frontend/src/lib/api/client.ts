@@ -22,8 +22,18 @@ export const api = createClient<paths>({
 api.use(acceptLanguage)
 
 /** The JSON body of a path's successful answer, e.g. `ResponseOf<'/api/v1/services', 'get'>`. */
-export type ResponseOf<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
+export type ResponseOf<
+  P extends keyof paths,
+  M extends 'get' | 'post' | 'patch',
+> = paths[P][M] extends {
   responses: { 200: { content: { 'application/json': infer T } } }
+}
+  ? T
+  : never
+
+/** The JSON body a path accepts, e.g. `RequestOf<'/api/v1/me', 'patch'>`. */
+export type RequestOf<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer T } }
 }
   ? T
   : never

@@ -1,0 +1,17 @@
+/**
+ * A one-off message for the page a navigation leads to ("password changed", "logged out"),
+ * carried in the history entry's state: it is gone on the next navigation. The layout shows
+ * it above the page.
+ */
+export const FLASH_MESSAGES = ['passwordChanged', 'loggedOut'] as const
+export type FlashMessage = (typeof FLASH_MESSAGES)[number]
+
+export function flashState(message: FlashMessage): { flash: FlashMessage } {
+  return { flash: message }
+}
+
+export function flashOf(state: unknown): FlashMessage | null {
+  if (typeof state !== 'object' || state === null) return null
+  const value = (state as Record<string, unknown>).flash
+  return (FLASH_MESSAGES as readonly unknown[]).includes(value) ? (value as FlashMessage) : null
+}

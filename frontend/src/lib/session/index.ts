@@ -1,0 +1,17 @@
+export type { SessionUser } from './accessToken'
+export { readAccessToken } from './accessToken'
+export { session } from './session'
+export type { IssuedSession, SessionEnd, SessionSnapshot, SessionStatus } from './store'
+export { useSession } from './useSession'
+
+/** Permission codes the interface looks at (the server checks them again). */
+export const PERMISSIONS = {
+  identifyAccounts: 'accounts.identify',
+} as const
+
+export function hasPermission(
+  user: { permissions: string[] } | null | undefined,
+  permission: string,
+): boolean {
+  return user?.permissions.includes(permission) ?? false
+}
