@@ -1,0 +1,148 @@
+import { Button } from 'design-react-kit'
+import { type FormEvent, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CheckboxField } from '@/components/CheckboxField'
+import { ProblemAlert } from '@/components/ProblemAlert'
+import { TextField } from '@/components/TextField'
+import { fieldErrorsOf } from '@/lib/api/fieldErrors'
+import { useChangePassword } from '../api/useChangePassword'
+import { meetsAllRules } from './passwordRules'
+import { PasswordRules } from './PasswordRules'
+
+const RULES_ID = 'new-password-rules'
+
+type Field = 'current' | 'new' | 'confirm'
+
+interface ChangePasswordFormProps {
+  /** The first login's forced change: the current password is the one received. */
+  forced: boolean
+  onChanged: () => void
+}
+
+/**
+ * Current password, new password (with its rules checked as one types) and confirmation.
+ * The server checks the rules again and answers each broken one on its field.
+ */
+export function ChangePasswordForm({ forced, onChanged }: ChangePasswordFormProps) {
+  const { t } = useTranslation()
+  const change = useChangePassword()
+  const [values, setValues] = useState<Record<Field, string>>({ current: '', new: '', confirm: '' })
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const [show, setShow] = useState(false)
+  const currentRef = useRef<HTMLInputElement>(null)
+  const newRef = useRef<HTMLInputElement>(null)
+  const confirmRef = useRef<HTMLInputElement>(null)
+  const focus = (field: Field) =>
+    ({ current: currentRef, new: newRef, confirm: confirmRef })[field].current?.focus()
+
+  const server = fieldErrorsOf(change.error)
+  const shown: Partial<Record<Field, string>> = {
+    current: errors.current ?? server.current_password,
+    new: errors.new ?? server.new_password,
+    confirm: errors.confirm,
+  }
+  const otherError = change.isError && !server.current_password && !server.new_password
+
+  const set = (field: Field) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }))
+    setErrors((e) => ({ ...e, [field]: undefined }))
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const found: Partial<Record<Field, string>> = {}
+    if (values.current === '') found.current = t('changePassword.currentRequired')
+    if (values.new === '') found.new = t('changePassword.newRequired')
+    else if (!meetsAllRules(values.new)) found.new = t('changePassword.newBreaksRules')
+    if (values.confirm === '') found.confirm = t('changePassword.confirmRequired')
+    else if (values.confirm !== values.new) found.confirm = t('changePassword.confirmMismatch')
+    setErrors(found)
+    const first = (['current', 'new', 'confirm'] as const).find((f) => found[f])
+    if (first) {
+      focus(first)
+      return
+    }
+    change.mutate(
+      { current_password: values.current, new_password: values.new },
+      {
+        onSuccess: () => {
+          setValues({ current: '', new: '', confirm: '' })
+          onChanged()
+        },
+        onError: (error) => {
+          const fields = fieldErrorsOf(error)
+          if (fields.current_password) focus('current')
+          else if (fields.new_password) focus('new')
+        },
+      },
+    )
+  }
+
+  const type = show ? 'text' : 'password'
+  return (
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      className="change-password-form"
+      aria-label={t('changePassword.formLabel')}
+    >
+      {otherError ? (
+        <ProblemAlert error={change.error} context={t('changePassword.failed')} />
+      ) : null}
+      <TextField
+        ref={currentRef}
+        id="current-password"
+        name="current_password"
+        type={type}
+        label={t('changePassword.current')}
+        hint={forced ? t('changePassword.currentHintForced') : undefined}
+        error={shown.current}
+        required
+        value={values.current}
+        onChange={(e) => set('current')(e.target.value)}
+        autoComplete="current-password"
+        autoCapitalize="none"
+        spellCheck={false}
+      />
+      <TextField
+        ref={newRef}
+        id="new-password"
+        name="new_password"
+        type={type}
+        label={t('changePassword.new')}
+        error={shown.new}
+        describedBy={[RULES_ID]}
+        required
+        value={values.new}
+        onChange={(e) => set('new')(e.target.value)}
+        autoComplete="new-password"
+        autoCapitalize="none"
+        spellCheck={false}
+      />
+      <PasswordRules id={RULES_ID} password={values.new} />
+      <TextField
+        ref={confirmRef}
+        id="confirm-password"
+        name="confirm_password"
+        type={type}
+        label={t('changePassword.confirm')}
+        error={shown.confirm}
+        required
+        value={values.confirm}
+        onChange={(e) => set('confirm')(e.target.value)}
+        autoComplete="new-password"
+        autoCapitalize="none"
+        spellCheck={false}
+      />
+      <CheckboxField
+        id="change-password-show"
+        label={t('changePassword.show')}
+        checked={show}
+        onChange={(e) => setShow(e.target.checked)}
+      />
+      <Button color="primary" type="submit" className="mt-3" disabled={change.isPending}>
+        {change.isPending ? t('changePassword.submitting') : t('changePassword.submit')}
+      </Button>
+    </form>
+  )
+}

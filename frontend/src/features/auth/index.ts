@@ -1,0 +1,5 @@
+// What the application shell may use from this feature.
+export { useLogout } from './api/useLogout'
+export { ChangePasswordPage } from './pages/ChangePasswordPage'
+export { LoginPage } from './pages/LoginPage'
+export { redirectTarget } from './redirect'

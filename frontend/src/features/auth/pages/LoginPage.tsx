@@ -1,0 +1,117 @@
+import { useTranslation } from 'react-i18next'
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router'
+import { Loading } from '@/components/Loading'
+import { Notice } from '@/components/Notice'
+import { PageHeading } from '@/components/PageHeading'
+import { type SessionUser, useSession } from '@/lib/session'
+import { useAuthProviders } from '../api/useAuthProviders'
+import { LoginForm, type LoginMode } from '../components/LoginForm'
+import { redirectTarget } from '../redirect'
+
+interface LoginPageProps {
+  /** Where a user goes after logging in when no page asked for the login. */
+  landing: (user: SessionUser) => string
+}
+
+/** /accedi — seed 001 §1: user id (codice fiscale) and password; staff use a user name. */
+export function LoginPage({ landing }: LoginPageProps) {
+  const { t } = useTranslation()
+  const { status, user, ended } = useSession()
+  const location = useLocation()
+  const [params] = useSearchParams()
+  const mode: LoginMode = params.get('tipo') === 'operatore' ? 'staff' : 'citizen'
+  const providers = useAuthProviders()
+  const from = redirectTarget(location.state)
+
+  if (status === 'restoring') return <Loading label={t('session.restoring')} />
+  if (status === 'authenticated' && user) {
+    const target = user.mustChangePassword ? '/cambio-password' : (from ?? landing(user))
+    return <Navigate to={target} replace state={from ? { from } : undefined} />
+  }
+
+  const otherProviders = (providers.data?.providers ?? []).filter(
+    (p) => p.kind !== 'password' && p.start_url,
+  )
+  const clientIp = providers.data?.client_ip
+
+  return (
+    <>
+      <PageHeading
+        title={t(mode === 'citizen' ? 'login.title' : 'login.staffTitle')}
+        lead={t(mode === 'citizen' ? 'login.lead' : 'login.staffLead')}
+      />
+      <div className="row gy-4">
+        <div className="col-12 col-lg-7">
+          {ended === 'expired' ? (
+            <Notice color="info" role="status">
+              {t('login.sessionExpired')}
+            </Notice>
+          ) : from ? (
+            <Notice color="info">{t('login.loginRequired')}</Notice>
+          ) : null}
+          <LoginForm mode={mode} />
+          <p className="mt-4 mb-0">
+            {mode === 'citizen' ? (
+              <>
+                {t('login.staffQuestion')}{' '}
+                <Link to={{ search: '?tipo=operatore' }} state={location.state}>
+                  {t('login.staffLink')}
+                </Link>
+              </>
+            ) : (
+              <>
+                {t('login.citizenQuestion')}{' '}
+                <Link to={{ search: '' }} state={location.state}>
+                  {t('login.citizenLink')}
+                </Link>
+              </>
+            )}
+          </p>
+          {otherProviders.length > 0 ? (
+            <section aria-labelledby="login-other" className="mt-4">
+              <h2 id="login-other" className="h5">
+                {t('login.otherMethods')}
+              </h2>
+              <ul className="list-unstyled">
+                {otherProviders.map((p) => (
+                  <li key={p.id} className="mb-2">
+                    <a className="btn btn-outline-primary" href={p.start_url ?? undefined}>
+                      {t('login.providerLink', { name: p.name })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+        <aside className="col-12 col-lg-5 login-aside" aria-label={t('login.asideLabel')}>
+          {mode === 'citizen' ? (
+            <section aria-labelledby="login-new-user" className="mb-4">
+              <h2 id="login-new-user" className="h5">
+                {t('login.newUserTitle')}
+              </h2>
+              <p>{t('login.newUserText')}</p>
+              <p className="mb-0">
+                <Link to="/come-accedere">{t('login.howToAccessLink')}</Link>
+              </p>
+            </section>
+          ) : null}
+          <section aria-labelledby="login-forgot" className="mb-4">
+            <h2 id="login-forgot" className="h5">
+              {t('login.forgotTitle')}
+            </h2>
+            <p className="mb-0">
+              {t(mode === 'citizen' ? 'login.forgotText' : 'login.forgotTextStaff')}{' '}
+              {mode === 'citizen' ? <Link to="/contatti">{t('login.contactsLink')}</Link> : null}
+            </p>
+          </section>
+          <Notice color="info">
+            <p className="fw-semibold mb-1">{t('login.loggedNoticeTitle')}</p>
+            {clientIp ? <p className="mb-1">{t('login.clientIp', { ip: clientIp })}</p> : null}
+            <p className="mb-0">{t('login.loggedNotice')}</p>
+          </Notice>
+        </aside>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next'
+import { formatDate } from '@/lib/format'
+import { useBirthPlace } from '../api/useBirthPlace'
+import type { Profile } from '../api/useProfile'
+
+interface IdentityDataProps {
+  profile: Profile
+}
+
+/**
+ * The identity recorded at registration and checked at the counter: shown, never editable
+ * here (seed 000: "il resto non potrà mai essere soggetto a modifiche").
+ */
+export function IdentityData({ profile }: IdentityDataProps) {
+  const { t, i18n } = useTranslation()
+  const placeName = useBirthPlace(profile.fiscal_code, profile.birth_place_code)
+  const none = t('profile.notRecorded')
+  const sex =
+    profile.sex === 'M' ? t('profile.male') : profile.sex === 'F' ? t('profile.female') : none
+  const place = profile.birth_place_code
+    ? placeName
+      ? `${placeName} (${profile.birth_place_code})`
+      : profile.birth_place_code
+    : none
+  const rows: Array<[string, string, boolean?]> = [
+    [t('profile.surname'), profile.surname],
+    [t('profile.name'), profile.name],
+    profile.fiscal_code
+      ? [t('profile.fiscalCode'), profile.fiscal_code, true]
+      : [t('profile.username'), profile.username ?? none],
+    [t('profile.sex'), sex],
+    [
+      t('profile.birthDate'),
+      profile.birth_date ? formatDate(profile.birth_date, i18n.language) : none,
+    ],
+    [t('profile.birthPlace'), place],
+  ]
+  return (
+    <dl className="decoded-data identity-data">
+      {rows.map(([term, value, mono]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd className={mono ? 'font-monospace' : undefined}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
