@@ -1,4 +1,6 @@
 import { type RouteObject, useRoutes } from 'react-router'
+import { ChangePasswordPage, LoginPage } from '@/features/auth'
+import { BackOfficePage } from '@/features/backoffice'
 import { HomePage } from '@/features/catalogue'
 import { FiscalCodePage } from '@/features/fiscal-code'
 import { HelpPage, HowToAccessPage } from '@/features/help'
@@ -8,6 +10,9 @@ import {
   LegalNotesPage,
   PrivacyPage,
 } from '@/features/municipality'
+import { ProfilePage } from '@/features/profile'
+import { PERMISSIONS } from '@/lib/session'
+import { ForcedPasswordChange, landingFor, RequirePermission, RequireSession } from './guards'
 import { Layout } from './layout/Layout'
 import { NotFoundPage } from './NotFoundPage'
 
@@ -16,15 +21,47 @@ export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'come-accedere', element: <HowToAccessPage /> },
-      { path: 'aiuto', element: <HelpPage /> },
-      { path: 'contatti', element: <ContactsPage /> },
-      { path: 'privacy', element: <PrivacyPage /> },
-      { path: 'accessibilita', element: <AccessibilityPage /> },
-      { path: 'note-legali', element: <LegalNotesPage /> },
-      { path: 'strumenti/codice-fiscale', element: <FiscalCodePage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        element: <ForcedPasswordChange />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'come-accedere', element: <HowToAccessPage /> },
+          { path: 'aiuto', element: <HelpPage /> },
+          { path: 'contatti', element: <ContactsPage /> },
+          { path: 'privacy', element: <PrivacyPage /> },
+          { path: 'accessibilita', element: <AccessibilityPage /> },
+          { path: 'note-legali', element: <LegalNotesPage /> },
+          { path: 'strumenti/codice-fiscale', element: <FiscalCodePage /> },
+          { path: 'accedi', element: <LoginPage landing={landingFor} /> },
+          {
+            path: 'cambio-password',
+            element: (
+              <RequireSession>
+                <ChangePasswordPage landing={landingFor} />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'profilo',
+            element: (
+              <RequireSession>
+                <ProfilePage />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'backoffice',
+            element: (
+              <RequireSession>
+                <RequirePermission permission={PERMISSIONS.identifyAccounts}>
+                  <BackOfficePage />
+                </RequirePermission>
+              </RequireSession>
+            ),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]

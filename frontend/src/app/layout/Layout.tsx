@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react'
 import { Outlet, useLocation } from 'react-router'
+import { FlashMessage } from './FlashMessage'
 import { SiteFooter } from './SiteFooter'
 import { SiteHeader } from './SiteHeader'
 import { SkipLinks } from './SkipLinks'
+import { useSessionLifecycle } from './useSessionLifecycle'
 
 /**
  * After a client-side navigation, start at the top and put the focus on the new page's
@@ -21,12 +23,14 @@ function useFocusOnNavigation() {
 
 export function Layout() {
   useFocusOnNavigation()
+  useSessionLifecycle()
   return (
     <>
       <SkipLinks />
       <SiteHeader />
       <main id="main" tabIndex={-1}>
         <div className="container-xxl py-4 py-lg-5 page-content">
+          <FlashMessage />
           <Outlet />
         </div>
       </main>

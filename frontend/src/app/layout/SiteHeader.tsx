@@ -12,8 +12,26 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink } from 'react-router'
 import { useMunicipality } from '@/features/municipality'
+import { useSession } from '@/lib/session'
 import { CivicEmblem } from './CivicEmblem'
 import { LanguageSwitch } from './LanguageSwitch'
+import { UserMenu } from './UserMenu'
+
+/** "Accedi" for visitors; the user's menu once signed in; nothing while the session is restored. */
+function AccountArea() {
+  const { t } = useTranslation()
+  const { status, user } = useSession()
+  if (status === 'authenticated' && user) return <UserMenu user={user} />
+  if (status === 'anonymous') {
+    return (
+      <Link to="/accedi" className="btn btn-primary btn-sm login-link">
+        <Icon icon="it-user" color="white" size="sm" className="me-1" />
+        {t('header.login')}
+      </Link>
+    )
+  }
+  return null
+}
 
 const NAV_ITEMS = [
   { to: '/', key: 'nav.services', end: true },
@@ -40,6 +58,9 @@ export function SiteHeader() {
             </HeaderBrand>
             <HeaderRightZone>
               <LanguageSwitch />
+              <div className="account-area">
+                <AccountArea />
+              </div>
             </HeaderRightZone>
           </HeaderContent>
         </Header>

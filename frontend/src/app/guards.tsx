@@ -1,0 +1,87 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, Navigate, Outlet, useLocation } from 'react-router'
+import { Loading } from '@/components/Loading'
+import { PageHeading } from '@/components/PageHeading'
+import { hasPermission, PERMISSIONS, type SessionUser, useSession } from '@/lib/session'
+
+export const CHANGE_PASSWORD_PATH = '/cambio-password'
+
+/**
+ * Pages that stay reachable during the forced password change: the information a person
+ * may need at any time (legal notices, accessibility, contacts, help).
+ */
+const OPEN_DURING_FORCED_CHANGE = new Set([
+  CHANGE_PASSWORD_PATH,
+  '/privacy',
+  '/accessibilita',
+  '/note-legali',
+  '/contatti',
+  '/aiuto',
+  '/come-accedere',
+])
+
+/** Where a user goes after logging in, when no page asked for the login. */
+export function landingFor(user: SessionUser): string {
+  return hasPermission(user, PERMISSIONS.identifyAccounts) ? '/backoffice' : '/'
+}
+
+/**
+ * While the password must be changed (first login), every other page leads to the change,
+ * remembering where the person was going.
+ */
+export function ForcedPasswordChange() {
+  const { user } = useSession()
+  const location = useLocation()
+  if (user?.mustChangePassword && !OPEN_DURING_FORCED_CHANGE.has(location.pathname)) {
+    return (
+      <Navigate
+        to={CHANGE_PASSWORD_PATH}
+        replace
+        state={{ from: `${location.pathname}${location.search}` }}
+      />
+    )
+  }
+  return <Outlet />
+}
+
+/** Pages for signed-in users: the others go to the login, and come back afterwards. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
+  const { status } = useSession()
+  const location = useLocation()
+  if (status === 'restoring') return <Loading label={t('session.restoring')} />
+  if (status === 'anonymous') {
+    return (
+      <Navigate to="/accedi" replace state={{ from: `${location.pathname}${location.search}` }} />
+    )
+  }
+  return <>{children}</>
+}
+
+/**
+ * Pages for holders of a permission. The server refuses the calls anyway; this only spares
+ * the others a page that cannot work.
+ */
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  permission: string
+  children: ReactNode
+}) {
+  const { user } = useSession()
+  return hasPermission(user, permission) ? <>{children}</> : <ForbiddenPage />
+}
+
+function ForbiddenPage() {
+  const { t } = useTranslation()
+  return (
+    <>
+      <PageHeading title={t('forbidden.title')} lead={t('forbidden.lead')} />
+      <p>
+        <Link to="/">{t('forbidden.home')}</Link>
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,97 @@
+import { Icon } from 'design-react-kit'
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation, useNavigate } from 'react-router'
+import { useLogout } from '@/features/auth'
+import { flashState } from '@/lib/flash'
+import { hasPermission, PERMISSIONS, type SessionUser } from '@/lib/session'
+
+interface UserMenuProps {
+  user: SessionUser
+}
+
+/**
+ * The signed-in user's name, opening a short list of links (a disclosure, not an ARIA menu:
+ * the items are ordinary links and a button, reached with Tab). Escape closes it and returns
+ * to the toggle; so do a click outside and a navigation.
+ */
+export function UserMenu({ user }: UserMenuProps) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const listId = useId()
+  const root = useRef<HTMLDivElement>(null)
+  const toggle = useRef<HTMLButtonElement>(null)
+  const { pathname } = useLocation()
+  const navigate = useNavigate()
+  const logout = useLogout()
+
+  // A navigation closes the menu (state adjusted while rendering, not in an effect).
+  const [openedAt, setOpenedAt] = useState(pathname)
+  if (openedAt !== pathname) {
+    setOpenedAt(pathname)
+    setOpen(false)
+  }
+  useEffect(() => {
+    if (!open) return
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false)
+    }
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false)
+        toggle.current?.focus()
+      }
+    }
+    document.addEventListener('pointerdown', onPointer)
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('pointerdown', onPointer)
+      document.removeEventListener('keydown', onKey)
+    }
+  }, [open])
+
+  const onLogout = () => {
+    setOpen(false)
+    void navigate('/', { state: flashState('loggedOut') })
+    logout.mutate()
+  }
+
+  const forced = user.mustChangePassword
+  return (
+    <div className="user-menu" ref={root}>
+      <button
+        ref={toggle}
+        type="button"
+        className="btn btn-primary btn-sm user-menu-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <Icon icon="it-user" color="white" size="sm" className="me-1" />
+        <span className="user-menu-name">{user.displayName}</span>
+        <span className="visually-hidden"> – {t('userMenu.label')}</span>
+        <Icon icon={open ? 'it-collapse' : 'it-expand'} color="white" size="sm" />
+      </button>
+      <ul id={listId} className="user-menu-list list-unstyled" hidden={!open}>
+        {forced ? null : (
+          <li>
+            <Link to="/profilo">{t('userMenu.profile')}</Link>
+          </li>
+        )}
+        <li>
+          <Link to="/cambio-password">{t('userMenu.changePassword')}</Link>
+        </li>
+        {!forced && hasPermission(user, PERMISSIONS.identifyAccounts) ? (
+          <li>
+            <Link to="/backoffice">{t('userMenu.backOffice')}</Link>
+          </li>
+        ) : null}
+        <li className="user-menu-separator">
+          <button type="button" className="btn btn-link" onClick={onLogout}>
+            {t('userMenu.logout')}
+          </button>
+        </li>
+      </ul>
+    </div>
+  )
+}
