@@ -68,8 +68,8 @@ export function UserMenu({ user }: UserMenuProps) {
         onClick={() => setOpen((o) => !o)}
       >
         <Icon icon="it-user" color="white" size="sm" className="me-1" />
-        <span className="user-menu-name">{user.displayName}</span>
-        <span className="visually-hidden"> – {t('userMenu.label')}</span>
+        <span className="user-menu-name">{user.displayName}</span>{' '}
+        <span className="visually-hidden">– {t('userMenu.label')}</span>
         <Icon icon={open ? 'it-collapse' : 'it-expand'} color="white" size="sm" />
       </button>
       <ul id={listId} className="user-menu-list list-unstyled" hidden={!open}>

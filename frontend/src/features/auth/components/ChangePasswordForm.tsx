@@ -29,6 +29,8 @@ export function ChangePasswordForm({ forced, onChanged }: ChangePasswordFormProp
   const [values, setValues] = useState<Record<Field, string>>({ current: '', new: '', confirm: '' })
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [show, setShow] = useState(false)
+  // A server error stays on its field until the field is edited.
+  const [edited, setEdited] = useState<ReadonlySet<Field>>(new Set())
   const currentRef = useRef<HTMLInputElement>(null)
   const newRef = useRef<HTMLInputElement>(null)
   const confirmRef = useRef<HTMLInputElement>(null)
@@ -37,8 +39,8 @@ export function ChangePasswordForm({ forced, onChanged }: ChangePasswordFormProp
 
   const server = fieldErrorsOf(change.error)
   const shown: Partial<Record<Field, string>> = {
-    current: errors.current ?? server.current_password,
-    new: errors.new ?? server.new_password,
+    current: errors.current ?? (edited.has('current') ? undefined : server.current_password),
+    new: errors.new ?? (edited.has('new') ? undefined : server.new_password),
     confirm: errors.confirm,
   }
   const otherError = change.isError && !server.current_password && !server.new_password
@@ -46,6 +48,7 @@ export function ChangePasswordForm({ forced, onChanged }: ChangePasswordFormProp
   const set = (field: Field) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }))
     setErrors((e) => ({ ...e, [field]: undefined }))
+    setEdited((s) => new Set(s).add(field))
   }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -57,6 +60,7 @@ export function ChangePasswordForm({ forced, onChanged }: ChangePasswordFormProp
     if (values.confirm === '') found.confirm = t('changePassword.confirmRequired')
     else if (values.confirm !== values.new) found.confirm = t('changePassword.confirmMismatch')
     setErrors(found)
+    setEdited(new Set())
     const first = (['current', 'new', 'confirm'] as const).find((f) => found[f])
     if (first) {
       focus(first)

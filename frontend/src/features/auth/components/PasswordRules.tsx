@@ -51,7 +51,7 @@ export function PasswordRules({ id, password, announceDelay = 1000 }: PasswordRu
             </span>
             <span className="visually-hidden">
               {state[rule] ? t('passwordRules.met') : t('passwordRules.unmet')}
-            </span>
+            </span>{' '}
             {t(`passwordRules.${rule}`, { min: rule === 'minDigits' ? MIN_DIGITS : MIN_LENGTH })}
           </li>
         ))}

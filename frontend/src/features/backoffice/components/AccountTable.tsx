@@ -81,8 +81,7 @@ export function AccountTable({
                       aria-pressed={account.id === selectedId}
                       onClick={() => onSelect(account)}
                     >
-                      {t('backoffice.identify')}
-                      <span className="visually-hidden"> {fullName}</span>
+                      {t('backoffice.identify')} <span className="visually-hidden">{fullName}</span>
                     </button>
                   </td>
                 ) : null}
