@@ -11,6 +11,11 @@ export const RESULTS_DIR = join(import.meta.dirname, "..", "results");
 export interface Browser {
   context: BrowserContext;
   page: Page;
+  /**
+   * Allows one console error matching `pattern`: Chromium logs every 4xx answer as an
+   * error ("Failed to load resource: … 401"), also the ones a test provokes on purpose.
+   */
+  expectConsoleError(pattern: RegExp): void;
   close(): Promise<void>;
 }
 
@@ -33,13 +38,21 @@ export async function openBrowser(locale = "it-IT"): Promise<Browser> {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
+  const expected: RegExp[] = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    if (message.type() !== "error") return;
+    const text = message.text();
+    const allowed = expected.findIndex((pattern) => pattern.test(text));
+    if (allowed >= 0) expected.splice(allowed, 1);
+    else problems.push(`console error: ${text}`);
   });
   return {
     context,
     page,
+    expectConsoleError(pattern: RegExp) {
+      expected.push(pattern);
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Outlet, useLocation } from 'react-router'
+import { redirectTarget } from '@/features/auth'
 import { Loading } from '@/components/Loading'
 import { PageHeading } from '@/components/PageHeading'
 import { hasPermission, PERMISSIONS, type SessionUser, useSession } from '@/lib/session'
@@ -34,13 +35,12 @@ export function ForcedPasswordChange() {
   const { user } = useSession()
   const location = useLocation()
   if (user?.mustChangePassword && !OPEN_DURING_FORCED_CHANGE.has(location.pathname)) {
-    return (
-      <Navigate
-        to={CHANGE_PASSWORD_PATH}
-        replace
-        state={{ from: `${location.pathname}${location.search}` }}
-      />
-    )
+    // From the login page, the login page itself decides where to go afterwards.
+    const from =
+      location.pathname === '/accedi'
+        ? redirectTarget(location.state)
+        : `${location.pathname}${location.search}`
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace state={from ? { from } : undefined} />
   }
   return <Outlet />
 }
@@ -48,9 +48,11 @@ export function ForcedPasswordChange() {
 /** Pages for signed-in users: the others go to the login, and come back afterwards. */
 export function RequireSession({ children }: { children: ReactNode }) {
   const { t } = useTranslation()
-  const { status } = useSession()
+  const { status, ended } = useSession()
   const location = useLocation()
   if (status === 'restoring') return <Loading label={t('session.restoring')} />
+  // Logging out from the menu leads to the home page (the menu navigates there).
+  if (status === 'anonymous' && ended === 'logged_out') return null
   if (status === 'anonymous') {
     return (
       <Navigate to="/accedi" replace state={{ from: `${location.pathname}${location.search}` }} />

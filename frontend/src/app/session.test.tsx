@@ -143,6 +143,27 @@ describe('session in the application', () => {
     expect(screen.getByRole('link', { name: 'Attivi' })).toHaveAttribute('aria-current', 'page')
   })
 
+  it('logging in with a password to change, goes from the login to the change and then to the back office', async () => {
+    mockApi({
+      'POST /api/v1/auth/login': () => json(issued({ ...operatorClaims, mcp: true })),
+      'POST /api/v1/auth/password': () => json(issued(operatorClaims)),
+      'GET /api/v1/admin/accounts': () => json({ accounts: [] }),
+    })
+    const user = userEvent.setup()
+    renderWithProviders(<AppRoutes />, '/accedi?tipo=operatore')
+    await user.type(await screen.findByRole('textbox', { name: /Nome utente/ }), 'operatore')
+    await user.type(screen.getByLabelText(/^Password/), 'QwG4Uhv8QFb2')
+    await user.click(screen.getByRole('button', { name: 'Accedi' }))
+    await user.type(await screen.findByLabelText(/^Password attuale/), 'QwG4Uhv8QFb2')
+    await user.type(screen.getByLabelText(/^Nuova password/), 'Sportello2026')
+    await user.type(screen.getByLabelText(/^Conferma/), 'Sportello2026')
+    await user.click(screen.getByRole('button', { name: 'Salva la nuova password' }))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Identificazione allo sportello' }),
+    ).toBeInTheDocument()
+    expect(screen.getByText(/La nuova password è stata salvata/)).toBeInTheDocument()
+  })
+
   it('logs out on the server and says so', async () => {
     const { requests } = mockApi({ ...restoringSession(), [ME]: () => json(citizenProfile) })
     renderWithProviders(<AppRoutes />, '/profilo')

@@ -50,10 +50,11 @@ export function UserMenu({ user }: UserMenuProps) {
     }
   }, [open])
 
-  const onLogout = () => {
+  // The server ends the session first; then the home page says so.
+  const onLogout = async () => {
     setOpen(false)
-    void navigate('/', { state: flashState('loggedOut') })
-    logout.mutate()
+    await logout.mutateAsync()
+    await navigate('/', { state: flashState('loggedOut') })
   }
 
   const forced = user.mustChangePassword
@@ -87,7 +88,7 @@ export function UserMenu({ user }: UserMenuProps) {
           </li>
         ) : null}
         <li className="user-menu-separator">
-          <button type="button" className="btn btn-link" onClick={onLogout}>
+          <button type="button" className="btn btn-link" onClick={() => void onLogout()}>
             {t('userMenu.logout')}
           </button>
         </li>

@@ -5,5 +5,7 @@
 export function redirectTarget(state: unknown): string | null {
   if (typeof state !== 'object' || state === null) return null
   const from = (state as Record<string, unknown>).from
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : null
+  if (typeof from !== 'string' || !from.startsWith('/') || from.startsWith('//')) return null
+  // Never back to the login page itself.
+  return /^\/accedi(?:[/?#]|$)/.test(from) ? null : from
 }

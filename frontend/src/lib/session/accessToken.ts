@@ -11,6 +11,8 @@ export interface SessionUser {
   label: string
   /** The label without the codice fiscale in brackets, for the header. */
   displayName: string
+  /** What the user logs in with: the codice fiscale, or the staff user name. */
+  loginName: string
   permissions: string[]
   /** The password must be changed before anything else works. */
   mustChangePassword: boolean
@@ -26,8 +28,14 @@ function decodeBase64Url(part: string): string {
   return new TextDecoder().decode(bytes)
 }
 
+const FISCAL_CODE_IN_LABEL = /\s*\(([A-Z0-9]{16})\)\s*$/
+
 function displayNameOf(label: string): string {
-  return label.replace(/\s*\([A-Z0-9]{16}\)\s*$/, '').trim() || label
+  return label.replace(FISCAL_CODE_IN_LABEL, '').trim() || label
+}
+
+function loginNameOf(label: string): string {
+  return FISCAL_CODE_IN_LABEL.exec(label)?.[1] ?? label
 }
 
 /** Reads a JWT's payload (base64url JSON); null when it is not a token of this portal. */
@@ -49,6 +57,7 @@ export function readAccessToken(token: string): SessionUser | null {
     role: typeof claims.role === 'string' ? claims.role : 'citizen',
     label,
     displayName: displayNameOf(label),
+    loginName: loginNameOf(label),
     permissions: Array.isArray(claims.perms)
       ? claims.perms.filter((p): p is string => typeof p === 'string')
       : [],

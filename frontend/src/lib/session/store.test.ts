@@ -128,7 +128,10 @@ describe('session store', () => {
     })
     store.start(issued())
     deliver?.(new MessageEvent('message', { data: 'logged_out' }))
-    expect(store.getSnapshot().status).toBe('anonymous')
+    expect(store.getSnapshot()).toMatchObject({
+      status: 'anonymous',
+      ended: 'logged_out_elsewhere',
+    })
   })
 })
 

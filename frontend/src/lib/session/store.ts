@@ -7,7 +7,7 @@ export type IssuedSession = components['schemas']['LoginResponse']
 export type SessionStatus = 'restoring' | 'anonymous' | 'authenticated'
 
 /** Why the last session ended: the login page says so. */
-export type SessionEnd = 'logged_out' | 'expired'
+export type SessionEnd = 'logged_out' | 'logged_out_elsewhere' | 'expired'
 
 export interface SessionSnapshot {
   status: SessionStatus
@@ -116,7 +116,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
 
   channel?.addEventListener('message', (event: MessageEvent) => {
     const data: unknown = event.data
-    if (data === 'logged_out' && snapshot.status === 'authenticated') end('logged_out')
+    if (data === 'logged_out' && snapshot.status === 'authenticated') end('logged_out_elsewhere')
   })
 
   const store: SessionStore = {

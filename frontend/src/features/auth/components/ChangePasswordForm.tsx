@@ -16,6 +16,8 @@ type Field = 'current' | 'new' | 'confirm'
 interface ChangePasswordFormProps {
   /** The first login's forced change: the current password is the one received. */
   forced: boolean
+  /** The account's login name, for password managers (a hidden field, as they expect). */
+  loginName: string
   onChanged: () => void
 }
 
@@ -23,7 +25,7 @@ interface ChangePasswordFormProps {
  * Current password, new password (with its rules checked as one types) and confirmation.
  * The server checks the rules again and answers each broken one on its field.
  */
-export function ChangePasswordForm({ forced, onChanged }: ChangePasswordFormProps) {
+export function ChangePasswordForm({ forced, loginName, onChanged }: ChangePasswordFormProps) {
   const { t } = useTranslation()
   const change = useChangePassword()
   const [values, setValues] = useState<Record<Field, string>>({ current: '', new: '', confirm: '' })
@@ -93,6 +95,14 @@ export function ChangePasswordForm({ forced, onChanged }: ChangePasswordFormProp
       {otherError ? (
         <ProblemAlert error={change.error} context={t('changePassword.failed')} />
       ) : null}
+      <input
+        type="text"
+        name="username"
+        autoComplete="username"
+        value={loginName}
+        readOnly
+        hidden
+      />
       <TextField
         ref={currentRef}
         id="current-password"

@@ -59,7 +59,11 @@ export function ChangePasswordPage({ landing }: ChangePasswordPageProps) {
             </Notice>
           ) : null}
         </div>
-        <ChangePasswordForm forced={forced} onChanged={onChanged} />
+        <ChangePasswordForm
+          forced={forced}
+          loginName={user?.loginName ?? ''}
+          onChanged={onChanged}
+        />
         {!forced ? (
           <p className="mt-4">
             <Link to="/profilo">{t('changePassword.cancel')}</Link>

@@ -42,9 +42,9 @@ export function LoginPage({ landing }: LoginPageProps) {
       />
       <div className="row gy-4">
         <div className="col-12 col-lg-7">
-          {ended === 'expired' ? (
+          {ended === 'expired' || ended === 'logged_out_elsewhere' ? (
             <Notice color="info" role="status">
-              {t('login.sessionExpired')}
+              {t(ended === 'expired' ? 'login.sessionExpired' : 'login.loggedOutElsewhere')}
             </Notice>
           ) : from ? (
             <Notice color="info">{t('login.loginRequired')}</Notice>

@@ -29,7 +29,7 @@ export function AccountTable({
         <thead>
           <tr>
             <th scope="col">{t('backoffice.columns.person')}</th>
-            <th scope="col">{t('backoffice.columns.fiscalCode')}</th>
+            <th scope="col">{t('backoffice.columns.loginName')}</th>
             <th scope="col">{t('backoffice.columns.birthDate')}</th>
             <th scope="col">{t('backoffice.columns.registeredAt')}</th>
             {pending ? null : <th scope="col">{t('backoffice.columns.document')}</th>}
