@@ -9,6 +9,9 @@
 
 pub mod actions;
 pub mod chain;
+pub mod verify;
+
+pub use verify::{verify_chain, verify_chain_with_anchor, ChainProblem, ChainReport};
 
 use chrono::Utc;
 use diesel::connection::{AnsiTransactionManager, TransactionManager};

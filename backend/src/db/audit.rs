@@ -75,3 +75,80 @@ pub fn find(conn: &mut DbConnection, id: i64) -> Result<Option<AuditRow>, DbErro
         .first(conn)
         .optional()?)
 }
+
+/// What the log viewer filters by; every field optional, all of them combined.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// From this instant (UTC), included.
+    pub from: Option<NaiveDateTime>,
+    /// Up to this instant (UTC), excluded.
+    pub to: Option<NaiveDateTime>,
+    /// An account id, or part of the actor's name (case-insensitive).
+    pub actor: Option<String>,
+    /// The subject's id, exactly.
+    pub subject: Option<String>,
+    /// The action code, exactly.
+    pub action: Option<String>,
+}
+
+diesel::define_sql_function! {
+    /// Lower case, in both dialects.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+fn filtered(filter: &AuditFilter) -> audit_log::BoxedQuery<'static, super::MultiBackend> {
+    let mut query = audit_log::table.into_boxed();
+    if let Some(from) = filter.from {
+        query = query.filter(audit_log::occurred_at.ge(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(audit_log::occurred_at.lt(to));
+    }
+    if let Some(actor) = filter.actor.clone() {
+        let pattern = format!("%{}%", escape_like(&actor.to_lowercase()));
+        query = query.filter(
+            audit_log::actor_id
+                .eq(actor)
+                .or(lower(audit_log::actor_label).like(pattern).escape('\\')),
+        );
+    }
+    if let Some(subject) = filter.subject.clone() {
+        query = query.filter(audit_log::subject_id.eq(subject));
+    }
+    if let Some(action) = filter.action.clone() {
+        query = query.filter(audit_log::action.eq(action));
+    }
+    query
+}
+
+fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+/// One page of matching entries, newest first.
+#[tracing::instrument(skip(conn))]
+pub fn search(
+    conn: &mut DbConnection,
+    filter: &AuditFilter,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<AuditRow>, DbError> {
+    Ok(filtered(filter)
+        .order(audit_log::id.desc())
+        .offset(offset)
+        .limit(limit)
+        .select(AuditRow::as_select())
+        .load(conn)?)
+}
+
+#[tracing::instrument(skip(conn))]
+pub fn count(conn: &mut DbConnection, filter: &AuditFilter) -> Result<i64, DbError> {
+    Ok(filtered(filter).count().get_result(conn)?)
+}
