@@ -2,6 +2,7 @@
 //! `PORTALE_TEST_DATABASE_URL` is set (the test command runs both).
 #![allow(clippy::unwrap_used)]
 
+mod audit;
 mod catalogue;
 mod cli;
 mod errors;
