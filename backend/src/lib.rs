@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod i18n;
+pub mod mail;
 pub mod municipality;
 pub mod reference;
 pub mod settings;
@@ -43,11 +44,21 @@ pub fn build_server(
     db: Database,
     listener: TcpListener,
 ) -> anyhow::Result<Server> {
+    build_server_with_metrics(settings, db, listener, Metrics::new()?)
+}
+
+/// As [`build_server`], with a metrics registry shared with background workers.
+pub fn build_server_with_metrics(
+    settings: Arc<Settings>,
+    db: Database,
+    listener: TcpListener,
+    metrics: Metrics,
+) -> anyhow::Result<Server> {
     let state = web::Data::new(AppState {
         db,
         settings: settings.clone(),
     });
-    let metrics = web::Data::new(Metrics::new()?);
+    let metrics = web::Data::new(metrics);
     let document = api::openapi_document();
     let route_table = web::Data::new(RouteTable::from_openapi(&document));
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));

@@ -3,6 +3,7 @@
 //! string as a file name, so guessing would hide a mistyped PostgreSQL URL.
 
 pub mod accounts;
+pub mod mail_outbox;
 pub mod registry;
 pub mod schema;
 
