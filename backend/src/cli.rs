@@ -92,6 +92,14 @@ pub struct ServeArgs {
     /// as .eml files under DATA_DIR/mail.
     #[arg(long, env = "PORTALE_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
+    /// Secret (32+ characters) that signs access tokens. Default: generated into
+    /// DATA_DIR/jwt-secret.key. Instances sharing a database must share it.
+    #[arg(long, env = "PORTALE_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+    /// Trust X-Forwarded-For / Forwarded for the client address (only behind a proxy
+    /// that sets them).
+    #[arg(long, env = "PORTALE_TRUST_PROXY_HEADERS")]
+    pub trust_proxy_headers: bool,
     /// Sender address of outgoing mail; the display name is the municipality's name.
     /// Default: noreply@<domain of the municipality's office e-mail>
     #[arg(long, env = "PORTALE_MAIL_FROM", value_parser = parse_email)]

@@ -31,6 +31,12 @@ pub struct Settings {
     /// Sender address of the portal's mail. Unset: `noreply@` the domain of the
     /// municipality's office e-mail.
     pub mail_from: Option<Email>,
+    /// Secret that signs access tokens; generated into the data dir when unset.
+    /// Instances sharing one database must share it.
+    pub jwt_secret: Option<Secret>,
+    /// Believe `X-Forwarded-For` / `Forwarded` (only behind a proxy that sets them).
+    pub trust_proxy_headers: bool,
+    pub password_policy: crate::domain::password_policy::PasswordPolicy,
     pub municipality: Municipality,
 }
 
@@ -49,6 +55,9 @@ impl Default for Settings {
             workers: None,
             smtp_url: None,
             mail_from: None,
+            jwt_secret: None,
+            trust_proxy_headers: false,
+            password_policy: Default::default(),
             municipality: Municipality::demo(),
         }
     }
@@ -110,6 +119,9 @@ impl Settings {
             workers,
             smtp_url,
             mail_from,
+            jwt_secret,
+            trust_proxy_headers,
+            password_policy,
             municipality,
         } = file;
         overlay(&mut self.bind, bind);
@@ -131,6 +143,9 @@ impl Settings {
                 .map_err(|e| anyhow::anyhow!("invalid mail_from in {}: {e}", path.display()))?;
             self.mail_from = Some(email);
         }
+        overlay(&mut self.jwt_secret, jwt_secret.map(|s| Some(Secret(s))));
+        overlay(&mut self.trust_proxy_headers, trust_proxy_headers);
+        overlay(&mut self.password_policy, password_policy);
         overlay(&mut self.municipality, municipality);
         Ok(())
     }
@@ -158,6 +173,9 @@ struct FileSettings {
     workers: Option<usize>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    jwt_secret: Option<String>,
+    trust_proxy_headers: Option<bool>,
+    password_policy: Option<crate::domain::password_policy::PasswordPolicy>,
     municipality: Option<Municipality>,
 }
 
