@@ -8,6 +8,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
+use crate::mail::Email;
 use crate::settings::{overlay, LogFormat, Secret, Settings};
 
 #[derive(Parser, Debug)]
@@ -116,8 +117,10 @@ pub struct ServeArgs {
     /// HTTP worker threads. Default: one per CPU core
     #[arg(long, env = "PORTALE_WORKERS")]
     pub workers: Option<usize>,
-    /// SMTP relay for outgoing mail, e.g. smtp://localhost:1025. Without it, mail is written
-    /// as .eml files under the data directory.
+    /// SMTP relay for outgoing mail: smtp://host:25 (no TLS), smtp://user:password@host:587?tls=starttls
+    /// or smtps://user:password@host:465; optional query parameters `ehlo=<name>` and
+    /// `ca=<PEM file>` (a private CA for the relay's certificate). Without it, mail is written
+    /// as .eml files under DATA_DIR/mail.
     #[arg(long, env = "PORTALE_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
     /// Secret (32+ characters) that signs access tokens. Default: generated into
@@ -128,6 +131,14 @@ pub struct ServeArgs {
     /// that sets them).
     #[arg(long, env = "PORTALE_TRUST_PROXY_HEADERS")]
     pub trust_proxy_headers: bool,
+    /// Sender address of outgoing mail; the display name is the municipality's name.
+    /// Default: noreply@<domain of the municipality's office e-mail>
+    #[arg(long, env = "PORTALE_MAIL_FROM", value_parser = parse_email)]
+    pub mail_from: Option<Email>,
+}
+
+fn parse_email(value: &str) -> Result<Email, String> {
+    Email::parse(value).map_err(|e| e.to_string())
 }
 
 #[derive(Args, Debug)]
@@ -175,6 +186,7 @@ impl ServeArgs {
             &mut settings.smtp_url,
             self.smtp_url.clone().map(|u| Some(Secret(u))),
         );
+        overlay(&mut settings.mail_from, self.mail_from.clone().map(Some));
     }
 }
 
@@ -256,12 +268,28 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", settings.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, database = db.backend().name(), "portale listening");
+    // A wrong SMTP URL stops the start, before anything listens.
+    if let Some(url) = &settings.smtp_url {
+        crate::mail::smtp::SmtpConfig::parse(url.expose()).map_err(anyhow::Error::msg)?;
+    }
     let settings = Arc::new(settings);
     actix_web::rt::System::new().block_on(async move {
-        let server = crate::build_server(settings, db, listener)?;
+        let metrics = crate::http::metrics::Metrics::new()?;
+        let server = crate::build_server_with_metrics(
+            settings.clone(),
+            db.clone(),
+            listener,
+            metrics.clone(),
+        )?;
+        let mail = crate::mail::worker::MailWorker::new(&settings, db, metrics)
+            .map_err(anyhow::Error::msg)?
+            .spawn();
         // Announced once the server (and its SIGTERM handler) is running.
         println!("Portale dei Servizi Demografici in ascolto su http://{address} (API: /api/docs)");
-        server.await?;
+        let served = server.await;
+        // The server has drained its requests; the mail in flight finishes, then the worker ends.
+        mail.stop().await;
+        served?;
         Ok(())
     })
 }

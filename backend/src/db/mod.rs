@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod mail_outbox;
 pub mod registry;
 pub mod schema;
 pub mod sessions;
