@@ -37,6 +37,9 @@ pub struct Settings {
     /// Believe `X-Forwarded-For` / `Forwarded` (only behind a proxy that sets them).
     pub trust_proxy_headers: bool,
     pub password_policy: crate::domain::password_policy::PasswordPolicy,
+    /// Online registration with a generated password (seed 001). The law now wants
+    /// SPID/CIE/CNS for new credentials, so a municipality may switch it off.
+    pub registration_enabled: bool,
     pub municipality: Municipality,
 }
 
@@ -58,6 +61,7 @@ impl Default for Settings {
             jwt_secret: None,
             trust_proxy_headers: false,
             password_policy: Default::default(),
+            registration_enabled: true,
             municipality: Municipality::demo(),
         }
     }
@@ -122,6 +126,7 @@ impl Settings {
             jwt_secret,
             trust_proxy_headers,
             password_policy,
+            registration_enabled,
             municipality,
         } = file;
         overlay(&mut self.bind, bind);
@@ -146,6 +151,7 @@ impl Settings {
         overlay(&mut self.jwt_secret, jwt_secret.map(|s| Some(Secret(s))));
         overlay(&mut self.trust_proxy_headers, trust_proxy_headers);
         overlay(&mut self.password_policy, password_policy);
+        overlay(&mut self.registration_enabled, registration_enabled);
         overlay(&mut self.municipality, municipality);
         Ok(())
     }
@@ -176,6 +182,7 @@ struct FileSettings {
     jwt_secret: Option<String>,
     trust_proxy_headers: Option<bool>,
     password_policy: Option<crate::domain::password_policy::PasswordPolicy>,
+    registration_enabled: Option<bool>,
     municipality: Option<Municipality>,
 }
 

@@ -204,7 +204,7 @@ fn validate(update: UpdateProfile) -> Result<ContactChanges, ApiError> {
     let pec = clean(update.pec);
     for (field, value) in [("email", &email), ("pec", &pec)] {
         if let Some(Some(address)) = value {
-            if !looks_like_email(address) {
+            if crate::mail::Email::parse(address).is_err() {
                 errors.push(FieldError::new(
                     field,
                     Text::new(
@@ -249,19 +249,4 @@ fn validate(update: UpdateProfile) -> Result<ContactChanges, ApiError> {
         address_number: address.as_ref().map(|a| a.number.clone()),
         updated_at: Some(Utc::now().naive_utc()),
     })
-}
-
-/// A pragmatic check: one `@`, a dotted domain, no spaces; the mail round-trip proves the rest.
-pub fn looks_like_email(address: &str) -> bool {
-    let Some((local, domain)) = address.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && local.len() <= 64
-        && domain.len() <= 255
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !address.contains(char::is_whitespace)
-        && !domain.contains('@')
 }

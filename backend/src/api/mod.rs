@@ -7,7 +7,9 @@ pub mod fiscal_code;
 pub mod health;
 pub mod me;
 pub mod municipality;
+pub mod password_reset;
 pub mod places;
+pub mod registrations;
 pub mod responses;
 pub mod services;
 
@@ -91,6 +93,10 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(auth::logout)
                 .service(auth::change_password)
                 .service(auth::list_providers)
+                .service(registrations::registration_challenge)
+                .service(registrations::register)
+                .service(password_reset::request_password_reset)
+                .service(password_reset::confirm_password_reset)
                 .service(me::get_profile)
                 .service(me::update_profile)
                 .service(admin_accounts::list_accounts)

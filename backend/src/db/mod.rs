@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod mail_outbox;
+pub mod password_resets;
 pub mod registry;
 pub mod schema;
 pub mod sessions;

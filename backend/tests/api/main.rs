@@ -11,5 +11,6 @@ mod errors;
 mod fiscal_code;
 mod helpers;
 mod operations;
+mod registrations;
 mod registry;
 mod spa;
