@@ -120,6 +120,14 @@ pub struct ServeArgs {
     /// as .eml files under the data directory.
     #[arg(long, env = "PORTALE_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
+    /// Secret (32+ characters) that signs access tokens. Default: generated into
+    /// DATA_DIR/jwt-secret.key. Instances sharing a database must share it.
+    #[arg(long, env = "PORTALE_JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+    /// Trust X-Forwarded-For / Forwarded for the client address (only behind a proxy
+    /// that sets them).
+    #[arg(long, env = "PORTALE_TRUST_PROXY_HEADERS")]
+    pub trust_proxy_headers: bool,
 }
 
 #[derive(Args, Debug)]

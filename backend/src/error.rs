@@ -8,6 +8,28 @@ use utoipa::ToSchema;
 
 use crate::i18n::{Lang, Text};
 
+/// Why a request is not authenticated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthFailure {
+    MissingToken,
+    InvalidToken,
+    /// Wrong user id or password: one answer for both, so neither is revealed.
+    InvalidCredentials,
+    InvalidRefreshToken,
+}
+
+/// Why an authenticated request is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denial {
+    MissingPermission(crate::domain::permissions::Permission),
+    /// Not a back-office account, or not the owner of the resource.
+    NotAllowed,
+    PasswordChangeRequired,
+    AccountPendingIdentification,
+    AccountLocked,
+    AccountRejected,
+}
+
 /// A field that failed validation, named by its JSON path (`address.street`, `members[2].name`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
@@ -43,6 +65,15 @@ pub enum ApiError {
     PayloadTooLarge { limit: usize },
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    #[error("not authenticated: {0:?}")]
+    Unauthorized(AuthFailure),
+    #[error("forbidden: {0:?}")]
+    Forbidden(Denial),
+    /// The request clashes with the state of a resource (a duplicate, a used stamp).
+    #[error("conflict: {code}")]
+    Conflict { code: &'static str, detail: Text },
+    #[error("too many requests; retry after {retry_after_secs} s")]
+    TooManyRequests { retry_after_secs: u64 },
     #[error("service unavailable: {0}")]
     Unavailable(String),
     /// Something broke on our side; the cause goes to the log, never to the client.
@@ -65,6 +96,18 @@ impl ApiError {
             ApiError::MethodNotAllowed { .. } => "method_not_allowed",
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::Unauthorized(AuthFailure::InvalidCredentials) => "invalid_credentials",
+            ApiError::Unauthorized(AuthFailure::InvalidRefreshToken) => "invalid_refresh_token",
+            ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Forbidden(Denial::PasswordChangeRequired) => "password_change_required",
+            ApiError::Forbidden(Denial::AccountPendingIdentification) => {
+                "account_pending_identification"
+            }
+            ApiError::Forbidden(Denial::AccountLocked) => "account_locked",
+            ApiError::Forbidden(Denial::AccountRejected) => "account_rejected",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::Conflict { code, .. } => code,
+            ApiError::TooManyRequests { .. } => "too_many_requests",
             ApiError::Unavailable(_) => "service_unavailable",
             ApiError::Internal(_) => "internal_error",
         }
@@ -88,6 +131,12 @@ impl ApiError {
             ApiError::UnsupportedMediaType => {
                 Text::new("Formato non supportato", "Unsupported media type")
             }
+            ApiError::Unauthorized(_) => {
+                Text::new("Autenticazione richiesta", "Authentication required")
+            }
+            ApiError::Forbidden(_) => Text::new("Operazione non consentita", "Forbidden"),
+            ApiError::Conflict { .. } => Text::new("Conflitto con lo stato attuale", "Conflict"),
+            ApiError::TooManyRequests { .. } => Text::new("Troppe richieste", "Too many requests"),
             ApiError::Unavailable(_) => Text::new(
                 "Servizio temporaneamente non disponibile",
                 "Service unavailable",
@@ -126,6 +175,58 @@ impl ApiError {
                 "Il corpo della richiesta deve essere in formato JSON (Content-Type: application/json).",
                 "The request body must be JSON (Content-Type: application/json).",
             ),
+            ApiError::Unauthorized(failure) => match failure {
+                AuthFailure::MissingToken => Text::new(
+                    "Per questa operazione occorre accedere al portale.",
+                    "You need to log in for this operation.",
+                ),
+                AuthFailure::InvalidToken => Text::new(
+                    "La sessione non è valida o è scaduta: accedere di nuovo.",
+                    "The session is not valid or has expired: please log in again.",
+                ),
+                AuthFailure::InvalidCredentials => Text::new(
+                    "Credenziali non valide: controllare codice fiscale (o nome utente) e password.",
+                    "Invalid credentials: check the tax code (or user name) and the password.",
+                ),
+                AuthFailure::InvalidRefreshToken => Text::new(
+                    "La sessione è terminata: accedere di nuovo.",
+                    "The session has ended: please log in again.",
+                ),
+            },
+            ApiError::Forbidden(denial) => match denial {
+                Denial::MissingPermission(permission) => Text::new(
+                    format!("Operazione non consentita: manca il permesso «{}».", permission.label().0),
+                    format!("Not allowed: the permission “{}” is missing.", permission.label().1),
+                ),
+                Denial::NotAllowed => Text::new(
+                    "Non si dispone dei diritti per questa operazione.",
+                    "You are not allowed to perform this operation.",
+                ),
+                Denial::PasswordChangeRequired => Text::new(
+                    "Al primo accesso occorre scegliere una nuova password.",
+                    "You must choose a new password at your first login.",
+                ),
+                Denial::AccountPendingIdentification => Text::new(
+                    "L'account è in attesa di identificazione: presentarsi allo Sportello Unico con un documento d'identità valido.",
+                    "The account awaits identification: please come to the Sportello Unico with a valid identity document.",
+                ),
+                Denial::AccountLocked => Text::new(
+                    "L'account è bloccato. Rivolgersi all'Ufficio Servizi Demografici.",
+                    "The account is locked. Please contact the registry office.",
+                ),
+                Denial::AccountRejected => Text::new(
+                    "La richiesta di registrazione non è stata accolta. Rivolgersi all'Ufficio Servizi Demografici.",
+                    "The registration was not accepted. Please contact the registry office.",
+                ),
+            },
+            ApiError::Conflict { detail, .. } => detail.clone(),
+            ApiError::TooManyRequests { retry_after_secs } => {
+                let minutes = retry_after_secs.div_ceil(60).max(1);
+                Text::new(
+                    format!("Troppi tentativi: riprovare tra {minutes} minuti."),
+                    format!("Too many attempts: try again in {minutes} minutes."),
+                )
+            }
             ApiError::Unavailable(_) => Text::new(
                 "Il servizio non è al momento disponibile. Riprovare più tardi.",
                 "The service is currently unavailable. Please try again later.",
@@ -170,13 +271,22 @@ impl ApiError {
         response
             .content_type("application/problem+json")
             .insert_header((header::CONTENT_LANGUAGE, lang.code()));
-        if let ApiError::MethodNotAllowed { allow } = self {
-            let list = allow
-                .iter()
-                .map(Method::as_str)
-                .collect::<Vec<_>>()
-                .join(", ");
-            response.insert_header((header::ALLOW, list));
+        match self {
+            ApiError::MethodNotAllowed { allow } => {
+                let list = allow
+                    .iter()
+                    .map(Method::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                response.insert_header((header::ALLOW, list));
+            }
+            ApiError::Unauthorized(_) => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            ApiError::TooManyRequests { retry_after_secs } => {
+                response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            _ => {}
         }
         response.json(self.to_problem(lang, request_id))
     }
@@ -191,6 +301,10 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -36,6 +36,7 @@ use crate::settings::Settings;
 pub struct AppState {
     pub db: Database,
     pub settings: Arc<Settings>,
+    pub tokens: auth::tokens::TokenKeys,
 }
 
 /// Builds the HTTP server on an already-bound listener (port 0 in tests).
@@ -44,9 +45,14 @@ pub fn build_server(
     db: Database,
     listener: TcpListener,
 ) -> anyhow::Result<Server> {
+    let tokens = auth::tokens::TokenKeys::load(
+        settings.jwt_secret.as_ref().map(|s| s.expose()),
+        &settings.data_dir,
+    )?;
     let state = web::Data::new(AppState {
         db,
         settings: settings.clone(),
+        tokens,
     });
     let metrics = web::Data::new(Metrics::new()?);
     let document = api::openapi_document();
@@ -69,8 +75,9 @@ pub fn build_server(
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", document.clone()))
             .default_service(web::to(fallback))
             .wrap(Compress::default())
-            .wrap(security_headers())
+            // Outside `observe`, so that re-rendered error responses get them too.
             .wrap(from_fn(http::observe::observe))
+            .wrap(security_headers())
     })
     .shutdown_timeout(30);
     if let Some(workers) = settings.workers {
@@ -111,5 +118,6 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Database> {
     for migration in &applied {
         tracing::info!(migration, "migration applied");
     }
+    db::accounts::ensure_builtin_groups(&mut *db.connection()?)?;
     Ok(db)
 }

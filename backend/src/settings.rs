@@ -26,6 +26,12 @@ pub struct Settings {
     /// SMTP relay for outgoing mail (`smtp://host:port`); without it mail is written as
     /// `.eml` files under the data dir. Read by the mail outbox.
     pub smtp_url: Option<Secret>,
+    /// Secret that signs access tokens; generated into the data dir when unset.
+    /// Instances sharing one database must share it.
+    pub jwt_secret: Option<Secret>,
+    /// Believe `X-Forwarded-For` / `Forwarded` (only behind a proxy that sets them).
+    pub trust_proxy_headers: bool,
+    pub password_policy: crate::domain::password_policy::PasswordPolicy,
     pub municipality: Municipality,
 }
 
@@ -43,6 +49,9 @@ impl Default for Settings {
             max_body_bytes: 256 * 1024,
             workers: None,
             smtp_url: None,
+            jwt_secret: None,
+            trust_proxy_headers: false,
+            password_policy: Default::default(),
             municipality: Municipality::demo(),
         }
     }
@@ -89,6 +98,9 @@ impl Settings {
             max_body_bytes,
             workers,
             smtp_url,
+            jwt_secret,
+            trust_proxy_headers,
+            password_policy,
             municipality,
         } = file;
         overlay(&mut self.bind, bind);
@@ -105,6 +117,9 @@ impl Settings {
         overlay(&mut self.max_body_bytes, max_body_bytes);
         overlay(&mut self.workers, workers.map(Some));
         overlay(&mut self.smtp_url, smtp_url.map(|url| Some(Secret(url))));
+        overlay(&mut self.jwt_secret, jwt_secret.map(|s| Some(Secret(s))));
+        overlay(&mut self.trust_proxy_headers, trust_proxy_headers);
+        overlay(&mut self.password_policy, password_policy);
         overlay(&mut self.municipality, municipality);
         Ok(())
     }
@@ -131,6 +146,9 @@ struct FileSettings {
     max_body_bytes: Option<usize>,
     workers: Option<usize>,
     smtp_url: Option<String>,
+    jwt_secret: Option<String>,
+    trust_proxy_headers: Option<bool>,
+    password_policy: Option<crate::domain::password_policy::PasswordPolicy>,
     municipality: Option<Municipality>,
 }
 

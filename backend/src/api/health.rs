@@ -48,7 +48,10 @@ pub async fn healthz() -> web::Json<Health> {
 pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Readiness>, ApiError> {
     state
         .db
-        .run(|conn| conn.batch_execute("SELECT 1").map_err(Into::into))
+        .run(|conn| {
+            conn.batch_execute("SELECT 1")
+                .map_err(crate::db::DbError::from)
+        })
         .await
         .map_err(|e| ApiError::Unavailable(e.to_string()))?;
     Ok(web::Json(Readiness {

@@ -1,8 +1,11 @@
 //! The HTTP API: one module per resource. Routes and the OpenAPI document come from the
 //! same registration, so the document cannot miss an endpoint.
 
+pub mod admin_accounts;
+pub mod auth;
 pub mod fiscal_code;
 pub mod health;
+pub mod me;
 pub mod municipality;
 pub mod places;
 pub mod responses;
@@ -27,6 +30,9 @@ REST access for third-party applications.\n\nErrors are `application/problem+jso
     tags(
         (name = "catalogue", description = "Public catalogues: services, municipality, places"),
         (name = "tools", description = "Public tools"),
+        (name = "auth", description = "Login, sessions and passwords"),
+        (name = "profile", description = "The user's own account"),
+        (name = "back office", description = "Operators and administrators"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),
     components(
@@ -37,6 +43,10 @@ REST access for third-party applications.\n\nErrors are `application/problem+jso
             responses::PayloadTooLarge,
             responses::UnsupportedMediaType,
             responses::NotFound,
+            responses::Unauthorized,
+            responses::Forbidden,
+            responses::Conflict,
+            responses::TooManyRequests,
         )
     ),
     modifiers(&SecuritySchemes)
@@ -75,7 +85,17 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(municipality::get_municipality)
                 .service(services::list_services)
                 .service(places::search_places)
-                .service(fiscal_code::validate_fiscal_code),
+                .service(fiscal_code::validate_fiscal_code)
+                .service(auth::login)
+                .service(auth::refresh)
+                .service(auth::logout)
+                .service(auth::change_password)
+                .service(auth::list_providers)
+                .service(me::get_profile)
+                .service(me::update_profile)
+                .service(admin_accounts::list_accounts)
+                .service(admin_accounts::activate_account)
+                .service(admin_accounts::reject_account),
         );
 }
 

@@ -21,3 +21,16 @@ problem_response!(
 problem_response!(PayloadTooLarge, "The body exceeds the size limit");
 problem_response!(UnsupportedMediaType, "The body is not JSON");
 problem_response!(NotFound, "No such resource");
+problem_response!(
+    Unauthorized,
+    "No valid access token (`WWW-Authenticate: Bearer`)"
+);
+problem_response!(Forbidden, "Authenticated, but not allowed: a missing permission, a password to change first, or an account not active");
+problem_response!(
+    Conflict,
+    "Conflicts with the current state, e.g. a duplicate"
+);
+problem_response!(
+    TooManyRequests,
+    "Too many attempts; `Retry-After` says when to try again"
+);

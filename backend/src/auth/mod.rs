@@ -1,3 +1,8 @@
-//! Authentication building blocks.
+//! Authentication: password hashing, tokens, and the extractor that tells who is calling.
 
+pub mod extract;
 pub mod password;
+pub mod session;
+pub mod tokens;
+
+pub use extract::{AuthUser, SessionUser};

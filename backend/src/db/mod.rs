@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod registry;
 pub mod schema;
+pub mod sessions;
 
 use std::path::Path;
 use std::time::Duration;
@@ -171,18 +172,19 @@ impl Database {
     }
 
     /// Runs blocking diesel work on actix's thread pool, off the async workers.
-    pub async fn run<T, F>(&self, work: F) -> Result<T, DbError>
+    pub async fn run<T, E, F>(&self, work: F) -> Result<T, E>
     where
-        F: FnOnce(&mut DbConnection) -> Result<T, DbError> + Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
+        E: From<DbError> + Send + 'static,
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
-            let mut connection = pool.get()?;
+            let mut connection = pool.get().map_err(DbError::from)?;
             work(&mut connection)
         })
         .await
-        .map_err(|e| DbError::Blocking(e.to_string()))?
+        .map_err(|e| E::from(DbError::Blocking(e.to_string())))?
     }
 }
 

@@ -244,6 +244,17 @@ fn create_accounts(conn: &mut DbConnection, base_url: &str) -> anyhow::Result<De
         true,
     )?;
     let admin = account("admin", None, Some("admin"), "Amministratore", "Demo", true)?;
+    for group in &crate::domain::permissions::BUILT_IN_GROUPS {
+        let username = if group.role == "admin" {
+            "admin"
+        } else {
+            "operatore"
+        };
+        let staff =
+            accounts::find_by_login(conn, &accounts::LoginName::Username(username.to_owned()))?
+                .ok_or_else(|| anyhow::anyhow!("demo account {username} missing"))?;
+        accounts::add_to_group(conn, &staff.id, group.id)?;
+    }
     Ok(DemoCredentials {
         base_url: base_url.to_owned(),
         citizen: citizen(&heads[0], first),

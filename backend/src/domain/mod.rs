@@ -1,5 +1,8 @@
 //! Pure domain rules: no I/O, no framework types.
 
 pub mod fiscal_code;
+pub mod login_throttle;
+pub mod password_policy;
+pub mod permissions;
 pub mod registry;
 pub mod sex;

@@ -1,5 +1,6 @@
 //! HTTP plumbing shared by every endpoint: extractors, middleware, fallback routing.
 
+pub mod client;
 pub mod extract;
 pub mod fallback;
 pub mod metrics;

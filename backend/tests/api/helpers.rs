@@ -16,7 +16,8 @@ use portale::settings::{Secret, Settings};
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
-    _data_dir: tempfile::TempDir,
+    pub data_dir: tempfile::TempDir,
+    pub db: Database,
     _database: TestDatabase,
 }
 
@@ -58,6 +59,9 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     };
     configure(&mut settings);
     let db = portale::open_database(&settings).expect("database opens and migrates");
+    if settings.demo {
+        portale::demo::prepare(&db, &settings).expect("demo data");
+    }
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
     let address = format!("http://{}", listener.local_addr().expect("local addr"));
     let server =
@@ -69,7 +73,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client"),
-        _data_dir: data_dir,
+        data_dir,
+        db: db.clone(),
         _database: database,
     }
 }
@@ -174,4 +179,58 @@ pub async fn problem(response: reqwest::Response) -> (u16, String, serde_json::V
         .to_owned();
     let body: serde_json::Value = response.json().await.expect("a JSON problem body");
     (status, content_type, body)
+}
+
+/// An app with a small demo municipality and the accounts of API.md.
+pub async fn spawn_demo_app() -> (TestApp, serde_json::Value) {
+    let app = spawn_app_with(|s| {
+        s.demo = true;
+        s.demo_persons = 300;
+    })
+    .await;
+    let file = std::fs::read_to_string(app.data_dir.path().join("demo-credentials.json"))
+        .expect("credentials");
+    let credentials = serde_json::from_str(&file).expect("credentials JSON");
+    (app, credentials)
+}
+
+impl TestApp {
+    pub async fn login(&self, body: serde_json::Value) -> reqwest::Response {
+        self.post_json("/api/v1/auth/login", &body).await
+    }
+
+    /// Logs in and returns the access token; panics unless the login succeeds.
+    pub async fn token(&self, body: serde_json::Value) -> String {
+        let response = self.login(body).await;
+        assert_eq!(response.status(), 200, "login failed");
+        let json: serde_json::Value = response.json().await.expect("login JSON");
+        json["access_token"]
+            .as_str()
+            .expect("access token")
+            .to_owned()
+    }
+
+    pub async fn get_as(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_as(
+        &self,
+        path: &str,
+        token: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
 }

@@ -2,7 +2,9 @@
 //! `PORTALE_TEST_DATABASE_URL` is set (the test command runs both).
 #![allow(clippy::unwrap_used)]
 
+mod accounts;
 mod audit;
+mod auth;
 mod catalogue;
 mod cli;
 mod errors;

@@ -63,4 +63,10 @@ async fn security_headers_are_set() {
         .to_str()
         .unwrap()
         .contains("default-src 'self'"));
+    let problem = app.get("/api/v1/nothing").await;
+    assert_eq!(
+        problem.headers()["x-content-type-options"],
+        "nosniff",
+        "error responses too"
+    );
 }

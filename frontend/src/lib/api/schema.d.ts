@@ -127,10 +127,255 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Logs in with codice fiscale (citizens) or user name (staff) and password. Wrong
+         *     credentials get one answer that does not say which part was wrong; repeated failures
+         *     lock the login and the client address for a while (429 with `Retry-After`).
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchanges a refresh token (body or cookie) for a new pair. Each refresh token works
+         *     once: presenting a used one again revokes every token of that login.
+         */
+        post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ends this session (the refresh token in the body or cookie), or every session of the
+         *     account when none is presented.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Changes the password (also the forced change at first login). Ends every other
+         *     session of the account and returns a new one.
+         */
+        post: operations["change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The login methods this portal offers, and the caller's address. */
+        get: operations["list_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My profile. */
+        get: operations["get_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes my contact details: e-mail, PEC, phones and the contact address. Identity
+         *     fields are refused with a message naming them.
+         */
+        patch: operations["update_profile"];
+        trace?: never;
+    };
+    "/api/v1/admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts by status (pending identification by default), for the counter.
+         *     Needs `accounts.identify`.
+         */
+        get: operations["list_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/accounts/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activates a pending account after checking the person's identity document at the
+         *     counter. Needs `accounts.identify`.
+         */
+        post: operations["activate_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/accounts/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rejects a pending account (the person was not identified). Needs `accounts.identify`. */
+        post: operations["reject_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountList: {
+            accounts: components["schemas"]["AccountSummary"][];
+        };
+        AccountSummary: {
+            id: string;
+            role: string;
+            fiscal_code?: string | null;
+            username?: string | null;
+            surname: string;
+            name: string;
+            /** Format: date */
+            birth_date?: string | null;
+            email?: string | null;
+            status: string;
+            /** Format: date-time */
+            created_at: string;
+            identity_document_type?: string | null;
+            identity_document_number?: string | null;
+            /** Format: date-time */
+            identified_at?: string | null;
+        };
+        /** @description The identity document shown at the counter. */
+        ActivateAccount: {
+            /**
+             * @description `carta_identita`, `carta_identita_elettronica`, `passaporto`, `patente` or
+             *     `permesso_soggiorno`.
+             * @example carta_identita_elettronica
+             */
+            document_type: string;
+            /** @example CA12345AB */
+            document_number: string;
+            /**
+             * Format: date
+             * @description Must not be past.
+             * @example 2031-05-20
+             */
+            document_expiry: string;
+        };
+        AuthProvider: {
+            /**
+             * @description `password`, `smartcard`, or an OpenID Connect provider.
+             * @example password
+             */
+            id: string;
+            name: string;
+            /** @description `password`, `smartcard`, `spid` or `cie`. */
+            kind: string;
+            start_url?: string | null;
+        };
+        AuthProviders: {
+            providers: components["schemas"]["AuthProvider"][];
+            /**
+             * @description The caller's address as the server sees it: the login page shows it beside the
+             *     notice that accesses are logged (seed 001).
+             * @example 192.0.2.10
+             */
+            client_ip?: string | null;
+        };
+        ChangePasswordRequest: {
+            current_password: string;
+            /** @example NuovaPassword26 */
+            new_password: string;
+        };
+        ContactAddress: {
+            province?: string | null;
+            municipality?: string | null;
+            street?: string | null;
+            number?: string | null;
+        };
         FiscalCodeProblem: {
             /**
              * @description Stable code of the broken rule, e.g. `check_character`.
@@ -173,6 +418,38 @@ export interface components {
             status: string;
             /** @example 0.1.0 */
             version: string;
+        };
+        /**
+         * @example {
+         *       "fiscal_code": "RSSMRA85T10H501O",
+         *       "password": "Valdoria26"
+         *     }
+         */
+        LoginRequest: {
+            /** @description Citizens log in with their codice fiscale… */
+            fiscal_code?: string | null;
+            /** @description …operators and administrators with their user name. */
+            username?: string | null;
+            password: string;
+        };
+        LoginResponse: {
+            /** @description JWT for `Authorization: Bearer`. */
+            access_token: string;
+            /** @example Bearer */
+            token_type: string;
+            /**
+             * Format: int64
+             * @description Seconds until the access token expires.
+             * @example 900
+             */
+            expires_in: number;
+            /** @description Until it is false, only the password change, the profile and logout work. */
+            must_change_password: boolean;
+            /**
+             * @description Single-use: exchange it at `/api/v1/auth/refresh` for a new pair. Also set as an
+             *     HttpOnly cookie for browsers.
+             */
+            refresh_token: string;
         };
         Municipality: {
             /**
@@ -418,6 +695,28 @@ export interface components {
             field: string;
             message: string;
         };
+        Profile: {
+            id: string;
+            /** @example citizen */
+            role: string;
+            fiscal_code?: string | null;
+            username?: string | null;
+            surname: string;
+            name: string;
+            sex?: string | null;
+            /** Format: date */
+            birth_date?: string | null;
+            birth_place_code?: string | null;
+            email?: string | null;
+            pec?: string | null;
+            phone?: string | null;
+            mobile_phone?: string | null;
+            address: components["schemas"]["ContactAddress"];
+            /** @example active */
+            status: string;
+            /** Format: date-time */
+            created_at: string;
+        };
         Readiness: {
             /** @example ready */
             status: string;
@@ -426,6 +725,10 @@ export interface components {
              * @example sqlite
              */
             database: string;
+        };
+        RefreshRequest: {
+            /** @description Omit it when the browser sends the cookie. */
+            refresh_token?: string | null;
         };
         Service: {
             /** @example scheda-persona */
@@ -458,6 +761,14 @@ export interface components {
          * @enum {string}
          */
         Sex: "M" | "F";
+        /** @description Editable contact fields; a field left out stays as it is, `null` clears it. */
+        UpdateProfile: {
+            email?: string | null;
+            pec?: string | null;
+            phone?: string | null;
+            mobile_phone?: string | null;
+            address?: null | components["schemas"]["ContactAddress"];
+        };
         ValidateFiscalCodeRequest: {
             /**
              * @description The code to check; case and spaces do not matter.
@@ -476,6 +787,24 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Conflicts with the current state, e.g. a duplicate */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Authenticated, but not allowed: a missing permission, a password to change first, or an account not active */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description No such resource */
         NotFound: {
             headers: {
@@ -487,6 +816,24 @@ export interface components {
         };
         /** @description The body exceeds the size limit */
         PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many attempts; `Retry-After` says when to try again */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid access token (`WWW-Authenticate: Bearer`) */
+        Unauthorized: {
             headers: {
                 [name: string]: unknown;
             };
@@ -684,6 +1031,257 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Optional when the cookie is sent */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Optional */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    change_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProviders"];
+                };
+            };
+        };
+    };
+    get_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    update_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfile"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_accounts: {
+        parameters: {
+            query?: {
+                /** @description `pending_identification` (default), `active`, `locked` or `rejected`. */
+                status?: string | null;
+                /** @description Beginning of the codice fiscale or of the surname. */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    activate_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivateAccount"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSummary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reject_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSummary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }
