@@ -372,7 +372,12 @@ async fn citizens_get_403_on_back_office_endpoints_and_operators_get_in() {
 #[tokio::test]
 async fn the_login_methods_and_the_callers_address_are_public() {
     let app = crate::helpers::spawn_app().await;
-    let body: Value = app.get("/api/v1/auth/providers").await.json().await.unwrap();
+    let body: Value = app
+        .get("/api/v1/auth/providers")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(body["providers"][0]["id"], "password");
     assert_eq!(body["client_ip"], "127.0.0.1");
 }
