@@ -11,6 +11,8 @@ pub const AUTH_PASSWORD_RESET_REQUESTED: &str = "auth.password_reset_requested";
 pub const AUTH_PASSWORD_RESET_COMPLETED: &str = "auth.password_reset_completed";
 pub const ACCOUNT_REGISTERED: &str = "account.registered";
 pub const ACCOUNT_ACTIVATED: &str = "account.activated";
+pub const ACCOUNT_REJECTED: &str = "account.rejected";
+pub const AUTH_REFRESH_TOKEN_REUSED: &str = "auth.refresh_token_reused";
 pub const ACCOUNT_LOCKED: &str = "account.locked";
 pub const ACCOUNT_UNLOCKED: &str = "account.unlocked";
 pub const ACCOUNT_UPDATED: &str = "account.updated";
@@ -66,6 +68,16 @@ pub const CATALOGUE: &[ActionInfo] = &[
     ),
     info(ACCOUNT_REGISTERED, "Registrazione", "Account registered"),
     info(ACCOUNT_ACTIVATED, "Utenza attivata", "Account activated"),
+    info(
+        ACCOUNT_REJECTED,
+        "Registrazione respinta",
+        "Registration rejected",
+    ),
+    info(
+        AUTH_REFRESH_TOKEN_REUSED,
+        "Riutilizzo di una sessione già rinnovata (sessioni revocate)",
+        "Reuse of a rotated session token (sessions revoked)",
+    ),
     info(ACCOUNT_LOCKED, "Utenza bloccata", "Account locked"),
     info(ACCOUNT_UNLOCKED, "Utenza sbloccata", "Account unlocked"),
     info(ACCOUNT_UPDATED, "Utenza modificata", "Account updated"),

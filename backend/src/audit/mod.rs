@@ -51,28 +51,18 @@ pub struct Origin {
 }
 
 impl Origin {
-    /// The client address (as `ConnectionInfo::realip_remote_addr` reports it, without the
-    /// port) and the request id set by the observing middleware.
+    /// The client address (see `http::client::client_ip`: proxy headers only when
+    /// trusted) and the request id set by the observing middleware.
     pub fn from_request(req: &actix_web::HttpRequest) -> Origin {
         use actix_web::HttpMessage;
-        let ip = req.connection_info().realip_remote_addr().map(strip_port);
         let request_id = req
             .extensions()
             .get::<crate::http::observe::RequestId>()
             .map(|id| id.0.clone());
-        Origin { ip, request_id }
-    }
-}
-
-/// `192.0.2.1:5000` → `192.0.2.1`, `[2001:db8::1]:443` → `2001:db8::1`; anything else as is.
-fn strip_port(address: &str) -> String {
-    if let Ok(socket) = address.parse::<std::net::SocketAddr>() {
-        return socket.ip().to_string();
-    }
-    let bare = address.trim_start_matches('[').trim_end_matches(']');
-    match bare.parse::<std::net::IpAddr>() {
-        Ok(ip) => ip.to_string(),
-        Err(_) => address.to_owned(),
+        Origin {
+            ip: crate::http::client::client_ip(req),
+            request_id,
+        }
     }
 }
 
@@ -189,18 +179,4 @@ pub fn record(
         "audit entry appended"
     );
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::strip_port;
-
-    #[test]
-    fn ports_are_stripped_from_addresses() {
-        assert_eq!(strip_port("192.0.2.1:5000"), "192.0.2.1");
-        assert_eq!(strip_port("192.0.2.1"), "192.0.2.1");
-        assert_eq!(strip_port("[2001:db8::1]:443"), "2001:db8::1");
-        assert_eq!(strip_port("2001:db8::1"), "2001:db8::1");
-        assert_eq!(strip_port("unknown"), "unknown");
-    }
 }

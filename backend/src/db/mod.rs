@@ -119,6 +119,17 @@ impl r2d2::ManageConnection for Manager {
     }
 }
 
+/// Runs `work` in one transaction: everything it writes commits together, or nothing.
+pub fn transaction<T, E>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    conn.transaction(work)
+}
+
 #[derive(Clone)]
 pub struct Database {
     pool: DbPool,
