@@ -2,6 +2,7 @@
 //! same registration, so the document cannot miss an endpoint.
 
 pub mod admin_accounts;
+pub mod audit_log;
 pub mod auth;
 pub mod fiscal_code;
 pub mod health;
@@ -101,7 +102,10 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(me::update_profile)
                 .service(admin_accounts::list_accounts)
                 .service(admin_accounts::activate_account)
-                .service(admin_accounts::reject_account),
+                .service(admin_accounts::reject_account)
+                .service(audit_log::list_audit_log)
+                .service(audit_log::list_audit_actions)
+                .service(audit_log::verify_audit_log),
         );
 }
 

@@ -83,7 +83,7 @@ pub struct AuditFilter {
     pub from: Option<NaiveDateTime>,
     /// Up to this instant (UTC), excluded.
     pub to: Option<NaiveDateTime>,
-    /// An account id, or part of the actor's name (case-insensitive).
+    /// An account id, or part of the actor's name (case-insensitive for ASCII letters).
     pub actor: Option<String>,
     /// The subject's id, exactly.
     pub subject: Option<String>,
@@ -105,11 +105,15 @@ fn filtered(filter: &AuditFilter) -> audit_log::BoxedQuery<'static, super::Multi
         query = query.filter(audit_log::occurred_at.lt(to));
     }
     if let Some(actor) = filter.actor.clone() {
-        let pattern = format!("%{}%", escape_like(&actor.to_lowercase()));
+        // Case folding of non-ASCII letters depends on the database (SQLite folds ASCII
+        // only), so the name as typed matches too.
+        let exact = format!("%{}%", escape_like(&actor));
+        let folded = format!("%{}%", escape_like(&actor.to_lowercase()));
         query = query.filter(
             audit_log::actor_id
                 .eq(actor)
-                .or(lower(audit_log::actor_label).like(pattern).escape('\\')),
+                .or(audit_log::actor_label.like(exact).escape('\\'))
+                .or(lower(audit_log::actor_label).like(folded).escape('\\')),
         );
     }
     if let Some(subject) = filter.subject.clone() {
@@ -151,4 +155,24 @@ pub fn search(
 #[tracing::instrument(skip(conn))]
 pub fn count(conn: &mut DbConnection, filter: &AuditFilter) -> Result<i64, DbError> {
     Ok(filtered(filter).count().get_result(conn)?)
+}
+
+/// Matching entries older than `before_id` (all when `None`), newest first: the keyset
+/// page of a streamed export, which stays fast however deep it goes.
+#[tracing::instrument(skip(conn))]
+pub fn search_before(
+    conn: &mut DbConnection,
+    filter: &AuditFilter,
+    before_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<AuditRow>, DbError> {
+    let mut query = filtered(filter);
+    if let Some(before_id) = before_id {
+        query = query.filter(audit_log::id.lt(before_id));
+    }
+    Ok(query
+        .order(audit_log::id.desc())
+        .limit(limit)
+        .select(AuditRow::as_select())
+        .load(conn)?)
 }

@@ -2,6 +2,7 @@
 
 mod chain;
 mod cli;
+mod http;
 
 use diesel::connection::SimpleConnection;
 use portale::audit::actions::PERSON_VIEWED;

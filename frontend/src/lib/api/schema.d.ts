@@ -303,6 +303,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reads the audit log, filtered; JSON pages, or a CSV download of every match. */
+        get: operations["list_audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-log/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue of actions the portal records, with Italian and English labels. */
+        get: operations["list_audit_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-log/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verifies the audit log's hash chain; the verification itself is recorded. */
+        get: operations["verify_audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -345,6 +396,86 @@ export interface components {
              */
             document_expiry: string;
         };
+        /**
+         * @description One kind of recorded action, for the viewer's filter.
+         * @example {
+         *       "code": "person.viewed",
+         *       "label_en": "Person's data viewed",
+         *       "label_it": "Consultazione dati di una persona"
+         *     }
+         */
+        AuditAction: {
+            /** @description Stable dotted code, as stored in the log and accepted by the `action` filter. */
+            code: string;
+            label_it: string;
+            label_en: string;
+        };
+        AuditActionList: {
+            actions: components["schemas"]["AuditAction"][];
+        };
+        /**
+         * @description One recorded action.
+         * @example {
+         *       "action": "person.viewed",
+         *       "actor_id": "0193…",
+         *       "actor_label": "Giulia Bianchi",
+         *       "details": {},
+         *       "hash": "51ab…",
+         *       "id": 42,
+         *       "ip": "192.0.2.10",
+         *       "occurred_at": "2026-11-23T09:30:00.123456Z",
+         *       "prev_hash": "9f2c…",
+         *       "reason": null,
+         *       "request_id": "0193…",
+         *       "subject_id": "0193…",
+         *       "subject_type": "person"
+         *     }
+         */
+        AuditLogEntry: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When it happened (UTC).
+             */
+            occurred_at: string;
+            /** @description The acting account; absent for the system or an anonymous visitor. */
+            actor_id?: string | null;
+            actor_label: string;
+            action: string;
+            subject_type?: string | null;
+            subject_id?: string | null;
+            /** @description The reason given (third-party look-ups, operators' changes). */
+            reason?: string | null;
+            ip?: string | null;
+            request_id?: string | null;
+            /** @description Action-specific facts. */
+            details: Record<string, never>;
+            /** @description The previous entry's hash (64 zeros for the first entry). */
+            prev_hash: string;
+            /** @description SHA-256 of this entry, lowercase hex. */
+            hash: string;
+        };
+        /** @description A page of entries, newest first. */
+        AuditLogPage: {
+            entries: components["schemas"]["AuditLogEntry"][];
+            /**
+             * Format: int32
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 50
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Entries matching the filters, on all pages.
+             * @example 1234
+             */
+            total: number;
+        };
         AuthProvider: {
             /**
              * @description `password`, `smartcard`, or an OpenID Connect provider.
@@ -364,6 +495,45 @@ export interface components {
              * @example 192.0.2.10
              */
             client_ip?: string | null;
+        };
+        /**
+         * @description Why an entry breaks the chain.
+         * @enum {string}
+         */
+        ChainProblem: "edited" | "deleted_before" | "broken_link" | "truncated" | "rewritten";
+        /**
+         * @description The verdict on the chain. A chain cannot reveal its own newest entries being cut off:
+         *     keep `head_id`/`head_hash` elsewhere and compare them with a later verdict (the
+         *     command line takes them as `--anchor`).
+         * @example {
+         *       "checked": 3,
+         *       "first_broken_id": 3,
+         *       "intact": false,
+         *       "problem": "edited"
+         *     }
+         */
+        ChainVerdict: {
+            /** @description True when every entry matches its hash and links to the one before. */
+            intact: boolean;
+            /**
+             * Format: int64
+             * @description Entries examined: all when intact, up to the first broken one otherwise.
+             */
+            checked: number;
+            /**
+             * Format: int64
+             * @description The first entry that breaks the chain.
+             */
+            first_broken_id?: number | null;
+            problem?: null | components["schemas"]["ChainProblem"];
+            /**
+             * Format: int64
+             * @description The newest entry verified, when intact.
+             * @example 1234
+             */
+            head_id?: number | null;
+            /** @description Its hash (SHA-256, lowercase hex). */
+            head_hash?: string | null;
         };
         ChangePasswordRequest: {
             current_password: string;
@@ -1282,6 +1452,107 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    list_audit_log: {
+        parameters: {
+            query?: {
+                /**
+                 * @description From this instant, included: RFC 3339 (write `+` as `%2B`).
+                 * @example 2026-11-01T00:00:00Z
+                 */
+                from?: string;
+                /**
+                 * @description Up to this instant, excluded: RFC 3339.
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                to?: string;
+                /**
+                 * @description The acting account's id, or part of its name (case-insensitive for ASCII letters).
+                 * @example Rossi
+                 */
+                actor?: string;
+                /** @description The subject's id (a person, a certificate, an account…), exactly. */
+                subject?: string;
+                /**
+                 * @description An action code from `GET /api/v1/admin/audit-log/actions`.
+                 * @example person.viewed
+                 */
+                action?: string;
+                /**
+                 * @description Page number, from 1 (JSON only).
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Entries per page, 1 to 500, default 50 (JSON only).
+                 * @example 50
+                 */
+                per_page?: number;
+                /** @description `csv` downloads every matching entry (as does `Accept: text/csv`). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries, or the CSV file (UTF-8 with BOM, RFC 4180) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    list_audit_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    verify_audit_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerdict"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }
