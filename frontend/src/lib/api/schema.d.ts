@@ -225,6 +225,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registrations/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fresh anti-bot challenge for the registration form. */
+        get: operations["registration_challenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registers a citizen. The codice fiscale must be valid and match surname, name, sex,
+         *     birth date and birthplace (omocodia accepted); one account per codice fiscale (409).
+         *     A generated password is e-mailed; the account stays pending until an operator
+         *     identifies the person at the counter.
+         */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a password reset link when the login name and e-mail match an active account.
+         *     Always 202, with the same message.
+         */
+        post: operations["request_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a new password with the token from the e-mail; ends every session of the account. */
+        post: operations["confirm_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -535,6 +611,22 @@ export interface components {
             /** @description Its hash (SHA-256, lowercase hex). */
             head_hash?: string | null;
         };
+        Challenge: {
+            /** @description Opaque; send it back with the nonce. */
+            challenge: string;
+            /**
+             * Format: int32
+             * @description Find a `nonce` (decimal digits) such that SHA-256(`challenge` + ":" + `nonce`) starts
+             *     with this many zero bits.
+             * @example 16
+             */
+            difficulty: number;
+            /**
+             * Format: int64
+             * @example 600
+             */
+            expires_in: number;
+        };
         ChangePasswordRequest: {
             current_password: string;
             /** @example NuovaPassword26 */
@@ -779,6 +871,20 @@ export interface components {
             /** @example 12:30 */
             closes: string;
         };
+        PasswordResetAccepted: {
+            message: string;
+        };
+        PasswordResetConfirm: {
+            /** @description From the link in the e-mail. */
+            token: string;
+            new_password: string;
+        };
+        PasswordResetRequest: {
+            fiscal_code?: string | null;
+            username?: string | null;
+            /** @description The e-mail address of the account: both must match for a link to be sent. */
+            email: string;
+        };
         /** @description One place under one name, for the period in which that name was in use. */
         Place: {
             /**
@@ -887,6 +993,10 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        ProofOfWork: {
+            challenge: string;
+            nonce: string;
+        };
         Readiness: {
             /** @example ready */
             status: string;
@@ -899,6 +1009,59 @@ export interface components {
         RefreshRequest: {
             /** @description Omit it when the browser sends the cookie. */
             refresh_token?: string | null;
+        };
+        RegistrationAccepted: {
+            id: string;
+            /** @example pending_identification */
+            status: string;
+            /** @description What happens next, in the caller's language. */
+            next_steps: string;
+        };
+        /**
+         * @description The registration form of seed 001; starred fields there are required here.
+         * @example {
+         *       "birth_country": "IT",
+         *       "birth_date": "1985-12-10",
+         *       "birth_place_code": "H501",
+         *       "email": "mario.rossi@example.org",
+         *       "fiscal_code": "RSSMRA85T10H501O",
+         *       "name": "Mario",
+         *       "proof_of_work": {
+         *         "challenge": "…",
+         *         "nonce": "48213"
+         *       },
+         *       "sex": "M",
+         *       "surname": "Rossi"
+         *     }
+         */
+        RegistrationRequest: {
+            surname: string;
+            name: string;
+            sex: components["schemas"]["Sex"];
+            /** Format: date */
+            birth_date: string;
+            /**
+             * @description `IT`, or the Belfiore code (`Z…`) of the foreign state of birth.
+             * @example IT
+             */
+            birth_country: string;
+            /**
+             * @description Belfiore code of the Italian municipality of birth; only when born in Italy.
+             * @example H501
+             */
+            birth_place_code?: string | null;
+            fiscal_code: string;
+            email: string;
+            pec?: string | null;
+            phone?: string | null;
+            residence?: null | components["schemas"]["ResidenceAddress"];
+            proof_of_work: components["schemas"]["ProofOfWork"];
+        };
+        ResidenceAddress: {
+            province?: string | null;
+            municipality?: string | null;
+            street?: string | null;
+            number?: string | null;
         };
         Service: {
             /** @example scheda-persona */
@@ -1322,6 +1485,99 @@ export interface operations {
                     "application/json": components["schemas"]["AuthProviders"];
                 };
             };
+        };
+    };
+    registration_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationAccepted"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    request_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetAccepted"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    confirm_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirm"];
+            };
+        };
+        responses: {
+            /** @description Password changed; log in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["Unprocessable"];
         };
     };
     get_profile: {
