@@ -205,65 +205,6 @@ impl ServeArgs {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    /// Every serve flag must reach the settings: a flag parsed and then ignored is the
-    /// worst kind of configuration bug.
-    #[test]
-    fn serve_flags_reach_the_settings() {
-        let cli = Cli::try_parse_from([
-            "portale",
-            "serve",
-            "--bind",
-            "0.0.0.0:9999",
-            "--demo",
-            "--demo-persons",
-            "123",
-            "--public-base-url",
-            "https://anagrafe.example",
-            "--max-body-bytes",
-            "1000",
-            "--workers",
-            "3",
-            "--smtp-url",
-            "smtp://mail:25",
-            "--jwt-secret",
-            "0123456789abcdef0123456789abcdef",
-            "--trust-proxy-headers",
-            "--registration-enabled",
-            "false",
-            "--mail-from",
-            "anagrafe@comune.example",
-        ])
-        .unwrap();
-        let Command::Serve(args) = cli.command else {
-            panic!("serve")
-        };
-        let mut settings = Settings::default();
-        args.apply(&mut settings);
-        assert_eq!(settings.bind.port(), 9999);
-        assert!(settings.demo);
-        assert_eq!(settings.demo_persons, 123);
-        assert_eq!(
-            settings.effective_public_base_url(),
-            "https://anagrafe.example"
-        );
-        assert_eq!(settings.max_body_bytes, 1000);
-        assert_eq!(settings.workers, Some(3));
-        assert!(settings.smtp_url.is_some());
-        assert_eq!(
-            settings.jwt_secret.as_ref().map(Secret::expose),
-            Some("0123456789abcdef0123456789abcdef")
-        );
-        assert!(settings.trust_proxy_headers);
-        assert!(!settings.registration_enabled);
-        assert!(settings.mail_from.is_some());
-    }
-}
-
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let mut settings = cli.global.settings()?;
     crate::telemetry::init(settings.log_format);
@@ -366,4 +307,63 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         served?;
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// Every serve flag must reach the settings: a flag parsed and then ignored is the
+    /// worst kind of configuration bug.
+    #[test]
+    fn serve_flags_reach_the_settings() {
+        let cli = Cli::try_parse_from([
+            "portale",
+            "serve",
+            "--bind",
+            "0.0.0.0:9999",
+            "--demo",
+            "--demo-persons",
+            "123",
+            "--public-base-url",
+            "https://anagrafe.example",
+            "--max-body-bytes",
+            "1000",
+            "--workers",
+            "3",
+            "--smtp-url",
+            "smtp://mail:25",
+            "--jwt-secret",
+            "0123456789abcdef0123456789abcdef",
+            "--trust-proxy-headers",
+            "--registration-enabled",
+            "false",
+            "--mail-from",
+            "anagrafe@comune.example",
+        ])
+        .unwrap();
+        let Command::Serve(args) = cli.command else {
+            panic!("serve")
+        };
+        let mut settings = Settings::default();
+        args.apply(&mut settings);
+        assert_eq!(settings.bind.port(), 9999);
+        assert!(settings.demo);
+        assert_eq!(settings.demo_persons, 123);
+        assert_eq!(
+            settings.effective_public_base_url(),
+            "https://anagrafe.example"
+        );
+        assert_eq!(settings.max_body_bytes, 1000);
+        assert_eq!(settings.workers, Some(3));
+        assert!(settings.smtp_url.is_some());
+        assert_eq!(
+            settings.jwt_secret.as_ref().map(Secret::expose),
+            Some("0123456789abcdef0123456789abcdef")
+        );
+        assert!(settings.trust_proxy_headers);
+        assert!(!settings.registration_enabled);
+        assert!(settings.mail_from.is_some());
+    }
 }
