@@ -2,6 +2,8 @@
 //! same registration, so the document cannot miss an endpoint.
 
 pub mod admin_accounts;
+pub mod admin_groups;
+pub mod admin_users;
 pub mod audit_log;
 pub mod auth;
 pub mod fiscal_code;
@@ -103,6 +105,16 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(admin_accounts::list_accounts)
                 .service(admin_accounts::activate_account)
                 .service(admin_accounts::reject_account)
+                .service(admin_groups::list_permissions)
+                .service(admin_groups::list_groups)
+                .service(admin_groups::create_group)
+                .service(admin_groups::update_group)
+                .service(admin_groups::delete_group)
+                .service(admin_users::list_users)
+                .service(admin_users::lock_user)
+                .service(admin_users::unlock_user)
+                .service(admin_users::reset_user_password)
+                .service(admin_users::set_user_groups)
                 .service(audit_log::list_audit_log)
                 .service(audit_log::list_audit_actions)
                 .service(audit_log::verify_audit_log),

@@ -15,6 +15,11 @@ pub const ACCOUNT_REJECTED: &str = "account.rejected";
 pub const AUTH_REFRESH_TOKEN_REUSED: &str = "auth.refresh_token_reused";
 pub const ACCOUNT_LOCKED: &str = "account.locked";
 pub const ACCOUNT_UNLOCKED: &str = "account.unlocked";
+pub const ACCOUNT_GROUPS_CHANGED: &str = "account.groups_changed";
+pub const ACCOUNT_PASSWORD_RESET_BY_ADMIN: &str = "account.password_reset_by_admin";
+pub const GROUP_CREATED: &str = "group.created";
+pub const GROUP_UPDATED: &str = "group.updated";
+pub const GROUP_DELETED: &str = "group.deleted";
 pub const ACCOUNT_UPDATED: &str = "account.updated";
 pub const PERSON_VIEWED: &str = "person.viewed";
 pub const PERSON_SEARCHED: &str = "person.searched";
@@ -80,6 +85,19 @@ pub const CATALOGUE: &[ActionInfo] = &[
     ),
     info(ACCOUNT_LOCKED, "Utenza bloccata", "Account locked"),
     info(ACCOUNT_UNLOCKED, "Utenza sbloccata", "Account unlocked"),
+    info(
+        ACCOUNT_GROUPS_CHANGED,
+        "Gruppi dell'utenza modificati",
+        "Account groups changed",
+    ),
+    info(
+        ACCOUNT_PASSWORD_RESET_BY_ADMIN,
+        "Password reimpostata dall'amministratore",
+        "Password reset by an administrator",
+    ),
+    info(GROUP_CREATED, "Gruppo creato", "Group created"),
+    info(GROUP_UPDATED, "Gruppo modificato", "Group updated"),
+    info(GROUP_DELETED, "Gruppo eliminato", "Group deleted"),
     info(ACCOUNT_UPDATED, "Utenza modificata", "Account updated"),
     info(
         PERSON_VIEWED,

@@ -341,3 +341,44 @@ pub fn reject(
     .execute(conn)?;
     Ok(updated == 1)
 }
+
+pub fn set_status(
+    conn: &mut DbConnection,
+    id: &str,
+    status: &str,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(accounts::table.find(id))
+        .set((accounts::status.eq(status), accounts::updated_at.eq(now)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Every account, optionally by role and by the beginning of surname, codice fiscale or
+/// user name.
+pub fn search(
+    conn: &mut DbConnection,
+    role: Option<&str>,
+    text: Option<&str>,
+    limit: i64,
+) -> Result<Vec<AccountDetails>, DbError> {
+    let mut query = accounts::table
+        .select(AccountDetails::as_select())
+        .order(accounts::surname)
+        .limit(limit)
+        .into_boxed();
+    if let Some(role) = role {
+        query = query.filter(accounts::role.eq(role.to_owned()));
+    }
+    if let Some(text) = text.filter(|t| !t.is_empty()) {
+        let upper = text.to_uppercase();
+        query = query.filter(
+            accounts::fiscal_code
+                .like(format!("{upper}%"))
+                .or(accounts::username.like(format!("{text}%")))
+                .or(accounts::surname.like(format!("{text}%")))
+                .or(accounts::surname.like(format!("{upper}%"))),
+        );
+    }
+    Ok(query.load(conn)?)
+}

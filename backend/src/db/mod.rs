@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod groups;
 pub mod mail_outbox;
 pub mod password_resets;
 pub mod registry;

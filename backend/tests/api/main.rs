@@ -11,6 +11,7 @@ mod errors;
 mod fiscal_code;
 mod helpers;
 mod operations;
+mod rbac;
 mod registrations;
 mod registry;
 mod spa;
