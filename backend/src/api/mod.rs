@@ -5,6 +5,7 @@ pub mod admin_accounts;
 pub mod auth;
 pub mod fiscal_code;
 pub mod health;
+pub mod mail_outbox;
 pub mod me;
 pub mod municipality;
 pub mod places;
@@ -95,7 +96,9 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(me::update_profile)
                 .service(admin_accounts::list_accounts)
                 .service(admin_accounts::activate_account)
-                .service(admin_accounts::reject_account),
+                .service(admin_accounts::reject_account)
+                .service(mail_outbox::list_mail_outbox)
+                .service(mail_outbox::retry_mail),
         );
 }
 

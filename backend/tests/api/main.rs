@@ -9,6 +9,7 @@ mod cli;
 mod errors;
 mod fiscal_code;
 mod helpers;
+mod mail;
 mod operations;
 mod registry;
 mod spa;
