@@ -103,8 +103,10 @@ fn entry(row: OutboxSummaryRow, attachments: &[AttachmentInfo]) -> Result<Outbox
     })
 }
 
-/// The outbox, newest first, optionally of one status (`failed` shows what needs a
-/// look). Needs `mail.read`.
+/// The outbox, newest first, optionally of one status.
+///
+/// `status=failed` lists what needs a look, with the relay's last answer. Bodies and
+/// attachment contents are never shown. Needs `mail.read`.
 #[utoipa::path(
     tag = "back office",
     security(("bearer" = [])),
@@ -171,8 +173,10 @@ pub async fn list_mail_outbox(
     }))
 }
 
-/// Puts a failed mail back in the queue with a fresh set of attempts; the worker sends
-/// it at its next poll. Needs `mail.manage`.
+/// Puts a failed mail back in the queue.
+///
+/// The mail gets a fresh set of attempts and the worker sends it at its next poll; only
+/// a `failed` mail can be retried. Needs `mail.manage`.
 #[utoipa::path(
     tag = "back office",
     security(("bearer" = [])),
