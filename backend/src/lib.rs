@@ -2,6 +2,7 @@
 //! black-box tests build exactly the same application.
 
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod db;

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::auth::AuthUser;
 use crate::db::accounts::{self, AccountDetails, ContactChanges};
 use crate::error::{ApiError, FieldError};
@@ -144,6 +145,7 @@ pub async fn get_profile(
 )]
 #[patch("/me")]
 pub async fn update_profile(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     body: Json<serde_json::Map<String, serde_json::Value>>,
@@ -169,12 +171,23 @@ pub async fn update_profile(
         &serde_json::to_vec(&body.0).map_err(ApiError::internal)?,
     )?;
     let changes = validate(update)?;
-    let id = user.account_id.clone();
+    let changed_fields: Vec<String> = body.0.keys().cloned().collect();
+    let origin = Origin::from_request(&req);
     let details = state
         .db
         .run(move |conn| {
-            accounts::update_contacts(conn, &id, &changes)?;
-            accounts::details(conn, &id)
+            crate::db::transaction(conn, |conn| {
+                accounts::update_contacts(conn, &user.account_id, &changes)?;
+                let actor = Actor {
+                    id: Some(&user.account_id),
+                    label: &user.label,
+                };
+                let mut entry = AuditEntry::new(actor, actions::ACCOUNT_UPDATED)
+                    .subject("account", &user.account_id);
+                entry.details = serde_json::json!({ "fields": changed_fields });
+                audit::record(conn, &origin, entry)?;
+                accounts::details(conn, &user.account_id).map_err(ApiError::from)
+            })
         })
         .await?
         .ok_or(ApiError::NotFound)?;

@@ -43,6 +43,15 @@ pub enum LoginName {
     Username(String),
 }
 
+impl LoginName {
+    pub fn as_str(&self) -> &str {
+        match self {
+            LoginName::FiscalCode(code) => code,
+            LoginName::Username(name) => name,
+        }
+    }
+}
+
 pub fn find_by_login(
     conn: &mut DbConnection,
     login: &LoginName,

@@ -3,6 +3,7 @@
 //! string as a file name, so guessing would hide a mistyped PostgreSQL URL.
 
 pub mod accounts;
+pub mod audit;
 pub mod mail_outbox;
 pub mod registry;
 pub mod schema;
@@ -117,6 +118,17 @@ impl r2d2::ManageConnection for Manager {
     fn has_broken(&self, _: &mut DbConnection) -> bool {
         false
     }
+}
+
+/// Runs `work` in one transaction: everything it writes commits together, or nothing.
+pub fn transaction<T, E>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    conn.transaction(work)
 }
 
 #[derive(Clone)]
