@@ -1,11 +1,12 @@
 //! The outgoing mail as administrators see it: what is waiting, what went out, what
 //! failed and why — never the bodies or attachment contents — and a retry for failures.
 
-use actix_web::{get, post, web};
+use actix_web::{get, post, web, HttpRequest};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::auth::AuthUser;
 use crate::db::mail_outbox::{self, AttachmentInfo, MailStatus, OutboxSummaryRow};
 use crate::db::DbError;
@@ -176,7 +177,7 @@ pub async fn list_mail_outbox(
 /// Puts a failed mail back in the queue.
 ///
 /// The mail gets a fresh set of attempts and the worker sends it at its next poll; only
-/// a `failed` mail can be retried. Needs `mail.manage`.
+/// a `failed` mail can be retried. Recorded in the audit log. Needs `mail.manage`.
 #[utoipa::path(
     tag = "back office",
     security(("bearer" = [])),
@@ -191,6 +192,7 @@ pub async fn list_mail_outbox(
 )]
 #[post("/admin/mail-outbox/{id}/retry")]
 pub async fn retry_mail(
+    req: HttpRequest,
     state: web::Data<AppState>,
     metrics: web::Data<Metrics>,
     user: AuthUser,
@@ -198,25 +200,38 @@ pub async fn retry_mail(
 ) -> Result<web::Json<OutboxEntry>, ApiError> {
     user.require(Permission::MailManage)?;
     let id = id.into_inner();
-    let (requeued, row, attachments) = state
+    let origin = Origin::from_request(&req);
+    let (row, attachments) = state
         .db
         .run(move |conn| {
-            let requeued = mail_outbox::requeue_failed(conn, &id, now_utc())?;
-            let row = mail_outbox::summary(conn, &id)?;
-            let attachments = mail_outbox::attachment_info(conn, std::slice::from_ref(&id))?;
-            Ok::<_, DbError>((requeued, row, attachments))
+            crate::db::transaction(conn, |conn| {
+                let before = mail_outbox::summary(conn, &id)?;
+                if !mail_outbox::requeue_failed(conn, &id, now_utc())? {
+                    return Err(ApiError::Conflict {
+                        code: "mail_not_failed",
+                        detail: Text::new(
+                            "Si può ritentare solo l'invio di un messaggio non riuscito.",
+                            "Only a failed mail can be retried.",
+                        ),
+                    });
+                }
+                let actor = Actor {
+                    id: Some(&user.account_id),
+                    label: &user.label,
+                };
+                let mut entry = AuditEntry::new(actor, actions::MAIL_REQUEUED).subject("mail", &id);
+                entry.details = serde_json::json!({
+                    "attempts": before.attempts,
+                    "last_error": before.last_error,
+                });
+                audit::record(conn, &origin, entry)?;
+                let row = mail_outbox::summary(conn, &id)?;
+                let attachments = mail_outbox::attachment_info(conn, std::slice::from_ref(&id))?;
+                Ok((row, attachments))
+            })
         })
         .await?;
-    if !requeued {
-        return Err(ApiError::Conflict {
-            code: "mail_not_failed",
-            detail: Text::new(
-                "Si può ritentare solo l'invio di un messaggio non riuscito.",
-                "Only a failed mail can be retried.",
-            ),
-        });
-    }
-    tracing::info!(mail_id = %row.id, by = %user.account_id, "failed mail queued again");
+    tracing::info!(mail_id = %row.id, "failed mail queued again");
     metrics.count_mail(MailOutcome::Requeued);
     Ok(web::Json(entry(row, &attachments)?))
 }

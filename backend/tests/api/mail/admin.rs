@@ -1,5 +1,6 @@
 //! Administrators see the outbox (never the bodies) and put failed mails back in the queue.
 
+use portale::db::audit::AuditFilter;
 use portale::http::metrics::Metrics;
 use portale::mail::worker::MailWorker;
 use portale::mail::{enqueue, now_utc};
@@ -95,6 +96,19 @@ async fn administrators_see_failures_and_retry_them() {
         (Some("pending"), Some(0))
     );
     assert!(retried["next_attempt_at"].is_string());
+    let filter = AuditFilter {
+        action: Some("mail.requeued".to_owned()),
+        subject: Some(failing.clone()),
+        ..AuditFilter::default()
+    };
+    let audited = app
+        .db
+        .run(move |conn| portale::db::audit::search(conn, &filter, 0, 10))
+        .await
+        .unwrap();
+    assert_eq!(audited.len(), 1);
+    assert_eq!(audited[0].actor_label, "admin");
+    assert!(audited[0].details.contains("550"));
 
     let (status, _, body) = problem(
         app.post_as(

@@ -336,7 +336,7 @@ export interface paths {
         /**
          * Puts a failed mail back in the queue.
          * @description The mail gets a fresh set of attempts and the worker sends it at its next poll; only
-         *     a `failed` mail can be retried. Needs `mail.manage`.
+         *     a `failed` mail can be retried. Recorded in the audit log. Needs `mail.manage`.
          */
         post: operations["retry_mail"];
         delete?: never;
