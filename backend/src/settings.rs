@@ -259,6 +259,38 @@ mod tests {
     }
 
     #[test]
+    fn the_sender_defaults_to_noreply_at_the_offices_domain() {
+        let mut settings = Settings::default();
+        assert_eq!(
+            settings.effective_mail_from().as_str(),
+            "noreply@comune.valdoria.example"
+        );
+        settings.municipality.office.email = "not an address".into();
+        assert_eq!(
+            settings.effective_mail_from().as_str(),
+            "noreply@localhost.localdomain"
+        );
+
+        let dir = tempfile_dir("mail-from");
+        let path = dir.join("portale.toml");
+        std::fs::write(&path, "mail_from = \"Anagrafe@Comune.Esempio.IT\"\n").unwrap();
+        settings.apply_file(&path).unwrap();
+        assert_eq!(
+            settings.effective_mail_from().as_str(),
+            "Anagrafe@comune.esempio.it"
+        );
+        std::fs::write(&path, "mail_from = \"anagrafe\"\n").unwrap();
+        let error = settings.apply_file(&path).unwrap_err().to_string();
+        assert!(error.contains("invalid mail_from"), "{error}");
+    }
+
+    fn tempfile_dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("portale-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
     fn redacts_passwords_in_urls() {
         assert_eq!(
             redact_url("postgres://app:s3cret@db:5432/x"),

@@ -8,6 +8,7 @@ pub mod audit_log;
 pub mod auth;
 pub mod fiscal_code;
 pub mod health;
+pub mod mail_outbox;
 pub mod me;
 pub mod municipality;
 pub mod password_reset;
@@ -117,7 +118,9 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(admin_users::set_user_groups)
                 .service(audit_log::list_audit_log)
                 .service(audit_log::list_audit_actions)
-                .service(audit_log::verify_audit_log),
+                .service(audit_log::verify_audit_log)
+                .service(mail_outbox::list_mail_outbox)
+                .service(mail_outbox::retry_mail),
         );
 }
 

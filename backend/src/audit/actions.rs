@@ -28,6 +28,7 @@ pub const CERTIFICATE_ISSUED: &str = "certificate.issued";
 pub const CERTIFICATE_DOWNLOADED: &str = "certificate.downloaded";
 pub const CERTIFICATE_EMAILED: &str = "certificate.emailed";
 pub const AUDIT_VERIFIED: &str = "audit.verified";
+pub const MAIL_REQUEUED: &str = "mail.requeued";
 
 /// One catalogued action with its labels.
 #[derive(Debug, Clone, Copy)]
@@ -129,6 +130,11 @@ pub const CATALOGUE: &[ActionInfo] = &[
         AUDIT_VERIFIED,
         "Verifica integrità del registro",
         "Audit log integrity verified",
+    ),
+    info(
+        MAIL_REQUEUED,
+        "Messaggio non recapitato rimesso in coda",
+        "Failed mail queued again",
     ),
 ];
 

@@ -259,6 +259,14 @@ pub fn list(
     Ok((rows, total))
 }
 
+/// One entry without body; `NotFound` when there is none.
+pub fn summary(conn: &mut DbConnection, id: &str) -> Result<OutboxSummaryRow, DbError> {
+    Ok(mail_outbox::table
+        .find(id)
+        .select(OutboxSummaryRow::as_select())
+        .first(conn)?)
+}
+
 /// Names, types and sizes of the attachments of the given mails (never their content).
 pub fn attachment_info(
     conn: &mut DbConnection,

@@ -158,8 +158,13 @@ impl Database {
             backend,
         };
         let first = manager.open()?;
+        // No idle connections opened ahead in r2d2's background threads: a short command
+        // (`migrate`, `audit verify`) could otherwise exit while one of them is still in
+        // libpq's TLS handshake, and OpenSSL's exit-time cleanup then crashes the process
+        // (SIGSEGV, seen here on PostgreSQL with ssl = on). Connections open on demand.
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
+            .min_idle(Some(0))
             .connection_timeout(Duration::from_secs(10))
             .build_unchecked(manager);
         drop(first);

@@ -9,6 +9,7 @@
 //! but before it was marked sent, is sent again with the same `Message-ID`.
 
 mod address;
+mod delivery;
 pub mod message;
 pub mod smtp;
 pub mod worker;

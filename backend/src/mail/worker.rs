@@ -3,17 +3,15 @@
 //! delivery is async. Time comes in as an argument ([`MailWorker::run_once`]), so tests
 //! move the clock instead of waiting for the backoff.
 
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::watch;
 
+use super::delivery::{Delivery, Failure};
 use super::message::{self, Sender};
 use super::now_utc;
-use super::smtp::SmtpConfig;
-use crate::db::mail_outbox::{self, OutboxRow};
+use crate::db::mail_outbox;
 use crate::db::{Database, DbError};
 use crate::http::metrics::{MailOutcome, Metrics};
 use crate::settings::Settings;
@@ -60,13 +58,6 @@ impl WorkerConfig {
     }
 }
 
-/// Where messages go.
-enum Delivery {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
-    /// No relay configured: `.eml` files in this folder.
-    Files(PathBuf),
-}
-
 /// What one poll did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Report {
@@ -75,14 +66,6 @@ pub struct Report {
     pub sent: usize,
     pub retried: usize,
     pub failed: usize,
-}
-
-enum Failure {
-    /// 5xx, or a mail that cannot become a message: trying again will not help.
-    Permanent(String),
-    /// 4xx, network, TLS, disk: try again later. `relay_down` when no SMTP reply came
-    /// at all, so the rest of the batch waits for the next poll.
-    Temporary { error: String, relay_down: bool },
 }
 
 pub struct MailWorker {
@@ -97,13 +80,9 @@ impl MailWorker {
     /// SMTP when `smtp_url` is set, `.eml` files under `DATA_DIR/mail` otherwise.
     /// Needs a running tokio runtime (the SMTP connection pool starts a task).
     pub fn new(settings: &Settings, db: Database, metrics: Metrics) -> Result<MailWorker, String> {
-        let delivery = match &settings.smtp_url {
-            Some(url) => Delivery::Smtp(SmtpConfig::parse(url.expose())?.transport()?),
-            None => Delivery::Files(settings.data_dir.join("mail")),
-        };
         Ok(MailWorker {
             db,
-            delivery,
+            delivery: Delivery::from_settings(settings)?,
             sender: Sender::from_settings(settings)?,
             config: WorkerConfig::default(),
             metrics,
@@ -128,13 +107,7 @@ impl MailWorker {
     }
 
     async fn run(self, mut stop: watch::Receiver<bool>) {
-        match &self.delivery {
-            Delivery::Smtp(_) => tracing::info!("mail worker started: delivering over SMTP"),
-            Delivery::Files(dir) => tracing::info!(
-                folder = %dir.display(),
-                "mail worker started: no SMTP relay configured, writing .eml files"
-            ),
-        }
+        self.delivery.announce();
         while !*stop.borrow() {
             let full_batch = match self.run_batch(now_utc(), Some(&stop)).await {
                 Ok(report) => report.claimed as i64 >= self.config.batch_size,
@@ -200,7 +173,7 @@ impl MailWorker {
         };
         report.claimed += 1;
         let outcome = match message::build(&self.sender, &row, &attachments) {
-            Ok(message) => self.deliver(&row, message).await,
+            Ok(message) => self.delivery.send(&row, message).await,
             Err(error) => Err(Failure::Permanent(error)),
         };
         let id = row.id.clone();
@@ -248,37 +221,6 @@ impl MailWorker {
             .run(move |conn| mail_outbox::mark_failed(conn, &id, &error))
             .await
     }
-
-    async fn deliver(&self, row: &OutboxRow, message: Message) -> Result<(), Failure> {
-        match &self.delivery {
-            Delivery::Smtp(transport) => transport.send(message).await.map(drop).map_err(|e| {
-                if e.is_permanent() {
-                    Failure::Permanent(e.to_string())
-                } else {
-                    Failure::Temporary {
-                        relay_down: e.status().is_none(),
-                        error: e.to_string(),
-                    }
-                }
-            }),
-            Delivery::Files(dir) => write_eml(dir, row, &message.formatted())
-                .await
-                .map_err(|e| Failure::Temporary {
-                    error: format!("cannot write the mail to {}: {e}", dir.display()),
-                    relay_down: true,
-                }),
-        }
-    }
-}
-
-/// `DATA_DIR/mail/<created>-<id>.eml`, written under a temporary name and renamed, so a
-/// reader never sees half a message.
-async fn write_eml(dir: &Path, row: &OutboxRow, bytes: &[u8]) -> std::io::Result<()> {
-    tokio::fs::create_dir_all(dir).await?;
-    let name = format!("{}-{}.eml", row.created_at.format("%Y%m%dT%H%M%SZ"), row.id);
-    let partial = dir.join(format!(".{name}.partial"));
-    tokio::fs::write(&partial, bytes).await?;
-    tokio::fs::rename(&partial, dir.join(name)).await
 }
 
 /// Relay messages can be long; the outbox keeps the first 1000 characters.

@@ -10,6 +10,7 @@ mod cli;
 mod errors;
 mod fiscal_code;
 mod helpers;
+mod mail;
 mod operations;
 mod rbac;
 mod registrations;

@@ -574,6 +574,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/mail-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The outbox, newest first, optionally of one status.
+         * @description `status=failed` lists what needs a look, with the relay's last answer. Bodies and
+         *     attachment contents are never shown. Needs `mail.read`.
+         */
+        get: operations["list_mail_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/mail-outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Puts a failed mail back in the queue.
+         * @description The mail gets a fresh set of attempts and the worker sends it at its next poll; only
+         *     a `failed` mail can be retried. Recorded in the audit log. Needs `mail.manage`.
+         */
+        post: operations["retry_mail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -874,6 +916,11 @@ export interface components {
              */
             refresh_token: string;
         };
+        /**
+         * @description Where a mail is in its life.
+         * @enum {string}
+         */
+        MailStatus: "pending" | "sent" | "failed";
         Municipality: {
             /**
              * @default Comune di Valdoria
@@ -1031,6 +1078,64 @@ export interface components {
             opens: string;
             /** @example 12:30 */
             closes: string;
+        };
+        OutboxAttachment: {
+            /** @example certificato-residenza.pdf */
+            file_name: string;
+            /** @example application/pdf */
+            content_type: string;
+            /**
+             * Format: int32
+             * @description Size in bytes.
+             */
+            size: number;
+        };
+        /** @description A queued mail without its body. */
+        OutboxEntry: {
+            /** @example 0193a4c2-7d1e-7c4e-9a7b-2f0c1d9e8a11 */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @example [
+             *       "mario.rossi@example.it"
+             *     ]
+             */
+            recipients: string[];
+            cc: string[];
+            /** @example Il suo certificato */
+            subject: string;
+            status: components["schemas"]["MailStatus"];
+            /**
+             * Format: int32
+             * @description Delivery attempts made so far.
+             */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When a pending mail is tried next; absent once sent or failed.
+             */
+            next_attempt_at?: string | null;
+            /**
+             * @description The relay's answer (or the network error) at the last failed attempt.
+             * @example permanent error (550): mailbox unavailable
+             */
+            last_error?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            attachments: components["schemas"]["OutboxAttachment"][];
+        };
+        OutboxPage: {
+            items: components["schemas"]["OutboxEntry"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Entries matching the filter, on all pages.
+             */
+            total: number;
         };
         PasswordResetAccepted: {
             message: string;
@@ -2244,6 +2349,68 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    list_mail_outbox: {
+        parameters: {
+            query?: {
+                /** @description Only mails in this state; all by default. */
+                status?: components["schemas"]["MailStatus"];
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Entries per page, 1 to 100; default 50.
+                 * @example 50
+                 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    retry_mail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mail id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxEntry"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }
