@@ -34,6 +34,9 @@ pub struct Profile {
     #[schema(example = "active")]
     pub status: String,
     pub created_at: NaiveDateTime,
+    /// Registered in this municipality's registry today: the residents-only services
+    /// (family record, certificates for the household) are open only then.
+    pub resident: bool,
 }
 
 #[derive(Serialize, Deserialize, ToSchema, Default)]
@@ -69,8 +72,25 @@ impl From<AccountDetails> for Profile {
             },
             status: a.status,
             created_at: a.created_at,
+            resident: false,
         }
     }
+}
+
+/// The profile, with residence looked up in the registry by codice fiscale.
+fn profile(
+    conn: &mut crate::db::DbConnection,
+    details: AccountDetails,
+) -> Result<Profile, ApiError> {
+    let resident = match &details.fiscal_code {
+        Some(code) => crate::db::registry::find_person_by_fiscal_code(conn, code)?
+            .is_some_and(|person| person.deregistered_on.is_none()),
+        None => false,
+    };
+    Ok(Profile {
+        resident,
+        ..details.into()
+    })
 }
 
 /// Editable contact fields; a field left out stays as it is, `null` clears it.
@@ -122,12 +142,14 @@ pub async fn get_profile(
     user: AuthUser,
 ) -> Result<web::Json<Profile>, ApiError> {
     let id = user.account_id.clone();
-    let details = state
+    let found = state
         .db
-        .run(move |conn| accounts::details(conn, &id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    Ok(web::Json(details.into()))
+        .run(move |conn| {
+            let details = accounts::details(conn, &id)?.ok_or(ApiError::NotFound)?;
+            profile(conn, details)
+        })
+        .await?;
+    Ok(web::Json(found))
 }
 
 /// Changes my contact details: e-mail, PEC, phones and the contact address. Identity
@@ -186,12 +208,13 @@ pub async fn update_profile(
                     .subject("account", &user.account_id);
                 entry.details = serde_json::json!({ "fields": changed_fields });
                 audit::record(conn, &origin, entry)?;
-                accounts::details(conn, &user.account_id).map_err(ApiError::from)
+                let details =
+                    accounts::details(conn, &user.account_id)?.ok_or(ApiError::NotFound)?;
+                profile(conn, details)
             })
         })
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    Ok(web::Json(details.into()))
+        .await?;
+    Ok(web::Json(details))
 }
 
 fn clean(value: Option<Option<String>>) -> Option<Option<String>> {

@@ -63,6 +63,29 @@ async fn a_citizen_logs_in_with_the_fiscal_code_and_reads_the_profile() {
         .unwrap();
     assert_eq!(me["fiscal_code"], credentials["citizen"]["fiscal_code"]);
     assert_eq!(me["role"], "citizen");
+    assert_eq!(me["resident"], true);
+
+    let outsider = credentials["nonresident"].clone();
+    let first = app
+        .token(json!({"fiscal_code": outsider["fiscal_code"], "password": outsider["password"]}))
+        .await;
+    let change = json!({"current_password": outsider["password"], "new_password": "Esterna2026"});
+    let changed: Value = app
+        .post_as("/api/v1/auth/password", &first, &change)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let me: Value = app
+        .get_as("/api/v1/me", changed["access_token"].as_str().unwrap())
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        me["resident"], false,
+        "registered elsewhere: residents-only services stay closed"
+    );
 }
 
 #[tokio::test]

@@ -1263,6 +1263,11 @@ export interface components {
             status: string;
             /** Format: date-time */
             created_at: string;
+            /**
+             * @description Registered in this municipality's registry today: the residents-only services
+             *     (family record, certificates for the household) are open only then.
+             */
+            resident: boolean;
         };
         ProofOfWork: {
             challenge: string;
