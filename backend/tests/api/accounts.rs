@@ -2,25 +2,11 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{problem, spawn_demo_app, TestApp};
+use crate::helpers::{problem, spawn_demo_app, staff_token, TestApp};
 
 async fn citizen_token(app: &TestApp, credentials: &Value) -> String {
     app.token(json!({"fiscal_code": credentials["citizen"]["fiscal_code"], "password": credentials["citizen"]["password"]}))
         .await
-}
-
-async fn operator_token(app: &TestApp, credentials: &Value) -> String {
-    let first = app
-        .token(json!({"username": "operatore", "password": credentials["operator"]["password"]}))
-        .await;
-    let body = json!({"current_password": credentials["operator"]["password"], "new_password": "Sportello2026"});
-    let changed: Value = app
-        .post_as("/api/v1/auth/password", &first, &body)
-        .await
-        .json()
-        .await
-        .unwrap();
-    changed["access_token"].as_str().unwrap().to_owned()
 }
 
 async fn patch_me(app: &TestApp, token: &str, body: Value) -> reqwest::Response {
@@ -128,7 +114,7 @@ async fn an_operator_identifies_a_pending_account_at_the_counter() {
     );
     assert!(body["detail"].as_str().unwrap().contains("Sportello Unico"));
 
-    let operator = operator_token(&app, &credentials).await;
+    let operator = staff_token(&app, &credentials, "operator").await;
     let pending: Value = app
         .get_as("/api/v1/admin/accounts?q=BNCL", &operator)
         .await
@@ -177,7 +163,7 @@ async fn an_operator_identifies_a_pending_account_at_the_counter() {
 async fn a_rejected_account_cannot_log_in() {
     let (app, credentials) = spawn_demo_app().await;
     let (id, password) = insert_pending(&app);
-    let operator = operator_token(&app, &credentials).await;
+    let operator = staff_token(&app, &credentials, "operator").await;
     let rejected = app
         .post_as(
             &format!("/api/v1/admin/accounts/{id}/reject"),
@@ -227,7 +213,7 @@ async fn logins_identification_and_profile_changes_are_in_the_audit_chain() {
         200
     );
     let (id, _) = insert_pending(&app);
-    let operator = operator_token(&app, &credentials).await;
+    let operator = staff_token(&app, &credentials, "operator").await;
     let body = json!({"document_type": "passaporto", "document_number": "YA1234567", "document_expiry": "2099-01-01"});
     assert_eq!(
         app.post_as(

@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use serde_json::{json, Value};
 
-use crate::helpers::{problem, spawn_demo_app, TestApp};
+use crate::helpers::{problem, spawn_demo_app, staff_token};
 
 fn citizen(credentials: &Value) -> Value {
     json!({"fiscal_code": credentials["citizen"]["fiscal_code"], "password": credentials["citizen"]["password"]})
@@ -11,23 +11,6 @@ fn citizen(credentials: &Value) -> Value {
 
 fn staff(credentials: &Value, who: &str) -> Value {
     json!({"username": credentials[who]["username"], "password": credentials[who]["password"]})
-}
-
-/// Logs staff in and makes the forced password change; returns a usable token.
-async fn staff_token(app: &TestApp, credentials: &Value, who: &str) -> String {
-    let first = app.token(staff(credentials, who)).await;
-    let changed = app
-        .post_as(
-            "/api/v1/auth/password",
-            &first,
-            &json!({"current_password": credentials[who]["password"], "new_password": "Nuova2026pw"}),
-        )
-        .await;
-    assert_eq!(changed.status(), 200);
-    changed.json::<Value>().await.unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
 }
 
 #[tokio::test]
@@ -204,7 +187,7 @@ async fn staff_must_change_the_password_before_anything_else() {
     let token = staff_token(&app, &credentials, "operator").await;
     assert_eq!(app.get_as("/api/v1/me", &token).await.status(), 200);
     let again = app
-        .login(json!({"username": "operatore", "password": "Nuova2026pw"}))
+        .login(json!({"username": "operatore", "password": "Gestione2026"}))
         .await
         .json::<Value>()
         .await

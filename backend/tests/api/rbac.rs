@@ -2,23 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{problem, spawn_demo_app, TestApp};
-
-async fn staff(app: &TestApp, credentials: &Value, who: &str) -> String {
-    let username = credentials[who]["username"].as_str().unwrap();
-    let first = app
-        .token(json!({"username": username, "password": credentials[who]["password"]}))
-        .await;
-    let body =
-        json!({"current_password": credentials[who]["password"], "new_password": "Gestione2026"});
-    let changed: Value = app
-        .post_as("/api/v1/auth/password", &first, &body)
-        .await
-        .json()
-        .await
-        .unwrap();
-    changed["access_token"].as_str().unwrap().to_owned()
-}
+use crate::helpers::{problem, spawn_demo_app, staff_token, TestApp};
 
 async fn citizen2_session(app: &TestApp, credentials: &Value) -> Value {
     let login = json!({"fiscal_code": credentials["citizen2"]["fiscal_code"], "password": credentials["citizen2"]["password"]});
@@ -28,7 +12,7 @@ async fn citizen2_session(app: &TestApp, credentials: &Value) -> Value {
 #[tokio::test]
 async fn an_admin_creates_a_group_assigns_it_and_the_permission_takes_effect() {
     let (app, credentials) = spawn_demo_app().await;
-    let admin = staff(&app, &credentials, "admin").await;
+    let admin = staff_token(&app, &credentials, "admin").await;
 
     let permissions: Value = app
         .get_as("/api/v1/admin/permissions", &admin)
@@ -171,7 +155,7 @@ async fn an_admin_creates_a_group_assigns_it_and_the_permission_takes_effect() {
 #[tokio::test]
 async fn operators_cannot_manage_groups_or_users() {
     let (app, credentials) = spawn_demo_app().await;
-    let operator = staff(&app, &credentials, "operator").await;
+    let operator = staff_token(&app, &credentials, "operator").await;
     for path in [
         "/api/v1/admin/groups",
         "/api/v1/admin/users",
@@ -189,7 +173,7 @@ async fn operators_cannot_manage_groups_or_users() {
 #[tokio::test]
 async fn locking_ends_sessions_and_blocks_login_until_unlocked_and_a_reset_forces_a_change() {
     let (app, credentials) = spawn_demo_app().await;
-    let admin = staff(&app, &credentials, "admin").await;
+    let admin = staff_token(&app, &credentials, "admin").await;
     let session = citizen2_session(&app, &credentials).await;
     let users: Value = app
         .get_as("/api/v1/admin/users?role=citizen", &admin)

@@ -6,7 +6,7 @@ use portale::domain::proof_of_work;
 use portale::domain::sex::Sex;
 use serde_json::{json, Value};
 
-use crate::helpers::{problem, spawn_app_with, spawn_demo_app, TestApp};
+use crate::helpers::{problem, spawn_app_with, spawn_demo_app, staff_token, TestApp};
 
 fn code_for(surname: &str, name: &str, sex: Sex, birth: &str, place: &str) -> String {
     let birth_date = chrono::NaiveDate::parse_from_str(birth, "%Y-%m-%d").unwrap();
@@ -87,17 +87,7 @@ async fn a_citizen_registers_gets_the_password_by_mail_and_is_identified_at_the_
         (403, Some("account_pending_identification"))
     );
 
-    let first = app
-        .token(json!({"username": "operatore", "password": credentials["operator"]["password"]}))
-        .await;
-    let change = json!({"current_password": credentials["operator"]["password"], "new_password": "Sportello2026"});
-    let operator: Value = app
-        .post_as("/api/v1/auth/password", &first, &change)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let operator = operator["access_token"].as_str().unwrap();
+    let operator = &staff_token(&app, &credentials, "operator").await;
     let activation = json!({"document_type": "carta_identita_elettronica", "document_number": "CA00000AA", "document_expiry": "2099-12-31"});
     let activated = app
         .post_as(
