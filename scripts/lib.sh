@@ -29,6 +29,11 @@ ensure_chromium() {
   [ -x /usr/bin/chromium ] || { echo "Chromium is missing and could not be installed" >&2; return 1; }
 }
 
+# The mail tests make a CA and a relay certificate with the openssl tool.
+ensure_openssl() {
+  command -v openssl >/dev/null || apt_install openssl
+}
+
 ensure_pdf_tools() {
   command -v pdftoppm >/dev/null && command -v qpdf >/dev/null || apt_install poppler-utils qpdf
 }

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Runs every test suite and ends with one summary line. Nothing is skipped: a missing
 # tool is installed, and a suite that cannot run fails.
-#   Rust lint · Rust unit + API (SQLite) · API (PostgreSQL) · SPA (lint, types, unit,
-#   API types in sync, build) · deploy files · end-to-end in Chromium
+#   SPA (lint, types, unit, API types in sync, build) · Python venv + deploy files ·
+#   Rust lint · Rust unit + API (SQLite) · API (PostgreSQL) · end-to-end in Chromium
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 PG_URL=${PORTALE_TEST_DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}
+# The Rust mail tests run a real SMTP server (aiosmtpd) with the venv's Python; the venv
+# suite below creates it before any Rust suite runs.
+export PORTALE_TEST_PYTHON=${PORTALE_TEST_PYTHON:-$PWD/.venv/bin/python}
 started=$(date +%s)
 passed=() failed=()
 
@@ -30,6 +33,7 @@ spa() {
 }
 
 rust_sqlite() {
+  ensure_openssl || return 1
   cargo test --locked --workspace
 }
 
@@ -39,14 +43,14 @@ drop_test_databases() {
 }
 
 rust_postgres() {
-  ensure_postgres || return 1
+  ensure_postgres && ensure_openssl || return 1
   local status=0
   PORTALE_TEST_DATABASE_URL=$PG_URL cargo test --locked --test api || status=$?
   drop_test_databases
   return $status
 }
 
-deploy_files() {
+python_venv_and_deploy_files() {
   ensure_python_venv .venv tests/requirements.txt && .venv/bin/python -m pytest -q tests/deploy
 }
 
@@ -57,11 +61,12 @@ end_to_end() {
 }
 
 # The SPA is built first: the backend embeds frontend/dist and its tests serve it.
+# The venv comes before the Rust suites: their mail tests need its aiosmtpd.
 suite "SPA: API types, lint, types, unit tests, build" spa
+suite "Python venv; deploy files (docker-compose, Dockerfile)" python_venv_and_deploy_files
 suite "Rust: format and clippy" rust_lint
 suite "Rust: unit and API tests on SQLite" rust_sqlite
 suite "Rust: API tests on PostgreSQL" rust_postgres
-suite "Deploy files (docker-compose, Dockerfile)" deploy_files
 suite "End-to-end in Chromium" end_to_end
 
 echo

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
+use crate::mail::Email;
 use crate::settings::{overlay, LogFormat, Secret, Settings};
 
 #[derive(Parser, Debug)]
@@ -62,6 +63,37 @@ pub enum Command {
     SeedDemo(SeedArgs),
     /// Print the OpenAPI document (JSON).
     Openapi,
+    /// Audit log tools.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Check the audit log's hash chain; exit status 0 only when it is intact, 1 otherwise.
+    Verify(AuditVerifyArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AuditVerifyArgs {
+    /// An entry noted at an earlier verification, as ID:HASH (printed by this command):
+    /// also fail when it is gone or changed, which reveals a truncated tail.
+    #[arg(long, value_parser = parse_anchor)]
+    pub anchor: Option<(i64, String)>,
+}
+
+fn parse_anchor(text: &str) -> Result<(i64, String), String> {
+    let (id, hash) = text
+        .split_once(':')
+        .ok_or_else(|| "expected ID:HASH".to_owned())?;
+    let id = id
+        .parse::<i64>()
+        .map_err(|e| format!("bad entry id: {e}"))?;
+    let hex = hash.len() == 64 && hash.chars().all(|c| c.is_ascii_hexdigit());
+    if !hex {
+        return Err("the hash must be 64 hexadecimal digits".to_owned());
+    }
+    Ok((id, hash.to_ascii_lowercase()))
 }
 
 #[derive(Args, Debug)]
@@ -85,8 +117,10 @@ pub struct ServeArgs {
     /// HTTP worker threads. Default: one per CPU core
     #[arg(long, env = "PORTALE_WORKERS")]
     pub workers: Option<usize>,
-    /// SMTP relay for outgoing mail, e.g. smtp://localhost:1025. Without it, mail is written
-    /// as .eml files under the data directory.
+    /// SMTP relay for outgoing mail: smtp://host:25 (no TLS), smtp://user:password@host:587?tls=starttls
+    /// or smtps://user:password@host:465; optional query parameters `ehlo=<name>` and
+    /// `ca=<PEM file>` (a private CA for the relay's certificate). Without it, mail is written
+    /// as .eml files under DATA_DIR/mail.
     #[arg(long, env = "PORTALE_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
     /// Secret (32+ characters) that signs access tokens. Default: generated into
@@ -97,6 +131,17 @@ pub struct ServeArgs {
     /// that sets them).
     #[arg(long, env = "PORTALE_TRUST_PROXY_HEADERS")]
     pub trust_proxy_headers: bool,
+    /// Online registration with a generated password: true (default) or false.
+    #[arg(long, env = "PORTALE_REGISTRATION_ENABLED", value_parser = clap::builder::BoolishValueParser::new())]
+    pub registration_enabled: Option<bool>,
+    /// Sender address of outgoing mail; the display name is the municipality's name.
+    /// Default: noreply@<domain of the municipality's office e-mail>
+    #[arg(long, env = "PORTALE_MAIL_FROM", value_parser = parse_email)]
+    pub mail_from: Option<Email>,
+}
+
+fn parse_email(value: &str) -> Result<Email, String> {
+    Email::parse(value).map_err(|e| e.to_string())
 }
 
 #[derive(Args, Debug)]
@@ -144,6 +189,19 @@ impl ServeArgs {
             &mut settings.smtp_url,
             self.smtp_url.clone().map(|u| Some(Secret(u))),
         );
+        overlay(&mut settings.mail_from, self.mail_from.clone().map(Some));
+        overlay(
+            &mut settings.jwt_secret,
+            self.jwt_secret.clone().map(|s| Some(Secret(s))),
+        );
+        overlay(
+            &mut settings.trust_proxy_headers,
+            self.trust_proxy_headers.then_some(true),
+        );
+        overlay(
+            &mut settings.registration_enabled,
+            self.registration_enabled,
+        );
     }
 }
 
@@ -176,11 +234,43 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Audit(AuditCommand::Verify(args)) => verify_audit(&settings, &args),
         Command::Serve(args) => {
             args.apply(&mut settings);
             serve(settings)
         }
     }
+}
+
+/// Read-only: prints the verdict and, when intact, the head to note as the next anchor.
+fn verify_audit(settings: &Settings, args: &AuditVerifyArgs) -> anyhow::Result<()> {
+    let db = crate::open_database(settings)?;
+    let mut conn = db.connection()?;
+    let report = match &args.anchor {
+        Some((id, hash)) => crate::audit::verify_chain_with_anchor(&mut conn, *id, hash)?,
+        None => crate::audit::verify_chain(&mut conn)?,
+    };
+    match (&report.first_broken, &report.head) {
+        (Some((id, problem)), _) => {
+            println!(
+                "Audit log BROKEN at entry {id}: {} ({}). {} entries checked.",
+                problem.code(),
+                problem.explanation(),
+                report.checked
+            );
+            anyhow::bail!("the audit log failed verification")
+        }
+        (None, None) => println!("Audit log intact: it is empty."),
+        (None, Some((id, hash))) => {
+            println!(
+                "Audit log intact: {} entries checked; head: entry {id}, hash {hash}.",
+                report.checked
+            );
+            println!("Note the head elsewhere; to detect a truncated tail later, run:");
+            println!("  portale audit verify --anchor {id}:{hash}");
+        }
+    }
+    Ok(())
 }
 
 fn serve(settings: Settings) -> anyhow::Result<()> {
@@ -193,12 +283,87 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", settings.bind))?;
     let address = listener.local_addr()?;
     tracing::info!(%address, database = db.backend().name(), "portale listening");
+    // A wrong SMTP URL stops the start, before anything listens.
+    if let Some(url) = &settings.smtp_url {
+        crate::mail::smtp::SmtpConfig::parse(url.expose()).map_err(anyhow::Error::msg)?;
+    }
     let settings = Arc::new(settings);
     actix_web::rt::System::new().block_on(async move {
-        let server = crate::build_server(settings, db, listener)?;
+        let metrics = crate::http::metrics::Metrics::new()?;
+        let server = crate::build_server_with_metrics(
+            settings.clone(),
+            db.clone(),
+            listener,
+            metrics.clone(),
+        )?;
+        let mail = crate::mail::worker::MailWorker::new(&settings, db, metrics)
+            .map_err(anyhow::Error::msg)?
+            .spawn();
         // Announced once the server (and its SIGTERM handler) is running.
         println!("Portale dei Servizi Demografici in ascolto su http://{address} (API: /api/docs)");
-        server.await?;
+        let served = server.await;
+        // The server has drained its requests; the mail in flight finishes, then the worker ends.
+        mail.stop().await;
+        served?;
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// Every serve flag must reach the settings: a flag parsed and then ignored is the
+    /// worst kind of configuration bug.
+    #[test]
+    fn serve_flags_reach_the_settings() {
+        let cli = Cli::try_parse_from([
+            "portale",
+            "serve",
+            "--bind",
+            "0.0.0.0:9999",
+            "--demo",
+            "--demo-persons",
+            "123",
+            "--public-base-url",
+            "https://anagrafe.example",
+            "--max-body-bytes",
+            "1000",
+            "--workers",
+            "3",
+            "--smtp-url",
+            "smtp://mail:25",
+            "--jwt-secret",
+            "0123456789abcdef0123456789abcdef",
+            "--trust-proxy-headers",
+            "--registration-enabled",
+            "false",
+            "--mail-from",
+            "anagrafe@comune.example",
+        ])
+        .unwrap();
+        let Command::Serve(args) = cli.command else {
+            panic!("serve")
+        };
+        let mut settings = Settings::default();
+        args.apply(&mut settings);
+        assert_eq!(settings.bind.port(), 9999);
+        assert!(settings.demo);
+        assert_eq!(settings.demo_persons, 123);
+        assert_eq!(
+            settings.effective_public_base_url(),
+            "https://anagrafe.example"
+        );
+        assert_eq!(settings.max_body_bytes, 1000);
+        assert_eq!(settings.workers, Some(3));
+        assert!(settings.smtp_url.is_some());
+        assert_eq!(
+            settings.jwt_secret.as_ref().map(Secret::expose),
+            Some("0123456789abcdef0123456789abcdef")
+        );
+        assert!(settings.trust_proxy_headers);
+        assert!(!settings.registration_enabled);
+        assert!(settings.mail_from.is_some());
+    }
 }

@@ -317,6 +317,12 @@ impl ResponseError for ApiError {
     }
 }
 
+impl From<diesel::result::Error> for ApiError {
+    fn from(error: diesel::result::Error) -> ApiError {
+        ApiError::from(crate::db::DbError::from(error))
+    }
+}
+
 impl From<crate::db::DbError> for ApiError {
     fn from(error: crate::db::DbError) -> ApiError {
         match error {

@@ -2,6 +2,7 @@
 //! black-box tests build exactly the same application.
 
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod db;
@@ -10,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod i18n;
+pub mod mail;
 pub mod municipality;
 pub mod reference;
 pub mod settings;
@@ -44,6 +46,16 @@ pub fn build_server(
     db: Database,
     listener: TcpListener,
 ) -> anyhow::Result<Server> {
+    build_server_with_metrics(settings, db, listener, Metrics::new()?)
+}
+
+/// As [`build_server`], with a metrics registry shared with background workers.
+pub fn build_server_with_metrics(
+    settings: Arc<Settings>,
+    db: Database,
+    listener: TcpListener,
+    metrics: Metrics,
+) -> anyhow::Result<Server> {
     let tokens = auth::tokens::TokenKeys::load(
         settings.jwt_secret.as_ref().map(|s| s.expose()),
         &settings.data_dir,
@@ -53,7 +65,7 @@ pub fn build_server(
         settings: settings.clone(),
         tokens,
     });
-    let metrics = web::Data::new(Metrics::new()?);
+    let metrics = web::Data::new(metrics);
     let document = api::openapi_document();
     let route_table = web::Data::new(RouteTable::from_openapi(&document));
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));

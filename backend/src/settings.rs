@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::mail::Email;
 use crate::municipality::Municipality;
 
 #[derive(Debug, Clone)]
@@ -23,15 +24,22 @@ pub struct Settings {
     pub db_pool_size: u32,
     pub max_body_bytes: usize,
     pub workers: Option<usize>,
-    /// SMTP relay for outgoing mail (`smtp://host:port`); without it mail is written as
-    /// `.eml` files under the data dir. Read by the mail outbox.
+    /// SMTP relay for outgoing mail (`smtp://host:port`, `…?tls=starttls`, `smtps://`,
+    /// credentials in the userinfo); without it mail is written as `.eml` files under the
+    /// data dir. Read by the mail outbox.
     pub smtp_url: Option<Secret>,
+    /// Sender address of the portal's mail. Unset: `noreply@` the domain of the
+    /// municipality's office e-mail.
+    pub mail_from: Option<Email>,
     /// Secret that signs access tokens; generated into the data dir when unset.
     /// Instances sharing one database must share it.
     pub jwt_secret: Option<Secret>,
     /// Believe `X-Forwarded-For` / `Forwarded` (only behind a proxy that sets them).
     pub trust_proxy_headers: bool,
     pub password_policy: crate::domain::password_policy::PasswordPolicy,
+    /// Online registration with a generated password (seed 001). The law now wants
+    /// SPID/CIE/CNS for new credentials, so a municipality may switch it off.
+    pub registration_enabled: bool,
     pub municipality: Municipality,
 }
 
@@ -49,9 +57,11 @@ impl Default for Settings {
             max_body_bytes: 256 * 1024,
             workers: None,
             smtp_url: None,
+            mail_from: None,
             jwt_secret: None,
             trust_proxy_headers: false,
             password_policy: Default::default(),
+            registration_enabled: true,
             municipality: Municipality::demo(),
         }
     }
@@ -80,6 +90,20 @@ impl Settings {
         }
     }
 
+    /// The sender address in force: the configured one, or `noreply@` the domain of the
+    /// office's e-mail (`noreply@localhost.localdomain` if even that is unusable).
+    pub fn effective_mail_from(&self) -> Email {
+        if let Some(from) = &self.mail_from {
+            return from.clone();
+        }
+        let domain = Email::parse(&self.municipality.office.email)
+            .map(|office| office.domain().to_owned())
+            .unwrap_or_else(|_| "localhost.localdomain".to_owned());
+        Email::parse(&format!("noreply@{domain}"))
+            .or_else(|_| Email::parse("noreply@localhost.localdomain"))
+            .unwrap_or_else(|_| unreachable!("a constant address parses"))
+    }
+
     pub fn apply_file(&mut self, path: &Path) -> anyhow::Result<()> {
         let text = std::fs::read_to_string(path).map_err(|e| {
             anyhow::anyhow!("cannot read the configuration file {}: {e}", path.display())
@@ -98,9 +122,11 @@ impl Settings {
             max_body_bytes,
             workers,
             smtp_url,
+            mail_from,
             jwt_secret,
             trust_proxy_headers,
             password_policy,
+            registration_enabled,
             municipality,
         } = file;
         overlay(&mut self.bind, bind);
@@ -117,9 +143,15 @@ impl Settings {
         overlay(&mut self.max_body_bytes, max_body_bytes);
         overlay(&mut self.workers, workers.map(Some));
         overlay(&mut self.smtp_url, smtp_url.map(|url| Some(Secret(url))));
+        if let Some(from) = mail_from {
+            let email = Email::parse(&from)
+                .map_err(|e| anyhow::anyhow!("invalid mail_from in {}: {e}", path.display()))?;
+            self.mail_from = Some(email);
+        }
         overlay(&mut self.jwt_secret, jwt_secret.map(|s| Some(Secret(s))));
         overlay(&mut self.trust_proxy_headers, trust_proxy_headers);
         overlay(&mut self.password_policy, password_policy);
+        overlay(&mut self.registration_enabled, registration_enabled);
         overlay(&mut self.municipality, municipality);
         Ok(())
     }
@@ -146,9 +178,11 @@ struct FileSettings {
     max_body_bytes: Option<usize>,
     workers: Option<usize>,
     smtp_url: Option<String>,
+    mail_from: Option<String>,
     jwt_secret: Option<String>,
     trust_proxy_headers: Option<bool>,
     password_policy: Option<crate::domain::password_policy::PasswordPolicy>,
+    registration_enabled: Option<bool>,
     municipality: Option<Municipality>,
 }
 
@@ -222,6 +256,38 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains("bnid"), "{error}");
+    }
+
+    #[test]
+    fn the_sender_defaults_to_noreply_at_the_offices_domain() {
+        let mut settings = Settings::default();
+        assert_eq!(
+            settings.effective_mail_from().as_str(),
+            "noreply@comune.valdoria.example"
+        );
+        settings.municipality.office.email = "not an address".into();
+        assert_eq!(
+            settings.effective_mail_from().as_str(),
+            "noreply@localhost.localdomain"
+        );
+
+        let dir = tempfile_dir("mail-from");
+        let path = dir.join("portale.toml");
+        std::fs::write(&path, "mail_from = \"Anagrafe@Comune.Esempio.IT\"\n").unwrap();
+        settings.apply_file(&path).unwrap();
+        assert_eq!(
+            settings.effective_mail_from().as_str(),
+            "Anagrafe@comune.esempio.it"
+        );
+        std::fs::write(&path, "mail_from = \"anagrafe\"\n").unwrap();
+        let error = settings.apply_file(&path).unwrap_err().to_string();
+        assert!(error.contains("invalid mail_from"), "{error}");
+    }
+
+    fn tempfile_dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("portale-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
     }
 
     #[test]

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::auth::AuthUser;
 use crate::db::accounts::{self, AccountDetails, Identification};
 use crate::domain::permissions::Permission;
@@ -145,6 +146,7 @@ pub async fn list_accounts(
 )]
 #[post("/admin/accounts/{id}/activate")]
 pub async fn activate_account(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     path: web::Path<String>,
@@ -192,21 +194,31 @@ pub async fn activate_account(
         return Err(ApiError::Validation(errors));
     }
     let id = path.into_inner();
-    let operator = user.account_id.clone();
+    let origin = Origin::from_request(&req);
     let details = state
         .db
         .run(move |conn| {
-            accounts::find_by_id(conn, &id)?.ok_or(ApiError::NotFound)?;
-            let check = Identification {
-                document_type: &body.document_type,
-                document_number: &number,
-                document_expiry: body.document_expiry,
-                operator_id: &operator,
-            };
-            if !accounts::activate(conn, &id, &check, Utc::now().naive_utc())? {
-                return Err(not_pending());
-            }
-            accounts::details(conn, &id)?.ok_or(ApiError::NotFound)
+            crate::db::transaction(conn, |conn| {
+                accounts::find_by_id(conn, &id)?.ok_or(ApiError::NotFound)?;
+                let check = Identification {
+                    document_type: &body.document_type,
+                    document_number: &number,
+                    document_expiry: body.document_expiry,
+                    operator_id: &user.account_id,
+                };
+                if !accounts::activate(conn, &id, &check, Utc::now().naive_utc())? {
+                    return Err(not_pending());
+                }
+                let actor = Actor {
+                    id: Some(&user.account_id),
+                    label: &user.label,
+                };
+                let mut entry =
+                    AuditEntry::new(actor, actions::ACCOUNT_ACTIVATED).subject("account", &id);
+                entry.details = serde_json::json!({ "document_type": body.document_type });
+                audit::record(conn, &origin, entry)?;
+                accounts::details(conn, &id)?.ok_or(ApiError::NotFound)
+            })
         })
         .await?;
     Ok(web::Json(details.into()))
@@ -227,21 +239,33 @@ pub async fn activate_account(
 )]
 #[post("/admin/accounts/{id}/reject")]
 pub async fn reject_account(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     path: web::Path<String>,
 ) -> Result<web::Json<AccountSummary>, ApiError> {
     user.require(Permission::AccountsIdentify)?;
     let id = path.into_inner();
-    let operator = user.account_id.clone();
+    let origin = Origin::from_request(&req);
     let details = state
         .db
         .run(move |conn| {
-            accounts::find_by_id(conn, &id)?.ok_or(ApiError::NotFound)?;
-            if !accounts::reject(conn, &id, &operator, Utc::now().naive_utc())? {
-                return Err(not_pending());
-            }
-            accounts::details(conn, &id)?.ok_or(ApiError::NotFound)
+            crate::db::transaction(conn, |conn| {
+                accounts::find_by_id(conn, &id)?.ok_or(ApiError::NotFound)?;
+                if !accounts::reject(conn, &id, &user.account_id, Utc::now().naive_utc())? {
+                    return Err(not_pending());
+                }
+                let actor = Actor {
+                    id: Some(&user.account_id),
+                    label: &user.label,
+                };
+                audit::record(
+                    conn,
+                    &origin,
+                    AuditEntry::new(actor, actions::ACCOUNT_REJECTED).subject("account", &id),
+                )?;
+                accounts::details(conn, &id)?.ok_or(ApiError::NotFound)
+            })
         })
         .await?;
     Ok(web::Json(details.into()))

@@ -7,6 +7,7 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::auth::session::{self, IssuedSession, Refresh};
 use crate::auth::{password, SessionUser};
 use crate::db::accounts::{self, LoginName};
@@ -155,17 +156,38 @@ pub async fn login(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
     let login = login_name(&body)?;
-    let ip = client_ip(&req);
+    let origin = Origin::from_request(&req);
     let issued = state
         .db
         .run({
             let state = state.clone();
             move |conn| {
                 let now = Utc::now().naive_utc();
-                let account =
-                    session::check_credentials(conn, &login, &body.password, ip.as_deref(), now)?;
-                session::ensure_active(&account)?;
-                session::issue(conn, &state.tokens, &account, None, now)
+                let ip = origin.ip.as_deref();
+                let outcome = session::check_credentials(conn, &login, &body.password, ip, now)
+                    .and_then(|account| session::ensure_active(&account).map(|()| account))
+                    .and_then(|account| session::issue(conn, &state.tokens, &account, None, now));
+                let entry = match &outcome {
+                    Ok(issued) => {
+                        let actor = Actor {
+                            id: Some(&issued.account_id),
+                            label: &issued.label,
+                        };
+                        AuditEntry::new(actor, actions::AUTH_LOGIN_SUCCEEDED)
+                            .subject("account", &issued.account_id)
+                    }
+                    Err(error) => {
+                        let actor = Actor {
+                            id: None,
+                            label: login.as_str(),
+                        };
+                        let mut entry = AuditEntry::new(actor, actions::AUTH_LOGIN_FAILED);
+                        entry.details = serde_json::json!({ "code": error.code() });
+                        entry
+                    }
+                };
+                audit::record(conn, &origin, entry)?;
+                outcome
             }
         })
         .await?;
@@ -190,11 +212,24 @@ pub async fn refresh(
 ) -> Result<HttpResponse, ApiError> {
     let presented = presented_refresh_token(&req, &body)?
         .ok_or(ApiError::Unauthorized(AuthFailure::InvalidRefreshToken))?;
+    let origin = Origin::from_request(&req);
     let outcome = state
         .db
         .run({
             let state = state.clone();
-            move |conn| session::refresh(conn, &state.tokens, &presented)
+            move |conn| {
+                let outcome = session::refresh(conn, &state.tokens, &presented)?;
+                if let Refresh::Reused { account_id } = &outcome {
+                    let actor = Actor {
+                        id: None,
+                        label: "sessione rinnovata",
+                    };
+                    let entry = AuditEntry::new(actor, actions::AUTH_REFRESH_TOKEN_REUSED)
+                        .subject("account", account_id);
+                    audit::record(conn, &origin, entry)?;
+                }
+                Ok::<_, ApiError>(outcome)
+            }
         })
         .await?;
     match outcome {
@@ -238,10 +273,21 @@ pub async fn logout(
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let presented = presented_refresh_token(&req, &body)?;
-    let account_id = user.user.account_id.clone();
+    let origin = Origin::from_request(&req);
+    let user = user.user;
     state
         .db
-        .run(move |conn| session::logout(conn, &account_id, presented.as_deref()))
+        .run(move |conn| {
+            session::logout(conn, &user.account_id, presented.as_deref())?;
+            let actor = Actor {
+                id: Some(&user.account_id),
+                label: &user.label,
+            };
+            let entry =
+                AuditEntry::new(actor, actions::AUTH_LOGOUT).subject("account", &user.account_id);
+            audit::record(conn, &origin, entry)?;
+            Ok::<_, ApiError>(())
+        })
         .await?;
     Ok(HttpResponse::NoContent().cookie(expired_cookie()).finish())
 }
@@ -286,7 +332,8 @@ pub async fn change_password(
             ),
         )]));
     }
-    let ip = client_ip(&req);
+    let origin = Origin::from_request(&req);
+    let ip = origin.ip.clone();
     let account_id = user.user.account_id.clone();
     let issued = state
         .db
@@ -322,6 +369,14 @@ pub async fn change_password(
                 accounts::set_password(conn, &account.id, &hash, false, now)?;
                 crate::db::sessions::revoke_all_of_account(conn, &account.id, now)?;
                 let account = accounts::find_by_id(conn, &account.id)?.ok_or(ApiError::NotFound)?;
+                let label = session::label_of(&account);
+                let actor = Actor {
+                    id: Some(&account.id),
+                    label: &label,
+                };
+                let entry = AuditEntry::new(actor, actions::AUTH_PASSWORD_CHANGED)
+                    .subject("account", &account.id);
+                audit::record(conn, &origin, entry)?;
                 session::issue(conn, &state.tokens, &account, None, now)
             }
         })

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::auth::AuthUser;
 use crate::db::accounts::{self, AccountDetails, ContactChanges};
 use crate::error::{ApiError, FieldError};
@@ -33,6 +34,9 @@ pub struct Profile {
     #[schema(example = "active")]
     pub status: String,
     pub created_at: NaiveDateTime,
+    /// Registered in this municipality's registry today: the residents-only services
+    /// (family record, certificates for the household) are open only then.
+    pub resident: bool,
 }
 
 #[derive(Serialize, Deserialize, ToSchema, Default)]
@@ -68,8 +72,25 @@ impl From<AccountDetails> for Profile {
             },
             status: a.status,
             created_at: a.created_at,
+            resident: false,
         }
     }
+}
+
+/// The profile, with residence looked up in the registry by codice fiscale.
+fn profile(
+    conn: &mut crate::db::DbConnection,
+    details: AccountDetails,
+) -> Result<Profile, ApiError> {
+    let resident = match &details.fiscal_code {
+        Some(code) => crate::db::registry::find_person_by_fiscal_code(conn, code)?
+            .is_some_and(|person| person.deregistered_on.is_none()),
+        None => false,
+    };
+    Ok(Profile {
+        resident,
+        ..details.into()
+    })
 }
 
 /// Editable contact fields; a field left out stays as it is, `null` clears it.
@@ -121,12 +142,14 @@ pub async fn get_profile(
     user: AuthUser,
 ) -> Result<web::Json<Profile>, ApiError> {
     let id = user.account_id.clone();
-    let details = state
+    let found = state
         .db
-        .run(move |conn| accounts::details(conn, &id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    Ok(web::Json(details.into()))
+        .run(move |conn| {
+            let details = accounts::details(conn, &id)?.ok_or(ApiError::NotFound)?;
+            profile(conn, details)
+        })
+        .await?;
+    Ok(web::Json(found))
 }
 
 /// Changes my contact details: e-mail, PEC, phones and the contact address. Identity
@@ -144,6 +167,7 @@ pub async fn get_profile(
 )]
 #[patch("/me")]
 pub async fn update_profile(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     body: Json<serde_json::Map<String, serde_json::Value>>,
@@ -169,16 +193,28 @@ pub async fn update_profile(
         &serde_json::to_vec(&body.0).map_err(ApiError::internal)?,
     )?;
     let changes = validate(update)?;
-    let id = user.account_id.clone();
+    let changed_fields: Vec<String> = body.0.keys().cloned().collect();
+    let origin = Origin::from_request(&req);
     let details = state
         .db
         .run(move |conn| {
-            accounts::update_contacts(conn, &id, &changes)?;
-            accounts::details(conn, &id)
+            crate::db::transaction(conn, |conn| {
+                accounts::update_contacts(conn, &user.account_id, &changes)?;
+                let actor = Actor {
+                    id: Some(&user.account_id),
+                    label: &user.label,
+                };
+                let mut entry = AuditEntry::new(actor, actions::ACCOUNT_UPDATED)
+                    .subject("account", &user.account_id);
+                entry.details = serde_json::json!({ "fields": changed_fields });
+                audit::record(conn, &origin, entry)?;
+                let details =
+                    accounts::details(conn, &user.account_id)?.ok_or(ApiError::NotFound)?;
+                profile(conn, details)
+            })
         })
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    Ok(web::Json(details.into()))
+        .await?;
+    Ok(web::Json(details))
 }
 
 fn clean(value: Option<Option<String>>) -> Option<Option<String>> {
@@ -191,7 +227,7 @@ fn validate(update: UpdateProfile) -> Result<ContactChanges, ApiError> {
     let pec = clean(update.pec);
     for (field, value) in [("email", &email), ("pec", &pec)] {
         if let Some(Some(address)) = value {
-            if !looks_like_email(address) {
+            if crate::mail::Email::parse(address).is_err() {
                 errors.push(FieldError::new(
                     field,
                     Text::new(
@@ -236,19 +272,4 @@ fn validate(update: UpdateProfile) -> Result<ContactChanges, ApiError> {
         address_number: address.as_ref().map(|a| a.number.clone()),
         updated_at: Some(Utc::now().naive_utc()),
     })
-}
-
-/// A pragmatic check: one `@`, a dotted domain, no spaces; the mail round-trip proves the rest.
-pub fn looks_like_email(address: &str) -> bool {
-    let Some((local, domain)) = address.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && local.len() <= 64
-        && domain.len() <= 255
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !address.contains(char::is_whitespace)
-        && !domain.contains('@')
 }

@@ -2,12 +2,18 @@
 //! same registration, so the document cannot miss an endpoint.
 
 pub mod admin_accounts;
+pub mod admin_groups;
+pub mod admin_users;
+pub mod audit_log;
 pub mod auth;
 pub mod fiscal_code;
 pub mod health;
+pub mod mail_outbox;
 pub mod me;
 pub mod municipality;
+pub mod password_reset;
 pub mod places;
+pub mod registrations;
 pub mod responses;
 pub mod services;
 
@@ -91,11 +97,30 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(auth::logout)
                 .service(auth::change_password)
                 .service(auth::list_providers)
+                .service(registrations::registration_challenge)
+                .service(registrations::register)
+                .service(password_reset::request_password_reset)
+                .service(password_reset::confirm_password_reset)
                 .service(me::get_profile)
                 .service(me::update_profile)
                 .service(admin_accounts::list_accounts)
                 .service(admin_accounts::activate_account)
-                .service(admin_accounts::reject_account),
+                .service(admin_accounts::reject_account)
+                .service(admin_groups::list_permissions)
+                .service(admin_groups::list_groups)
+                .service(admin_groups::create_group)
+                .service(admin_groups::update_group)
+                .service(admin_groups::delete_group)
+                .service(admin_users::list_users)
+                .service(admin_users::lock_user)
+                .service(admin_users::unlock_user)
+                .service(admin_users::reset_user_password)
+                .service(admin_users::set_user_groups)
+                .service(audit_log::list_audit_log)
+                .service(audit_log::list_audit_actions)
+                .service(audit_log::verify_audit_log)
+                .service(mail_outbox::list_mail_outbox)
+                .service(mail_outbox::retry_mail),
         );
 }
 

@@ -36,6 +36,7 @@ pub struct TokenKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    secret: Vec<u8>,
 }
 
 impl TokenKeys {
@@ -49,6 +50,7 @@ impl TokenKeys {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
+            secret: secret.to_vec(),
         }
     }
 
@@ -77,6 +79,23 @@ impl TokenKeys {
 
     pub fn issue(&self, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {
         encode(&Header::new(Algorithm::HS256), claims, &self.encoding)
+    }
+
+    /// HMAC-SHA256 of `message` under the instance secret, for values the server hands
+    /// out and must recognise later without storing them (registration challenges).
+    /// `purpose` separates the uses of the one secret.
+    pub fn mac(&self, purpose: &str, message: &str) -> String {
+        use hmac::{Hmac, Mac};
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.secret)
+            .expect("HMAC accepts keys of any length");
+        mac.update(purpose.as_bytes());
+        mac.update(b"\0");
+        mac.update(message.as_bytes());
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 
     pub fn verify(&self, token: &str) -> Option<Claims> {

@@ -36,11 +36,64 @@ pub fn count(conn: &mut DbConnection) -> Result<i64, DbError> {
     Ok(accounts::table.count().get_result(conn)?)
 }
 
+/// A citizen's registration as submitted (seed 001), pending identification.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = accounts)]
+pub struct NewRegistration {
+    pub id: String,
+    pub role: String,
+    pub fiscal_code: Option<String>,
+    pub surname: String,
+    pub name: String,
+    pub sex: Option<String>,
+    pub birth_date: Option<chrono::NaiveDate>,
+    pub birth_place_code: Option<String>,
+    pub email: Option<String>,
+    pub pec: Option<String>,
+    pub phone: Option<String>,
+    pub address_province: Option<String>,
+    pub address_municipality: Option<String>,
+    pub address_street: Option<String>,
+    pub address_number: Option<String>,
+    pub password_hash: Option<String>,
+    pub status: String,
+    pub must_change_password: bool,
+    pub created_at: NaiveDateTime,
+}
+
+/// Inserts the registration; `Ok(false)` when the codice fiscale already has an account
+/// (decided by the unique index, so two simultaneous registrations cannot both pass).
+pub fn insert_registration(
+    conn: &mut DbConnection,
+    registration: &NewRegistration,
+) -> Result<bool, DbError> {
+    match diesel::insert_into(accounts::table)
+        .values(registration)
+        .execute(conn)
+    {
+        Ok(_) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(other) => Err(other.into()),
+    }
+}
+
 /// How a user names themselves at login: citizens by codice fiscale, staff by username.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoginName {
     FiscalCode(String),
     Username(String),
+}
+
+impl LoginName {
+    pub fn as_str(&self) -> &str {
+        match self {
+            LoginName::FiscalCode(code) => code,
+            LoginName::Username(name) => name,
+        }
+    }
 }
 
 pub fn find_by_login(
@@ -287,4 +340,45 @@ pub fn reject(
     ))
     .execute(conn)?;
     Ok(updated == 1)
+}
+
+pub fn set_status(
+    conn: &mut DbConnection,
+    id: &str,
+    status: &str,
+    now: NaiveDateTime,
+) -> Result<(), DbError> {
+    diesel::update(accounts::table.find(id))
+        .set((accounts::status.eq(status), accounts::updated_at.eq(now)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Every account, optionally by role and by the beginning of surname, codice fiscale or
+/// user name.
+pub fn search(
+    conn: &mut DbConnection,
+    role: Option<&str>,
+    text: Option<&str>,
+    limit: i64,
+) -> Result<Vec<AccountDetails>, DbError> {
+    let mut query = accounts::table
+        .select(AccountDetails::as_select())
+        .order(accounts::surname)
+        .limit(limit)
+        .into_boxed();
+    if let Some(role) = role {
+        query = query.filter(accounts::role.eq(role.to_owned()));
+    }
+    if let Some(text) = text.filter(|t| !t.is_empty()) {
+        let upper = text.to_uppercase();
+        query = query.filter(
+            accounts::fiscal_code
+                .like(format!("{upper}%"))
+                .or(accounts::username.like(format!("{text}%")))
+                .or(accounts::surname.like(format!("{text}%")))
+                .or(accounts::surname.like(format!("{upper}%"))),
+        );
+    }
+    Ok(query.load(conn)?)
 }

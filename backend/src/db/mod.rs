@@ -3,6 +3,10 @@
 //! string as a file name, so guessing would hide a mistyped PostgreSQL URL.
 
 pub mod accounts;
+pub mod audit;
+pub mod groups;
+pub mod mail_outbox;
+pub mod password_resets;
 pub mod registry;
 pub mod schema;
 pub mod sessions;
@@ -118,6 +122,17 @@ impl r2d2::ManageConnection for Manager {
     }
 }
 
+/// Runs `work` in one transaction: everything it writes commits together, or nothing.
+pub fn transaction<T, E>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    conn.transaction(work)
+}
+
 #[derive(Clone)]
 pub struct Database {
     pool: DbPool,
@@ -143,8 +158,13 @@ impl Database {
             backend,
         };
         let first = manager.open()?;
+        // No idle connections opened ahead in r2d2's background threads: a short command
+        // (`migrate`, `audit verify`) could otherwise exit while one of them is still in
+        // libpq's TLS handshake, and OpenSSL's exit-time cleanup then crashes the process
+        // (SIGSEGV, seen here on PostgreSQL with ssl = on). Connections open on demand.
         let pool = r2d2::Pool::builder()
             .max_size(pool_size.max(1))
+            .min_idle(Some(0))
             .connection_timeout(Duration::from_secs(10))
             .build_unchecked(manager);
         drop(first);

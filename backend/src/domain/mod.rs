@@ -4,5 +4,6 @@ pub mod fiscal_code;
 pub mod login_throttle;
 pub mod password_policy;
 pub mod permissions;
+pub mod proof_of_work;
 pub mod registry;
 pub mod sex;

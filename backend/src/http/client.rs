@@ -17,9 +17,28 @@ pub fn client_ip(req: &HttpRequest) -> Option<String> {
     req.peer_addr().map(|addr| addr.ip().to_string())
 }
 
+/// `192.0.2.1:5000` → `192.0.2.1`, `[2001:db8::1]:443` → `2001:db8::1`; anything else as is.
 fn strip_port(address: &str) -> String {
-    match address.parse::<std::net::SocketAddr>() {
-        Ok(socket) => socket.ip().to_string(),
-        Err(_) => address.trim_matches(['[', ']']).to_owned(),
+    if let Ok(socket) = address.parse::<std::net::SocketAddr>() {
+        return socket.ip().to_string();
+    }
+    let bare = address.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => ip.to_string(),
+        Err(_) => address.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_port;
+
+    #[test]
+    fn ports_are_stripped_from_addresses() {
+        assert_eq!(strip_port("192.0.2.1:5000"), "192.0.2.1");
+        assert_eq!(strip_port("192.0.2.1"), "192.0.2.1");
+        assert_eq!(strip_port("[2001:db8::1]:443"), "2001:db8::1");
+        assert_eq!(strip_port("2001:db8::1"), "2001:db8::1");
+        assert_eq!(strip_port("unknown"), "unknown");
     }
 }

@@ -2,25 +2,11 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{problem, spawn_demo_app, TestApp};
+use crate::helpers::{problem, spawn_demo_app, staff_token, TestApp};
 
 async fn citizen_token(app: &TestApp, credentials: &Value) -> String {
     app.token(json!({"fiscal_code": credentials["citizen"]["fiscal_code"], "password": credentials["citizen"]["password"]}))
         .await
-}
-
-async fn operator_token(app: &TestApp, credentials: &Value) -> String {
-    let first = app
-        .token(json!({"username": "operatore", "password": credentials["operator"]["password"]}))
-        .await;
-    let body = json!({"current_password": credentials["operator"]["password"], "new_password": "Sportello2026"});
-    let changed: Value = app
-        .post_as("/api/v1/auth/password", &first, &body)
-        .await
-        .json()
-        .await
-        .unwrap();
-    changed["access_token"].as_str().unwrap().to_owned()
 }
 
 async fn patch_me(app: &TestApp, token: &str, body: Value) -> reqwest::Response {
@@ -128,7 +114,7 @@ async fn an_operator_identifies_a_pending_account_at_the_counter() {
     );
     assert!(body["detail"].as_str().unwrap().contains("Sportello Unico"));
 
-    let operator = operator_token(&app, &credentials).await;
+    let operator = staff_token(&app, &credentials, "operator").await;
     let pending: Value = app
         .get_as("/api/v1/admin/accounts?q=BNCL", &operator)
         .await
@@ -177,7 +163,7 @@ async fn an_operator_identifies_a_pending_account_at_the_counter() {
 async fn a_rejected_account_cannot_log_in() {
     let (app, credentials) = spawn_demo_app().await;
     let (id, password) = insert_pending(&app);
-    let operator = operator_token(&app, &credentials).await;
+    let operator = staff_token(&app, &credentials, "operator").await;
     let rejected = app
         .post_as(
             &format!("/api/v1/admin/accounts/{id}/reject"),
@@ -199,4 +185,78 @@ async fn a_rejected_account_cannot_log_in() {
         .post_as("/api/v1/admin/accounts/nope/reject", &operator, &json!({}))
         .await;
     assert_eq!(missing.status(), 404);
+}
+
+/// action, actor label, subject id, ip, request id
+type AuditRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+#[tokio::test]
+async fn logins_identification_and_profile_changes_are_in_the_audit_chain() {
+    use diesel::prelude::*;
+    use portale::db::schema::audit_log;
+
+    let (app, credentials) = spawn_demo_app().await;
+    let wrong =
+        json!({"fiscal_code": credentials["citizen"]["fiscal_code"], "password": "Sbagliata99"});
+    assert_eq!(app.login(wrong).await.status(), 401);
+    let token = citizen_token(&app, &credentials).await;
+    assert_eq!(
+        patch_me(&app, &token, json!({"mobile_phone": "333 1234567"}))
+            .await
+            .status(),
+        200
+    );
+    let (id, _) = insert_pending(&app);
+    let operator = staff_token(&app, &credentials, "operator").await;
+    let body = json!({"document_type": "passaporto", "document_number": "YA1234567", "document_expiry": "2099-01-01"});
+    assert_eq!(
+        app.post_as(
+            &format!("/api/v1/admin/accounts/{id}/activate"),
+            &operator,
+            &body
+        )
+        .await
+        .status(),
+        200
+    );
+
+    let mut conn = app.db.connection().unwrap();
+    let rows: Vec<AuditRow> = audit_log::table
+        .order(audit_log::id)
+        .select((
+            audit_log::action,
+            audit_log::actor_label,
+            audit_log::subject_id,
+            audit_log::ip,
+            audit_log::request_id,
+        ))
+        .load(&mut *conn)
+        .unwrap();
+    let actions: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    for expected in [
+        "auth.login_failed",
+        "auth.login_succeeded",
+        "account.updated",
+        "auth.password_changed",
+        "account.activated",
+    ] {
+        assert!(
+            actions.contains(&expected),
+            "{expected} missing from {actions:?}"
+        );
+    }
+    let activation = rows.iter().find(|r| r.0 == "account.activated").unwrap();
+    assert_eq!(activation.1, "operatore");
+    assert_eq!(activation.2.as_deref(), Some(id.as_str()));
+    assert_eq!(activation.3.as_deref(), Some("127.0.0.1"));
+    assert!(activation.4.is_some(), "the request id is recorded");
+    let report = portale::audit::verify_chain(&mut conn).unwrap();
+    assert!(report.first_broken.is_none());
+    assert_eq!(report.checked, rows.len() as u64);
 }

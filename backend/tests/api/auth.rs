@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use serde_json::{json, Value};
 
-use crate::helpers::{problem, spawn_demo_app, TestApp};
+use crate::helpers::{problem, spawn_demo_app, staff_token};
 
 fn citizen(credentials: &Value) -> Value {
     json!({"fiscal_code": credentials["citizen"]["fiscal_code"], "password": credentials["citizen"]["password"]})
@@ -11,23 +11,6 @@ fn citizen(credentials: &Value) -> Value {
 
 fn staff(credentials: &Value, who: &str) -> Value {
     json!({"username": credentials[who]["username"], "password": credentials[who]["password"]})
-}
-
-/// Logs staff in and makes the forced password change; returns a usable token.
-async fn staff_token(app: &TestApp, credentials: &Value, who: &str) -> String {
-    let first = app.token(staff(credentials, who)).await;
-    let changed = app
-        .post_as(
-            "/api/v1/auth/password",
-            &first,
-            &json!({"current_password": credentials[who]["password"], "new_password": "Nuova2026pw"}),
-        )
-        .await;
-    assert_eq!(changed.status(), 200);
-    changed.json::<Value>().await.unwrap()["access_token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
 }
 
 #[tokio::test]
@@ -63,6 +46,29 @@ async fn a_citizen_logs_in_with_the_fiscal_code_and_reads_the_profile() {
         .unwrap();
     assert_eq!(me["fiscal_code"], credentials["citizen"]["fiscal_code"]);
     assert_eq!(me["role"], "citizen");
+    assert_eq!(me["resident"], true);
+
+    let outsider = credentials["nonresident"].clone();
+    let first = app
+        .token(json!({"fiscal_code": outsider["fiscal_code"], "password": outsider["password"]}))
+        .await;
+    let change = json!({"current_password": outsider["password"], "new_password": "Esterna2026"});
+    let changed: Value = app
+        .post_as("/api/v1/auth/password", &first, &change)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let me: Value = app
+        .get_as("/api/v1/me", changed["access_token"].as_str().unwrap())
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        me["resident"], false,
+        "registered elsewhere: residents-only services stay closed"
+    );
 }
 
 #[tokio::test]
@@ -181,7 +187,7 @@ async fn staff_must_change_the_password_before_anything_else() {
     let token = staff_token(&app, &credentials, "operator").await;
     assert_eq!(app.get_as("/api/v1/me", &token).await.status(), 200);
     let again = app
-        .login(json!({"username": "operatore", "password": "Nuova2026pw"}))
+        .login(json!({"username": "operatore", "password": "Gestione2026"}))
         .await
         .json::<Value>()
         .await
@@ -372,7 +378,12 @@ async fn citizens_get_403_on_back_office_endpoints_and_operators_get_in() {
 #[tokio::test]
 async fn the_login_methods_and_the_callers_address_are_public() {
     let app = crate::helpers::spawn_app().await;
-    let body: Value = app.get("/api/v1/auth/providers").await.json().await.unwrap();
+    let body: Value = app
+        .get("/api/v1/auth/providers")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(body["providers"][0]["id"], "password");
     assert_eq!(body["client_ip"], "127.0.0.1");
 }

@@ -27,6 +27,7 @@ fn help_documents_every_setting_as_flag_and_environment_variable() {
         "PORTALE_DB_POOL_SIZE",
         "PORTALE_MAX_BODY_BYTES",
         "PORTALE_SMTP_URL",
+        "PORTALE_MAIL_FROM",
     ] {
         assert!(help.contains(name), "{name} missing from serve --help");
     }

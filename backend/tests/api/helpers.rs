@@ -234,3 +234,23 @@ impl TestApp {
             .expect("request")
     }
 }
+
+/// Logs a demo staff member (`operator` or `admin`) in and makes the forced password
+/// change; returns a token that works everywhere their permissions allow.
+pub async fn staff_token(app: &TestApp, credentials: &serde_json::Value, who: &str) -> String {
+    let username = credentials[who]["username"]
+        .as_str()
+        .expect("staff username");
+    let password = &credentials[who]["password"];
+    let first = app
+        .token(serde_json::json!({"username": username, "password": password}))
+        .await;
+    let body = serde_json::json!({"current_password": password, "new_password": "Gestione2026"});
+    let changed = app.post_as("/api/v1/auth/password", &first, &body).await;
+    assert_eq!(changed.status(), 200, "forced password change");
+    let changed: serde_json::Value = changed.json().await.expect("session JSON");
+    changed["access_token"]
+        .as_str()
+        .expect("access token")
+        .to_owned()
+}

@@ -3,12 +3,16 @@
 #![allow(clippy::unwrap_used)]
 
 mod accounts;
+mod audit;
 mod auth;
 mod catalogue;
 mod cli;
 mod errors;
 mod fiscal_code;
 mod helpers;
+mod mail;
 mod operations;
+mod rbac;
+mod registrations;
 mod registry;
 mod spa;

@@ -225,6 +225,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registrations/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fresh anti-bot challenge for the registration form. */
+        get: operations["registration_challenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registers a citizen. The codice fiscale must be valid and match surname, name, sex,
+         *     birth date and birthplace (omocodia accepted); one account per codice fiscale (409).
+         *     A generated password is e-mailed; the account stays pending until an operator
+         *     identifies the person at the counter.
+         */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a password reset link when the login name and e-mail match an active account.
+         *     Always 202, with the same message.
+         */
+        post: operations["request_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a new password with the token from the e-mail; ends every session of the account. */
+        post: operations["confirm_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -303,6 +379,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every permission, with its label in the caller's language. Needs `groups.manage`. */
+        get: operations["list_permissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every group with its permissions and how many accounts belong to it. Needs `groups.manage`. */
+        get: operations["list_groups"];
+        put?: never;
+        /** Creates a group. Needs `groups.manage`. */
+        post: operations["create_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes a group that is not built in; its members leave it. Needs `groups.manage`. */
+        delete: operations["delete_group"];
+        options?: never;
+        head?: never;
+        /** Changes a group's name, description and permissions. Needs `groups.manage`. */
+        patch: operations["update_group"];
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts by role and text. Needs `accounts.manage`. */
+        get: operations["list_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Locks an account and ends its sessions. Needs `accounts.manage`. */
+        post: operations["lock_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlocks an account. Needs `accounts.manage`. */
+        post: operations["unlock_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gives the account a temporary password (shown once, changed at the next login) and
+         *     ends its sessions. Needs `accounts.manage`.
+         */
+        post: operations["reset_user_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replaces the account's groups. Needs `accounts.manage`. Takes effect at the user's
+         *     next token refresh (at most 15 minutes).
+         */
+        put: operations["set_user_groups"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reads the audit log, filtered; JSON pages, or a CSV download of every match. */
+        get: operations["list_audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-log/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue of actions the portal records, with Italian and English labels. */
+        get: operations["list_audit_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-log/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verifies the audit log's hash chain; the verification itself is recorded. */
+        get: operations["verify_audit_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/mail-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The outbox, newest first, optionally of one status.
+         * @description `status=failed` lists what needs a look, with the relay's last answer. Bodies and
+         *     attachment contents are never shown. Needs `mail.read`.
+         */
+        get: operations["list_mail_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/mail-outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Puts a failed mail back in the queue.
+         * @description The mail gets a fresh set of attempts and the worker sends it at its next poll; only
+         *     a `failed` mail can be retried. Recorded in the audit log. Needs `mail.manage`.
+         */
+        post: operations["retry_mail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -345,6 +658,86 @@ export interface components {
              */
             document_expiry: string;
         };
+        /**
+         * @description One kind of recorded action, for the viewer's filter.
+         * @example {
+         *       "code": "person.viewed",
+         *       "label_en": "Person's data viewed",
+         *       "label_it": "Consultazione dati di una persona"
+         *     }
+         */
+        AuditAction: {
+            /** @description Stable dotted code, as stored in the log and accepted by the `action` filter. */
+            code: string;
+            label_it: string;
+            label_en: string;
+        };
+        AuditActionList: {
+            actions: components["schemas"]["AuditAction"][];
+        };
+        /**
+         * @description One recorded action.
+         * @example {
+         *       "action": "person.viewed",
+         *       "actor_id": "0193…",
+         *       "actor_label": "Giulia Bianchi",
+         *       "details": {},
+         *       "hash": "51ab…",
+         *       "id": 42,
+         *       "ip": "192.0.2.10",
+         *       "occurred_at": "2026-11-23T09:30:00.123456Z",
+         *       "prev_hash": "9f2c…",
+         *       "reason": null,
+         *       "request_id": "0193…",
+         *       "subject_id": "0193…",
+         *       "subject_type": "person"
+         *     }
+         */
+        AuditLogEntry: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When it happened (UTC).
+             */
+            occurred_at: string;
+            /** @description The acting account; absent for the system or an anonymous visitor. */
+            actor_id?: string | null;
+            actor_label: string;
+            action: string;
+            subject_type?: string | null;
+            subject_id?: string | null;
+            /** @description The reason given (third-party look-ups, operators' changes). */
+            reason?: string | null;
+            ip?: string | null;
+            request_id?: string | null;
+            /** @description Action-specific facts. */
+            details: Record<string, never>;
+            /** @description The previous entry's hash (64 zeros for the first entry). */
+            prev_hash: string;
+            /** @description SHA-256 of this entry, lowercase hex. */
+            hash: string;
+        };
+        /** @description A page of entries, newest first. */
+        AuditLogPage: {
+            entries: components["schemas"]["AuditLogEntry"][];
+            /**
+             * Format: int32
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int32
+             * @example 50
+             */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Entries matching the filters, on all pages.
+             * @example 1234
+             */
+            total: number;
+        };
         AuthProvider: {
             /**
              * @description `password`, `smartcard`, or an OpenID Connect provider.
@@ -364,6 +757,61 @@ export interface components {
              * @example 192.0.2.10
              */
             client_ip?: string | null;
+        };
+        /**
+         * @description Why an entry breaks the chain.
+         * @enum {string}
+         */
+        ChainProblem: "edited" | "deleted_before" | "broken_link" | "truncated" | "rewritten";
+        /**
+         * @description The verdict on the chain. A chain cannot reveal its own newest entries being cut off:
+         *     keep `head_id`/`head_hash` elsewhere and compare them with a later verdict (the
+         *     command line takes them as `--anchor`).
+         * @example {
+         *       "checked": 3,
+         *       "first_broken_id": 3,
+         *       "intact": false,
+         *       "problem": "edited"
+         *     }
+         */
+        ChainVerdict: {
+            /** @description True when every entry matches its hash and links to the one before. */
+            intact: boolean;
+            /**
+             * Format: int64
+             * @description Entries examined: all when intact, up to the first broken one otherwise.
+             */
+            checked: number;
+            /**
+             * Format: int64
+             * @description The first entry that breaks the chain.
+             */
+            first_broken_id?: number | null;
+            problem?: null | components["schemas"]["ChainProblem"];
+            /**
+             * Format: int64
+             * @description The newest entry verified, when intact.
+             * @example 1234
+             */
+            head_id?: number | null;
+            /** @description Its hash (SHA-256, lowercase hex). */
+            head_hash?: string | null;
+        };
+        Challenge: {
+            /** @description Opaque; send it back with the nonce. */
+            challenge: string;
+            /**
+             * Format: int32
+             * @description Find a `nonce` (decimal digits) such that SHA-256(`challenge` + ":" + `nonce`) starts
+             *     with this many zero bits.
+             * @example 16
+             */
+            difficulty: number;
+            /**
+             * Format: int64
+             * @example 600
+             */
+            expires_in: number;
         };
         ChangePasswordRequest: {
             current_password: string;
@@ -413,6 +861,23 @@ export interface components {
             /** @description Why the code is not valid; empty when it is. */
             problems: components["schemas"]["FiscalCodeProblem"][];
         };
+        Group: {
+            id: string;
+            name: string;
+            description: string;
+            /** @description Created by the system for a role; can be changed but not deleted. */
+            built_in: boolean;
+            permissions: string[];
+            /** Format: int64 */
+            members: number;
+        };
+        GroupInput: {
+            /** @example Ufficio elettorale */
+            name: string;
+            description?: string;
+            /** @description Permission codes, e.g. `["audit.read"]`. */
+            permissions: string[];
+        };
         Health: {
             /** @example ok */
             status: string;
@@ -451,6 +916,11 @@ export interface components {
              */
             refresh_token: string;
         };
+        /**
+         * @description Where a mail is in its life.
+         * @enum {string}
+         */
+        MailStatus: "pending" | "sent" | "failed";
         Municipality: {
             /**
              * @default Comune di Valdoria
@@ -609,6 +1079,83 @@ export interface components {
             /** @example 12:30 */
             closes: string;
         };
+        OutboxAttachment: {
+            /** @example certificato-residenza.pdf */
+            file_name: string;
+            /** @example application/pdf */
+            content_type: string;
+            /**
+             * Format: int32
+             * @description Size in bytes.
+             */
+            size: number;
+        };
+        /** @description A queued mail without its body. */
+        OutboxEntry: {
+            /** @example 0193a4c2-7d1e-7c4e-9a7b-2f0c1d9e8a11 */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @example [
+             *       "mario.rossi@example.it"
+             *     ]
+             */
+            recipients: string[];
+            cc: string[];
+            /** @example Il suo certificato */
+            subject: string;
+            status: components["schemas"]["MailStatus"];
+            /**
+             * Format: int32
+             * @description Delivery attempts made so far.
+             */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When a pending mail is tried next; absent once sent or failed.
+             */
+            next_attempt_at?: string | null;
+            /**
+             * @description The relay's answer (or the network error) at the last failed attempt.
+             * @example permanent error (550): mailbox unavailable
+             */
+            last_error?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            attachments: components["schemas"]["OutboxAttachment"][];
+        };
+        OutboxPage: {
+            items: components["schemas"]["OutboxEntry"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            per_page: number;
+            /**
+             * Format: int64
+             * @description Entries matching the filter, on all pages.
+             */
+            total: number;
+        };
+        PasswordResetAccepted: {
+            message: string;
+        };
+        PasswordResetConfirm: {
+            /** @description From the link in the e-mail. */
+            token: string;
+            new_password: string;
+        };
+        PasswordResetRequest: {
+            fiscal_code?: string | null;
+            username?: string | null;
+            /** @description The e-mail address of the account: both must match for a link to be sent. */
+            email: string;
+        };
+        PermissionInfo: {
+            /** @example audit.read */
+            code: string;
+            label: string;
+        };
         /** @description One place under one name, for the period in which that name was in use. */
         Place: {
             /**
@@ -716,6 +1263,15 @@ export interface components {
             status: string;
             /** Format: date-time */
             created_at: string;
+            /**
+             * @description Registered in this municipality's registry today: the residents-only services
+             *     (family record, certificates for the household) are open only then.
+             */
+            resident: boolean;
+        };
+        ProofOfWork: {
+            challenge: string;
+            nonce: string;
         };
         Readiness: {
             /** @example ready */
@@ -729,6 +1285,59 @@ export interface components {
         RefreshRequest: {
             /** @description Omit it when the browser sends the cookie. */
             refresh_token?: string | null;
+        };
+        RegistrationAccepted: {
+            id: string;
+            /** @example pending_identification */
+            status: string;
+            /** @description What happens next, in the caller's language. */
+            next_steps: string;
+        };
+        /**
+         * @description The registration form of seed 001; starred fields there are required here.
+         * @example {
+         *       "birth_country": "IT",
+         *       "birth_date": "1985-12-10",
+         *       "birth_place_code": "H501",
+         *       "email": "mario.rossi@example.org",
+         *       "fiscal_code": "RSSMRA85T10H501O",
+         *       "name": "Mario",
+         *       "proof_of_work": {
+         *         "challenge": "…",
+         *         "nonce": "48213"
+         *       },
+         *       "sex": "M",
+         *       "surname": "Rossi"
+         *     }
+         */
+        RegistrationRequest: {
+            surname: string;
+            name: string;
+            sex: components["schemas"]["Sex"];
+            /** Format: date */
+            birth_date: string;
+            /**
+             * @description `IT`, or the Belfiore code (`Z…`) of the foreign state of birth.
+             * @example IT
+             */
+            birth_country: string;
+            /**
+             * @description Belfiore code of the Italian municipality of birth; only when born in Italy.
+             * @example H501
+             */
+            birth_place_code?: string | null;
+            fiscal_code: string;
+            email: string;
+            pec?: string | null;
+            phone?: string | null;
+            residence?: null | components["schemas"]["ResidenceAddress"];
+            proof_of_work: components["schemas"]["ProofOfWork"];
+        };
+        ResidenceAddress: {
+            province?: string | null;
+            municipality?: string | null;
+            street?: string | null;
+            number?: string | null;
         };
         Service: {
             /** @example scheda-persona */
@@ -761,6 +1370,10 @@ export interface components {
          * @enum {string}
          */
         Sex: "M" | "F";
+        TemporaryPassword: {
+            /** @description Shown once; the user must change it at the next login. */
+            temporary_password: string;
+        };
         /** @description Editable contact fields; a field left out stays as it is, `null` clears it. */
         UpdateProfile: {
             email?: string | null;
@@ -768,6 +1381,12 @@ export interface components {
             phone?: string | null;
             mobile_phone?: string | null;
             address?: null | components["schemas"]["ContactAddress"];
+        };
+        User: components["schemas"]["AccountSummary"] & {
+            groups: string[];
+        };
+        UserGroups: {
+            group_ids: string[];
         };
         ValidateFiscalCodeRequest: {
             /**
@@ -1154,6 +1773,99 @@ export interface operations {
             };
         };
     };
+    registration_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+        };
+    };
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationAccepted"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    request_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetAccepted"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    confirm_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirm"];
+            };
+        };
+        responses: {
+            /** @description Password changed; log in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     get_profile: {
         parameters: {
             query?: never;
@@ -1276,6 +1988,428 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountSummary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    list_permissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionInfo"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    list_groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    create_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    delete_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Group id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    update_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Group id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: {
+                /** @description `citizen`, `operator` or `admin`. */
+                role?: string | null;
+                /** @description Beginning of surname, codice fiscale or user name. */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    lock_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    unlock_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    reset_user_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryPassword"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    set_user_groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserGroups"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_audit_log: {
+        parameters: {
+            query?: {
+                /**
+                 * @description From this instant, included: RFC 3339 (write `+` as `%2B`).
+                 * @example 2026-11-01T00:00:00Z
+                 */
+                from?: string;
+                /**
+                 * @description Up to this instant, excluded: RFC 3339.
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                to?: string;
+                /**
+                 * @description The acting account's id, or part of its name (case-insensitive for ASCII letters).
+                 * @example Rossi
+                 */
+                actor?: string;
+                /** @description The subject's id (a person, a certificate, an account…), exactly. */
+                subject?: string;
+                /**
+                 * @description An action code from `GET /api/v1/admin/audit-log/actions`.
+                 * @example person.viewed
+                 */
+                action?: string;
+                /**
+                 * @description Page number, from 1 (JSON only).
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Entries per page, 1 to 500, default 50 (JSON only).
+                 * @example 50
+                 */
+                per_page?: number;
+                /** @description `csv` downloads every matching entry (as does `Accept: text/csv`). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries, or the CSV file (UTF-8 with BOM, RFC 4180) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    list_audit_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    verify_audit_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerdict"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    list_mail_outbox: {
+        parameters: {
+            query?: {
+                /** @description Only mails in this state; all by default. */
+                status?: components["schemas"]["MailStatus"];
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Entries per page, 1 to 100; default 50.
+                 * @example 50
+                 */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    retry_mail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mail id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxEntry"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -1,0 +1,167 @@
+//! The catalogue of audited actions: dotted snake_case names, stable because they are
+//! stored in the log, with labels for the log viewer.
+
+use crate::i18n::Text;
+
+pub const AUTH_LOGIN_SUCCEEDED: &str = "auth.login_succeeded";
+pub const AUTH_LOGIN_FAILED: &str = "auth.login_failed";
+pub const AUTH_LOGOUT: &str = "auth.logout";
+pub const AUTH_PASSWORD_CHANGED: &str = "auth.password_changed";
+pub const AUTH_PASSWORD_RESET_REQUESTED: &str = "auth.password_reset_requested";
+pub const AUTH_PASSWORD_RESET_COMPLETED: &str = "auth.password_reset_completed";
+pub const ACCOUNT_REGISTERED: &str = "account.registered";
+pub const ACCOUNT_ACTIVATED: &str = "account.activated";
+pub const ACCOUNT_REJECTED: &str = "account.rejected";
+pub const AUTH_REFRESH_TOKEN_REUSED: &str = "auth.refresh_token_reused";
+pub const ACCOUNT_LOCKED: &str = "account.locked";
+pub const ACCOUNT_UNLOCKED: &str = "account.unlocked";
+pub const ACCOUNT_GROUPS_CHANGED: &str = "account.groups_changed";
+pub const ACCOUNT_PASSWORD_RESET_BY_ADMIN: &str = "account.password_reset_by_admin";
+pub const GROUP_CREATED: &str = "group.created";
+pub const GROUP_UPDATED: &str = "group.updated";
+pub const GROUP_DELETED: &str = "group.deleted";
+pub const ACCOUNT_UPDATED: &str = "account.updated";
+pub const PERSON_VIEWED: &str = "person.viewed";
+pub const PERSON_SEARCHED: &str = "person.searched";
+pub const FAMILY_VIEWED: &str = "family.viewed";
+pub const CERTIFICATE_ISSUED: &str = "certificate.issued";
+pub const CERTIFICATE_DOWNLOADED: &str = "certificate.downloaded";
+pub const CERTIFICATE_EMAILED: &str = "certificate.emailed";
+pub const AUDIT_VERIFIED: &str = "audit.verified";
+pub const MAIL_REQUEUED: &str = "mail.requeued";
+
+/// One catalogued action with its labels.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionInfo {
+    pub code: &'static str,
+    pub label_it: &'static str,
+    pub label_en: &'static str,
+}
+
+impl ActionInfo {
+    pub fn label(&self) -> Text {
+        Text::new(self.label_it, self.label_en)
+    }
+}
+
+const fn info(code: &'static str, label_it: &'static str, label_en: &'static str) -> ActionInfo {
+    ActionInfo {
+        code,
+        label_it,
+        label_en,
+    }
+}
+
+/// Every action the portal records, in the order the log viewer lists them.
+pub const CATALOGUE: &[ActionInfo] = &[
+    info(AUTH_LOGIN_SUCCEEDED, "Accesso riuscito", "Login succeeded"),
+    info(AUTH_LOGIN_FAILED, "Accesso non riuscito", "Login failed"),
+    info(AUTH_LOGOUT, "Uscita", "Logout"),
+    info(
+        AUTH_PASSWORD_CHANGED,
+        "Password cambiata",
+        "Password changed",
+    ),
+    info(
+        AUTH_PASSWORD_RESET_REQUESTED,
+        "Reimpostazione password richiesta",
+        "Password reset requested",
+    ),
+    info(
+        AUTH_PASSWORD_RESET_COMPLETED,
+        "Password reimpostata",
+        "Password reset completed",
+    ),
+    info(ACCOUNT_REGISTERED, "Registrazione", "Account registered"),
+    info(ACCOUNT_ACTIVATED, "Utenza attivata", "Account activated"),
+    info(
+        ACCOUNT_REJECTED,
+        "Registrazione respinta",
+        "Registration rejected",
+    ),
+    info(
+        AUTH_REFRESH_TOKEN_REUSED,
+        "Riutilizzo di una sessione già rinnovata (sessioni revocate)",
+        "Reuse of a rotated session token (sessions revoked)",
+    ),
+    info(ACCOUNT_LOCKED, "Utenza bloccata", "Account locked"),
+    info(ACCOUNT_UNLOCKED, "Utenza sbloccata", "Account unlocked"),
+    info(
+        ACCOUNT_GROUPS_CHANGED,
+        "Gruppi dell'utenza modificati",
+        "Account groups changed",
+    ),
+    info(
+        ACCOUNT_PASSWORD_RESET_BY_ADMIN,
+        "Password reimpostata dall'amministratore",
+        "Password reset by an administrator",
+    ),
+    info(GROUP_CREATED, "Gruppo creato", "Group created"),
+    info(GROUP_UPDATED, "Gruppo modificato", "Group updated"),
+    info(GROUP_DELETED, "Gruppo eliminato", "Group deleted"),
+    info(ACCOUNT_UPDATED, "Utenza modificata", "Account updated"),
+    info(
+        PERSON_VIEWED,
+        "Consultazione dati di una persona",
+        "Person's data viewed",
+    ),
+    info(PERSON_SEARCHED, "Ricerca di una persona", "Person searched"),
+    info(
+        FAMILY_VIEWED,
+        "Consultazione stato di famiglia",
+        "Family record viewed",
+    ),
+    info(
+        CERTIFICATE_ISSUED,
+        "Certificato emesso",
+        "Certificate issued",
+    ),
+    info(
+        CERTIFICATE_DOWNLOADED,
+        "Certificato scaricato",
+        "Certificate downloaded",
+    ),
+    info(
+        CERTIFICATE_EMAILED,
+        "Certificato inviato per e-mail",
+        "Certificate e-mailed",
+    ),
+    info(
+        AUDIT_VERIFIED,
+        "Verifica integrità del registro",
+        "Audit log integrity verified",
+    ),
+    info(
+        MAIL_REQUEUED,
+        "Messaggio non recapitato rimesso in coda",
+        "Failed mail queued again",
+    ),
+];
+
+/// The catalogue entry of an action, if it is one of ours.
+pub fn find(code: &str) -> Option<&'static ActionInfo> {
+    CATALOGUE.iter().find(|a| a.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_dotted_snake_case() {
+        for (i, action) in CATALOGUE.iter().enumerate() {
+            let (area, verb) = action.code.split_once('.').unwrap_or_default();
+            let snake =
+                |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+            assert!(snake(area) && snake(verb), "{}", action.code);
+            assert!(
+                CATALOGUE[i + 1..].iter().all(|b| b.code != action.code),
+                "{} twice",
+                action.code
+            );
+            assert!(!action.label_it.is_empty() && !action.label_en.is_empty());
+        }
+        assert!(find(PERSON_VIEWED).is_some());
+        assert!(find("person.eaten").is_none());
+    }
+}

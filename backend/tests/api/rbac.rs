@@ -1,0 +1,253 @@
+//! Groups and permissions drive what staff can do; administrators manage users.
+
+use serde_json::{json, Value};
+
+use crate::helpers::{problem, spawn_demo_app, staff_token, TestApp};
+
+async fn citizen2_session(app: &TestApp, credentials: &Value) -> Value {
+    let login = json!({"fiscal_code": credentials["citizen2"]["fiscal_code"], "password": credentials["citizen2"]["password"]});
+    app.login(login).await.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn an_admin_creates_a_group_assigns_it_and_the_permission_takes_effect() {
+    let (app, credentials) = spawn_demo_app().await;
+    let admin = staff_token(&app, &credentials, "admin").await;
+
+    let permissions: Value = app
+        .get_as("/api/v1/admin/permissions", &admin)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(permissions
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["code"] == "audit.read"));
+
+    let bad = app
+        .post_as(
+            "/api/v1/admin/groups",
+            &admin,
+            &json!({"name": "Revisori", "permissions": ["audit.read", "fly"]}),
+        )
+        .await;
+    let (status, _, body) = problem(bad).await;
+    assert_eq!(
+        (status, body["errors"][0]["field"].as_str()),
+        (422, Some("permissions[1]"))
+    );
+
+    let created = app
+        .post_as("/api/v1/admin/groups", &admin, &json!({"name": "Revisori", "description": "Controllo interno", "permissions": ["audit.read"]}))
+        .await;
+    assert_eq!(created.status(), 201);
+    let group: Value = created.json().await.unwrap();
+    let duplicate = app
+        .post_as(
+            "/api/v1/admin/groups",
+            &admin,
+            &json!({"name": "Revisori", "permissions": []}),
+        )
+        .await;
+    assert_eq!(duplicate.status(), 409);
+
+    let session = citizen2_session(&app, &credentials).await;
+    let citizen_token = session["access_token"].as_str().unwrap();
+    assert_eq!(
+        app.get_as("/api/v1/admin/audit-log", citizen_token)
+            .await
+            .status(),
+        403
+    );
+
+    let users: Value = app
+        .get_as(
+            &format!(
+                "/api/v1/admin/users?q={}",
+                credentials["citizen2"]["fiscal_code"].as_str().unwrap()
+            ),
+            &admin,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let citizen_id = users[0]["id"].as_str().unwrap().to_owned();
+    let assigned = app
+        .client
+        .put(app.url(&format!("/api/v1/admin/users/{citizen_id}/groups")))
+        .bearer_auth(&admin)
+        .json(&json!({"group_ids": [group["id"]]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(assigned.status(), 200);
+    assert_eq!(
+        assigned.json::<Value>().await.unwrap()["groups"][0],
+        group["id"]
+    );
+
+    // The next refresh carries the new permission.
+    let refreshed: Value = app
+        .post_json(
+            "/api/v1/auth/refresh",
+            &json!({"refresh_token": session["refresh_token"]}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        app.get_as(
+            "/api/v1/admin/audit-log",
+            refreshed["access_token"].as_str().unwrap()
+        )
+        .await
+        .status(),
+        200
+    );
+
+    let groups: Value = app
+        .get_as("/api/v1/admin/groups", &admin)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let revisori = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "Revisori")
+        .unwrap();
+    assert_eq!(revisori["members"], 1);
+    let built_in = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["built_in"] == true)
+        .unwrap();
+    let deleted = app
+        .client
+        .delete(app.url(&format!(
+            "/api/v1/admin/groups/{}",
+            built_in["id"].as_str().unwrap()
+        )))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), 409);
+    let deleted = app
+        .client
+        .delete(app.url(&format!(
+            "/api/v1/admin/groups/{}",
+            group["id"].as_str().unwrap()
+        )))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), 204);
+}
+
+#[tokio::test]
+async fn operators_cannot_manage_groups_or_users() {
+    let (app, credentials) = spawn_demo_app().await;
+    let operator = staff_token(&app, &credentials, "operator").await;
+    for path in [
+        "/api/v1/admin/groups",
+        "/api/v1/admin/users",
+        "/api/v1/admin/permissions",
+    ] {
+        let (status, _, body) = problem(app.get_as(path, &operator).await).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (403, Some("forbidden")),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn locking_ends_sessions_and_blocks_login_until_unlocked_and_a_reset_forces_a_change() {
+    let (app, credentials) = spawn_demo_app().await;
+    let admin = staff_token(&app, &credentials, "admin").await;
+    let session = citizen2_session(&app, &credentials).await;
+    let users: Value = app
+        .get_as("/api/v1/admin/users?role=citizen", &admin)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["fiscal_code"] == credentials["citizen2"]["fiscal_code"])
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    assert_eq!(
+        app.post_as(
+            &format!("/api/v1/admin/users/{id}/lock"),
+            &admin,
+            &json!({})
+        )
+        .await
+        .status(),
+        200
+    );
+    let refreshed = app
+        .post_json(
+            "/api/v1/auth/refresh",
+            &json!({"refresh_token": session["refresh_token"]}),
+        )
+        .await;
+    assert_eq!(refreshed.status(), 401, "sessions end with the lock");
+    let login = json!({"fiscal_code": credentials["citizen2"]["fiscal_code"], "password": credentials["citizen2"]["password"]});
+    let (status, _, body) = problem(app.login(login.clone()).await).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("account_locked"))
+    );
+
+    assert_eq!(
+        app.post_as(
+            &format!("/api/v1/admin/users/{id}/unlock"),
+            &admin,
+            &json!({})
+        )
+        .await
+        .status(),
+        200
+    );
+    assert_eq!(app.login(login).await.status(), 200);
+
+    let reset: Value = app
+        .post_as(
+            &format!("/api/v1/admin/users/{id}/reset-password"),
+            &admin,
+            &json!({}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let temporary = reset["temporary_password"].as_str().unwrap();
+    let fresh: Value = app
+        .login(
+            json!({"fiscal_code": credentials["citizen2"]["fiscal_code"], "password": temporary}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(fresh["must_change_password"], true);
+
+    let bad_role = app.get_as("/api/v1/admin/users?role=king", &admin).await;
+    assert_eq!(bad_role.status(), 400);
+}
