@@ -62,6 +62,21 @@ describe("citizen", () => {
     await assertAccessible("login-staff");
   });
 
+  test("password recovery: the request and the page the e-mailed link opens are accessible", async () => {
+    const { page } = browser;
+    await page.goto(`${portal.baseUrl}/accedi`);
+    await page.getByRole("link", { name: "Recupera la password" }).click();
+    await heading("Recupera la password").waitFor();
+    await page.getByRole("textbox", { name: /Codice fiscale/ }).fill(portal.credentials.citizen2.fiscal_code);
+    await page.getByRole("textbox", { name: /Indirizzo e-mail/ }).fill("nessuno@example.org");
+    await page.getByRole("button", { name: "Invia il collegamento" }).click();
+    await page.getByText(/Se i dati corrispondono a un account attivo/).waitFor();
+    await assertAccessible("recover-password");
+    await page.goto(`${portal.baseUrl}/reimposta-password?token=prova`);
+    await heading("Scegli una nuova password").waitFor();
+    await assertAccessible("reset-password");
+  });
+
   test("a wrong password is refused with the server's explanation", async () => {
     const { page } = browser;
     browser.expectConsoleError(/status of 401/);

@@ -20,6 +20,8 @@ const OPEN_DURING_FORCED_CHANGE = new Set([
   '/contatti',
   '/aiuto',
   '/come-accedere',
+  '/recupera-password',
+  '/reimposta-password',
 ])
 
 /** Where a user goes after logging in, when no page asked for the login. */

@@ -1,5 +1,10 @@
 import { type RouteObject, useRoutes } from 'react-router'
-import { ChangePasswordPage, LoginPage } from '@/features/auth'
+import {
+  ChangePasswordPage,
+  LoginPage,
+  RecoverPasswordPage,
+  ResetPasswordPage,
+} from '@/features/auth'
 import { BackOfficePage } from '@/features/backoffice'
 import { HomePage } from '@/features/catalogue'
 import { FiscalCodePage } from '@/features/fiscal-code'
@@ -33,6 +38,8 @@ export const routes: RouteObject[] = [
           { path: 'note-legali', element: <LegalNotesPage /> },
           { path: 'strumenti/codice-fiscale', element: <FiscalCodePage /> },
           { path: 'accedi', element: <LoginPage landing={landingFor} /> },
+          { path: 'recupera-password', element: <RecoverPasswordPage /> },
+          { path: 'reimposta-password', element: <ResetPasswordPage /> },
           {
             path: 'cambio-password',
             element: (

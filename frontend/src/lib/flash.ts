@@ -3,7 +3,7 @@
  * carried in the history entry's state: it is gone on the next navigation. The layout shows
  * it above the page.
  */
-export const FLASH_MESSAGES = ['passwordChanged', 'loggedOut'] as const
+export const FLASH_MESSAGES = ['passwordChanged', 'passwordReset', 'loggedOut'] as const
 export type FlashMessage = (typeof FLASH_MESSAGES)[number]
 
 export function flashState(message: FlashMessage): { flash: FlashMessage } {

@@ -140,6 +140,7 @@ export const citizenProfile = {
   address: { province: 'VD', municipality: 'Valdoria', street: 'Via Roma', number: '12' },
   status: 'active',
   created_at: '2026-01-15T10:00:00',
+  resident: true,
 }
 
 export const pendingAccount = {

@@ -45,9 +45,14 @@ describe('login page', () => {
     expect(
       screen.getByRole('link', { name: 'Come ottenere le credenziali e come accedere' }),
     ).toHaveAttribute('href', '/come-accedere')
-    // No registration or recovery endpoint on this server yet: no links to them.
-    expect(screen.queryByRole('link', { name: /Registra/ })).not.toBeInTheDocument()
-    expect(screen.queryByRole('link', { name: /Recupera/ })).not.toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Registrati al portale' })).toHaveAttribute(
+      'href',
+      '/registrazione',
+    )
+    expect(screen.getByRole('link', { name: 'Recupera la password' })).toHaveAttribute(
+      'href',
+      '/recupera-password',
+    )
   })
 
   it('asks for the missing fields without calling the server, errors tied to the fields', async () => {

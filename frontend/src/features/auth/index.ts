@@ -2,4 +2,6 @@
 export { useLogout } from './api/useLogout'
 export { ChangePasswordPage } from './pages/ChangePasswordPage'
 export { LoginPage } from './pages/LoginPage'
+export { RecoverPasswordPage } from './pages/RecoverPasswordPage'
+export { ResetPasswordPage } from './pages/ResetPasswordPage'
 export { redirectTarget } from './redirect'

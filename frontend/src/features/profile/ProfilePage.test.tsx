@@ -35,6 +35,7 @@ describe('profile page (seed 000)', () => {
     expect(value('Sesso')).toBe('Maschile')
     expect(value('Data di nascita')).toBe('10 dicembre 1985')
     expect(await within(identity).findByText('Roma (H501)')).toBeInTheDocument()
+    expect(value('Iscrizione anagrafica')).toBe('Residente nel Comune')
     // Identity data are text, not fields.
     expect(within(identity).queryAllByRole('textbox')).toHaveLength(0)
     expect(screen.queryByRole('textbox', { name: /Cognome|Codice fiscale/ })).toBeNull()

@@ -91,18 +91,27 @@ export function LoginPage({ landing }: LoginPageProps) {
                 {t('login.newUserTitle')}
               </h2>
               <p>{t('login.newUserText')}</p>
-              <p className="mb-0">
-                <Link to="/come-accedere">{t('login.howToAccessLink')}</Link>
-              </p>
+              <ul className="list-unstyled mb-0 login-aside-links">
+                <li>
+                  <Link to="/registrazione">{t('login.registerLink')}</Link>
+                </li>
+                <li>
+                  <Link to="/come-accedere">{t('login.howToAccessLink')}</Link>
+                </li>
+              </ul>
             </section>
           ) : null}
           <section aria-labelledby="login-forgot" className="mb-4">
             <h2 id="login-forgot" className="h5">
               {t('login.forgotTitle')}
             </h2>
+            <p>{t(mode === 'citizen' ? 'login.forgotText' : 'login.forgotTextStaff')}</p>
             <p className="mb-0">
-              {t(mode === 'citizen' ? 'login.forgotText' : 'login.forgotTextStaff')}{' '}
-              {mode === 'citizen' ? <Link to="/contatti">{t('login.contactsLink')}</Link> : null}
+              <Link
+                to={mode === 'citizen' ? '/recupera-password' : '/recupera-password?tipo=operatore'}
+              >
+                {t('login.forgotLink')}
+              </Link>
             </p>
           </section>
           <Notice color="info">

@@ -35,6 +35,12 @@ export function IdentityData({ profile }: IdentityDataProps) {
     ],
     [t('profile.birthPlace'), place],
   ]
+  if (profile.role === 'citizen') {
+    rows.push([
+      t('profile.residence'),
+      t(profile.resident ? 'profile.resident' : 'profile.notResident'),
+    ])
+  }
   return (
     <dl className="decoded-data identity-data">
       {rows.map(([term, value, mono]) => (
