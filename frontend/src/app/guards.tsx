@@ -21,6 +21,7 @@ const OPEN_DURING_FORCED_CHANGE = new Set([
   '/aiuto',
   '/come-accedere',
   '/recupera-password',
+  '/registrazione',
   '/reimposta-password',
 ])
 

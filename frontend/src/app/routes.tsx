@@ -16,6 +16,7 @@ import {
   PrivacyPage,
 } from '@/features/municipality'
 import { ProfilePage } from '@/features/profile'
+import { RegistrationPage } from '@/features/registration'
 import { PERMISSIONS } from '@/lib/session'
 import { ForcedPasswordChange, landingFor, RequirePermission, RequireSession } from './guards'
 import { Layout } from './layout/Layout'
@@ -38,6 +39,7 @@ export const routes: RouteObject[] = [
           { path: 'note-legali', element: <LegalNotesPage /> },
           { path: 'strumenti/codice-fiscale', element: <FiscalCodePage /> },
           { path: 'accedi', element: <LoginPage landing={landingFor} /> },
+          { path: 'registrazione', element: <RegistrationPage /> },
           { path: 'recupera-password', element: <RecoverPasswordPage /> },
           { path: 'reimposta-password', element: <ResetPasswordPage /> },
           {
