@@ -11,7 +11,7 @@ use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::auth::session::{self, IssuedSession, Refresh};
 use crate::auth::{password, SessionUser};
 use crate::db::accounts::{self, LoginName};
-use crate::domain::password_policy::PasswordRule;
+use crate::domain::password_policy::{PasswordPolicy, PasswordRule};
 use crate::error::{ApiError, AuthFailure, FieldError};
 use crate::http::client::client_ip;
 use crate::http::extract::Json;
@@ -115,8 +115,13 @@ fn expired_cookie() -> Cookie<'static> {
     cookie
 }
 
-fn login_name(body: &LoginRequest) -> Result<LoginName, ApiError> {
-    match (&body.fiscal_code, &body.username) {
+/// The login name a request gives: the codice fiscale (spaces and case do not matter)
+/// or, for staff, the user name; exactly one of the two.
+pub fn login_name(
+    fiscal_code: Option<&str>,
+    username: Option<&str>,
+) -> Result<LoginName, ApiError> {
+    match (fiscal_code, username) {
         (Some(code), None) => Ok(LoginName::FiscalCode(
             code.chars()
                 .filter(|c| !c.is_whitespace())
@@ -132,6 +137,20 @@ fn login_name(body: &LoginRequest) -> Result<LoginName, ApiError> {
             ),
         )])),
     }
+}
+
+/// The password policy's verdict on a new password, one message per broken rule.
+pub fn check_new_password(policy: &PasswordPolicy, new_password: &str) -> Result<(), ApiError> {
+    let broken = policy.check(new_password);
+    if broken.is_empty() {
+        return Ok(());
+    }
+    Err(ApiError::Validation(
+        broken
+            .into_iter()
+            .map(|rule| FieldError::new("new_password", describe_rule(rule)))
+            .collect(),
+    ))
 }
 
 /// Logs in with codice fiscale (citizens) or user name (staff) and password. Wrong
@@ -155,7 +174,7 @@ pub async fn login(
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
-    let login = login_name(&body)?;
+    let login = login_name(body.fiscal_code.as_deref(), body.username.as_deref())?;
     let origin = Origin::from_request(&req);
     let issued = state
         .db
@@ -313,16 +332,7 @@ pub async fn change_password(
     body: Json<ChangePasswordRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
-    let policy = state.settings.password_policy;
-    let broken = policy.check(&body.new_password);
-    if !broken.is_empty() {
-        return Err(ApiError::Validation(
-            broken
-                .into_iter()
-                .map(|rule| FieldError::new("new_password", describe_rule(rule)))
-                .collect(),
-        ));
-    }
+    check_new_password(&state.settings.password_policy, &body.new_password)?;
     if body.new_password == body.current_password {
         return Err(ApiError::Validation(vec![FieldError::new(
             "new_password",

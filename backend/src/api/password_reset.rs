@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::auth::{password, session, tokens};
-use crate::db::accounts::{self, LoginName};
+use crate::db::accounts;
 use crate::db::{password_resets, sessions};
 use crate::error::{ApiError, FieldError};
 use crate::http::extract::Json;
@@ -57,24 +57,8 @@ pub async fn request_password_reset(
     body: Json<PasswordResetRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
-    let login = match (&body.fiscal_code, &body.username) {
-        (Some(code), None) => LoginName::FiscalCode(
-            code.chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_uppercase(),
-        ),
-        (None, Some(name)) => LoginName::Username(name.trim().to_owned()),
-        _ => {
-            return Err(ApiError::Validation(vec![FieldError::new(
-                "fiscal_code",
-                Text::new(
-                    "Indicare il codice fiscale oppure il nome utente.",
-                    "Give the tax code or the user name.",
-                ),
-            )]))
-        }
-    };
+    let login =
+        crate::api::auth::login_name(body.fiscal_code.as_deref(), body.username.as_deref())?;
     let email = Email::parse(&body.email).map_err(|_| {
         ApiError::Validation(vec![FieldError::new(
             "email",
@@ -143,15 +127,7 @@ pub async fn confirm_password_reset(
     body: Json<PasswordResetConfirm>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
-    let broken = state.settings.password_policy.check(&body.new_password);
-    if !broken.is_empty() {
-        return Err(ApiError::Validation(
-            broken
-                .into_iter()
-                .map(|rule| FieldError::new("new_password", crate::api::auth::describe_rule(rule)))
-                .collect(),
-        ));
-    }
+    crate::api::auth::check_new_password(&state.settings.password_policy, &body.new_password)?;
     let hash = password::hash(&body.new_password).map_err(ApiError::internal)?;
     let origin = Origin::from_request(&req);
     state

@@ -293,8 +293,7 @@ pub async fn register(
                 let key = format!("register:{ip}");
                 let current = sessions::throttle_state(conn, &key)?;
                 if let Some(until) = ThrottleRule::locked(current.as_ref(), now) {
-                    let retry_after_secs = u64::try_from((until - now).num_seconds().max(1)).unwrap_or(3600);
-                    return Err(ApiError::TooManyRequests { retry_after_secs });
+                    return Err(crate::auth::session::retry_after(until, now));
                 }
                 sessions::save_throttle_state(conn, &key, &PER_ADDRESS.after_failure(current, now))?;
             }

@@ -48,7 +48,8 @@ fn throttle_keys(login: &LoginName, ip: Option<&str>) -> (String, Option<String>
     (account_key, ip.map(|ip| format!("ip:{ip}")))
 }
 
-fn retry_after(until: NaiveDateTime, now: NaiveDateTime) -> ApiError {
+/// The 429 for a lock that lasts until `until`.
+pub fn retry_after(until: NaiveDateTime, now: NaiveDateTime) -> ApiError {
     ApiError::TooManyRequests {
         retry_after_secs: u64::try_from((until - now).num_seconds().max(1)).unwrap_or(60),
     }
