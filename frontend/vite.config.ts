@@ -52,6 +52,9 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Form tests type character by character; on a busy 2-core CI machine one can take
+    // several seconds, and a timed-out test leaves its timers to break the next one.
+    testTimeout: 20_000,
     server: { deps: { inline: ['design-react-kit'] } },
   },
 })

@@ -404,6 +404,10 @@ pub fn describe_rule(rule: PasswordRule) -> Text {
             format!("La password può contenere al massimo {max} caratteri."),
             format!("The password may have at most {max} characters."),
         ),
+        PasswordRule::TooFewDigits { min: 1 } => Text::new(
+            "La password deve contenere almeno una cifra.",
+            "The password must contain at least one digit.",
+        ),
         PasswordRule::TooFewDigits { min } => Text::new(
             format!("La password deve contenere almeno {min} cifre."),
             format!("The password must contain at least {min} digits."),

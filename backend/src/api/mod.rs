@@ -11,6 +11,7 @@ pub mod health;
 pub mod mail_outbox;
 pub mod me;
 pub mod municipality;
+pub mod password_policy;
 pub mod password_reset;
 pub mod places;
 pub mod registrations;
@@ -97,6 +98,7 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(auth::logout)
                 .service(auth::change_password)
                 .service(auth::list_providers)
+                .service(password_policy::get_password_policy)
                 .service(registrations::registration_challenge)
                 .service(registrations::register)
                 .service(password_reset::request_password_reset)

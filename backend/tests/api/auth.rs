@@ -387,3 +387,32 @@ async fn the_login_methods_and_the_callers_address_are_public() {
     assert_eq!(body["providers"][0]["id"], "password");
     assert_eq!(body["client_ip"], "127.0.0.1");
 }
+
+#[tokio::test]
+async fn the_password_policy_endpoint_publishes_the_configured_rules() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.password_policy.min_length = 12;
+        s.password_policy.min_digits = 3;
+        s.password_policy.letters_and_digits_only = false;
+    })
+    .await;
+    let response = app.get("/api/v1/auth/password-policy").await;
+    assert_eq!(response.status(), 200);
+    let rules: Value = response.json().await.expect("JSON");
+    assert_eq!(
+        rules,
+        json!({"min_length": 12, "max_length": 128, "min_digits": 3,
+               "letters_and_digits_only": false, "requires_letter": true})
+    );
+
+    let defaults = crate::helpers::spawn_app().await;
+    let rules: Value = defaults
+        .get("/api/v1/auth/password-policy")
+        .await
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(rules["min_length"], 8);
+    assert_eq!(rules["min_digits"], 2);
+    assert_eq!(rules["letters_and_digits_only"], true);
+}

@@ -41,6 +41,14 @@ export function mockApi(handlers: Record<string, Handler> = {}) {
         code: 'invalid_refresh_token',
       }),
     'GET /api/v1/auth/providers': () => json(providers),
+    'GET /api/v1/auth/password-policy': () =>
+      json({
+        min_length: 8,
+        max_length: 128,
+        min_digits: 2,
+        letters_and_digits_only: true,
+        requires_letter: true,
+      }),
     ...handlers,
   }
   const fetchMock = vi.fn(async (input: Request | string | URL) => {

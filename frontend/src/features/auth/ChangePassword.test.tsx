@@ -8,7 +8,8 @@ import { session } from '@/lib/session'
 import { json, mockApi, problem } from '@/test/mockApi'
 import { renderWithProviders } from '@/test/render'
 import { issued, operatorClaims, signIn } from '@/test/session'
-import { checkPassword, meetsAllRules } from './components/passwordRules'
+import { DEFAULT_PASSWORD_POLICY as seed } from './api/usePasswordPolicy'
+import { checkPassword, meetsAllRules, rulesOf } from './components/passwordRules'
 import { PasswordRules } from './components/PasswordRules'
 import { ChangePasswordPage } from './pages/ChangePasswordPage'
 
@@ -16,24 +17,36 @@ const CHANGE = 'POST /api/v1/auth/password'
 
 describe('password rules (seed 000)', () => {
   it('needs 8 characters, 2 digits, letters and digits only, some letters', () => {
-    expect(checkPassword('')).toEqual({
+    expect(rulesOf(seed)).toEqual(['minLength', 'minDigits', 'lettersAndDigitsOnly', 'hasLetter'])
+    expect(checkPassword('', seed)).toEqual({
       minLength: false,
+      maxLength: true,
       minDigits: false,
       lettersAndDigitsOnly: false,
       hasLetter: false,
     })
-    expect(checkPassword('abc1')).toEqual({
+    expect(checkPassword('abc1', seed)).toEqual({
       minLength: false,
+      maxLength: true,
       minDigits: false,
       lettersAndDigitsOnly: true,
       hasLetter: true,
     })
-    expect(meetsAllRules('Valdoria26')).toBe(true)
-    expect(meetsAllRules('Valdoria2')).toBe(false)
-    expect(meetsAllRules('12345678')).toBe(false)
-    expect(checkPassword('Valdoria 26').lettersAndDigitsOnly).toBe(false)
-    expect(checkPassword('Città2026').lettersAndDigitsOnly).toBe(false)
-    expect(checkPassword('Valdoria-26').lettersAndDigitsOnly).toBe(false)
+    expect(meetsAllRules('Valdoria26', seed)).toBe(true)
+    expect(meetsAllRules('Valdoria2', seed)).toBe(false)
+    expect(meetsAllRules('12345678', seed)).toBe(false)
+    expect(checkPassword('Valdoria 26', seed).lettersAndDigitsOnly).toBe(false)
+    expect(checkPassword('Città2026', seed).lettersAndDigitsOnly).toBe(false)
+    expect(checkPassword('Valdoria-26', seed).lettersAndDigitsOnly).toBe(false)
+    expect(meetsAllRules(`Valdoria26${'x'.repeat(119)}`, seed)).toBe(false)
+  })
+
+  it("follows the municipality's configured rules", () => {
+    const strict = { ...seed, min_length: 12, min_digits: 1, letters_and_digits_only: false }
+    expect(rulesOf(strict)).toEqual(['minLength', 'minDigits', 'hasLetter'])
+    expect(meetsAllRules('Valdoria26', strict)).toBe(false)
+    expect(meetsAllRules('Città di Valdoria 1', strict)).toBe(true)
+    expect(rulesOf({ ...seed, min_digits: 0 })).not.toContain('minDigits')
   })
 
   it("shows each rule's state at once and announces the progress once typing pauses", () => {
@@ -41,7 +54,7 @@ describe('password rules (seed 000)', () => {
     try {
       const view = (password: string) => (
         <I18nextProvider i18n={i18n}>
-          <PasswordRules id="rules" password={password} announceDelay={1000} />
+          <PasswordRules id="rules" password={password} policy={seed} announceDelay={1000} />
         </I18nextProvider>
       )
       const { rerender } = render(view(''))
@@ -167,6 +180,22 @@ describe('change password page', () => {
     expect(next).toHaveAccessibleDescription(
       /almeno 10 caratteri\. La password deve contenere almeno 3 cifre/,
     )
+  })
+
+  it("checks the server's configured rules as one types, and before sending", async () => {
+    signIn()
+    const { requests } = mockApi({
+      'GET /api/v1/auth/password-policy': () =>
+        json({ ...seed, min_length: 12, min_digits: 1, letters_and_digits_only: false }),
+    })
+    renderPage()
+    const next = screen.getByLabelText(/^Nuova password/)
+    await screen.findByText(/contenere almeno 12 caratteri/)
+    expect(next).toHaveAccessibleDescription(/almeno 12 caratteri.*almeno 1 cifra[^a-z]/)
+    expect(next).not.toHaveAccessibleDescription(/soltanto lettere/)
+    await fill('Vecchia12', 'Sportello26', 'Sportello26')
+    expect(next).toHaveAccessibleDescription(/non rispetta tutti i requisiti/)
+    expect(requests.filter((r) => r.path === '/api/v1/auth/password')).toHaveLength(0)
   })
 
   it('confirms a voluntary change on the page', async () => {

@@ -1,7 +1,9 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { mockApi, problem } from '@/test/mockApi'
+import { citizenProfile, servicesIt } from '@/test/fixtures'
+import { json, mockApi, problem } from '@/test/mockApi'
 import { renderWithProviders } from '@/test/render'
+import { operatorClaims, signIn } from '@/test/session'
 import { HomePage } from './pages/HomePage'
 
 function card(title: string): HTMLElement {
@@ -72,5 +74,68 @@ describe('service catalogue', () => {
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Il servizio è momentaneamente non disponibile.')
     expect(alert).toHaveTextContent('req-42')
+  })
+
+  describe('services for residents', () => {
+    // The family record is online here, so that closing it is visible.
+    const online = {
+      areas: servicesIt.areas.map((area) => ({
+        ...area,
+        services: area.services.map((service) =>
+          service.code === 'scheda-persona'
+            ? { ...service, available: true, path: '/famiglia' }
+            : service,
+        ),
+      })),
+    }
+
+    it('are closed, with the reason, to a citizen who is not resident', async () => {
+      signIn()
+      mockApi({
+        'GET /api/v1/services': () => json(online),
+        'GET /api/v1/me': () => json({ ...citizenProfile, resident: false }),
+      })
+      renderWithProviders(<HomePage />)
+      expect(
+        await screen.findByRole('heading', { level: 2, name: 'Non risulti residente nel Comune' }),
+      ).toBeInTheDocument()
+      const closed = card('Scheda persona')
+      expect(within(closed).queryByRole('link')).toBeNull()
+      expect(within(closed).getByText('Riservato ai residenti')).toBeInTheDocument()
+      expect(closed).toHaveAccessibleDescription(/riservato ai cittadini residenti nel Comune/)
+      // Services open to everyone stay open.
+      expect(
+        within(card('Verifica codice fiscale')).getByRole('link', {
+          name: 'Verifica codice fiscale',
+        }),
+      ).toBeInTheDocument()
+    })
+
+    it('are open to a resident citizen, and shown as they are to staff', async () => {
+      signIn()
+      mockApi({
+        'GET /api/v1/services': () => json(online),
+        'GET /api/v1/me': () => json(citizenProfile),
+      })
+      const { unmount } = renderWithProviders(<HomePage />)
+      await screen.findByRole('heading', { level: 3, name: 'Scheda persona' })
+      expect(
+        await within(card('Scheda persona')).findByRole('link', { name: 'Scheda persona' }),
+      ).toHaveAttribute('href', '/famiglia')
+      expect(screen.queryByText('Non risulti residente nel Comune')).toBeNull()
+      unmount()
+
+      signIn(operatorClaims)
+      mockApi({
+        'GET /api/v1/services': () => json(online),
+        'GET /api/v1/me': () => json({ ...citizenProfile, resident: false }),
+      })
+      renderWithProviders(<HomePage />)
+      await screen.findByRole('heading', { level: 3, name: 'Scheda persona' })
+      expect(
+        within(card('Scheda persona')).getByRole('link', { name: 'Scheda persona' }),
+      ).toBeInTheDocument()
+      expect(screen.queryByText('Riservato ai residenti')).toBeNull()
+    })
   })
 })

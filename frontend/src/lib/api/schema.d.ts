@@ -225,6 +225,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The password rules of this municipality (seed 000 by default: at least 8 characters,
+         *     at least 2 digits, letters and digits only).
+         */
+        get: operations["get_password_policy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations/challenge": {
         parameters: {
             query?: never;
@@ -1137,6 +1157,18 @@ export interface components {
              */
             total: number;
         };
+        PasswordPolicyRules: {
+            /** @example 8 */
+            min_length: number;
+            /** @example 128 */
+            max_length: number;
+            /** @example 2 */
+            min_digits: number;
+            /** @description Only ASCII letters and digits: no spaces, punctuation or symbols. */
+            letters_and_digits_only: boolean;
+            /** @description Always true: a password must contain at least one letter. */
+            requires_letter: boolean;
+        };
         PasswordResetAccepted: {
             message: string;
         };
@@ -1769,6 +1801,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthProviders"];
+                };
+            };
+        };
+    };
+    get_password_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordPolicyRules"];
                 };
             };
         };

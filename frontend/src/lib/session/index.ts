@@ -3,6 +3,7 @@ export { readAccessToken } from './accessToken'
 export { session } from './session'
 export type { IssuedSession, SessionEnd, SessionSnapshot, SessionStatus } from './store'
 export { useSession } from './useSession'
+export { type Profile, profileKey, useProfile } from './useProfile'
 
 /** Permission codes the interface looks at (the server checks them again). */
 export const PERMISSIONS = {

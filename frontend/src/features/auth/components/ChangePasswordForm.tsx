@@ -6,10 +6,8 @@ import { ProblemAlert } from '@/components/ProblemAlert'
 import { TextField } from '@/components/TextField'
 import { fieldErrorsOf } from '@/lib/api/fieldErrors'
 import { useChangePassword } from '../api/useChangePassword'
-import { meetsAllRules } from './passwordRules'
-import { PasswordRules } from './PasswordRules'
-
-const RULES_ID = 'new-password-rules'
+import { usePasswordPolicy } from '../api/usePasswordPolicy'
+import { checkNewPassword, NewPasswordFields } from './NewPasswordFields'
 
 type Field = 'current' | 'new' | 'confirm'
 
@@ -28,6 +26,7 @@ interface ChangePasswordFormProps {
 export function ChangePasswordForm({ forced, loginName, onChanged }: ChangePasswordFormProps) {
   const { t } = useTranslation()
   const change = useChangePassword()
+  const policy = usePasswordPolicy()
   const [values, setValues] = useState<Record<Field, string>>({ current: '', new: '', confirm: '' })
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [show, setShow] = useState(false)
@@ -55,12 +54,9 @@ export function ChangePasswordForm({ forced, loginName, onChanged }: ChangePassw
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const found: Partial<Record<Field, string>> = {}
+    const fresh = checkNewPassword({ password: values.new, confirm: values.confirm }, policy, t)
+    const found: Partial<Record<Field, string>> = { new: fresh.password, confirm: fresh.confirm }
     if (values.current === '') found.current = t('changePassword.currentRequired')
-    if (values.new === '') found.new = t('changePassword.newRequired')
-    else if (!meetsAllRules(values.new)) found.new = t('changePassword.newBreaksRules')
-    if (values.confirm === '') found.confirm = t('changePassword.confirmRequired')
-    else if (values.confirm !== values.new) found.confirm = t('changePassword.confirmMismatch')
     setErrors(found)
     setEdited(new Set())
     const first = (['current', 'new', 'confirm'] as const).find((f) => found[f])
@@ -118,35 +114,15 @@ export function ChangePasswordForm({ forced, loginName, onChanged }: ChangePassw
         autoCapitalize="none"
         spellCheck={false}
       />
-      <TextField
-        ref={newRef}
-        id="new-password"
-        name="new_password"
-        type={type}
-        label={t('changePassword.new')}
-        error={shown.new}
-        describedBy={[RULES_ID]}
-        required
-        value={values.new}
-        onChange={(e) => set('new')(e.target.value)}
-        autoComplete="new-password"
-        autoCapitalize="none"
-        spellCheck={false}
-      />
-      <PasswordRules id={RULES_ID} password={values.new} />
-      <TextField
-        ref={confirmRef}
-        id="confirm-password"
-        name="confirm_password"
-        type={type}
-        label={t('changePassword.confirm')}
-        error={shown.confirm}
-        required
-        value={values.confirm}
-        onChange={(e) => set('confirm')(e.target.value)}
-        autoComplete="new-password"
-        autoCapitalize="none"
-        spellCheck={false}
+      <NewPasswordFields
+        idPrefix="new-password"
+        value={{ password: values.new, confirm: values.confirm }}
+        errors={{ password: shown.new, confirm: shown.confirm }}
+        onChange={(field, value) => set(field === 'password' ? 'new' : 'confirm')(value)}
+        policy={policy}
+        visible={show}
+        passwordRef={newRef}
+        confirmRef={confirmRef}
       />
       <CheckboxField
         id="change-password-show"

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { checkPassword, MIN_DIGITS, MIN_LENGTH, PASSWORD_RULES } from './passwordRules'
+import type { PasswordPolicy } from '../api/usePasswordPolicy'
+import { checkPassword, rulesOf } from './passwordRules'
 
 interface PasswordRulesProps {
   /** Referenced by the password field's aria-describedby. */
   id: string
   password: string
+  policy: PasswordPolicy
   /** How long typing must pause before the progress is announced (ms). */
   announceDelay?: number
 }
@@ -15,16 +17,18 @@ interface PasswordRulesProps {
  * not a live region (it would be read at every keystroke): a short summary is announced
  * politely once typing pauses, and only when it changes.
  */
-export function PasswordRules({ id, password, announceDelay = 1000 }: PasswordRulesProps) {
+export function PasswordRules({ id, password, policy, announceDelay = 1000 }: PasswordRulesProps) {
   const { t } = useTranslation()
-  const state = checkPassword(password)
-  const met = PASSWORD_RULES.filter((rule) => state[rule]).length
+  const state = checkPassword(password, policy)
+  // The maximum length is listed only once it is exceeded: nobody needs it otherwise.
+  const rules = state.maxLength ? rulesOf(policy) : [...rulesOf(policy), 'maxLength' as const]
+  const met = rules.filter((rule) => state[rule]).length
   const summary =
     password === ''
       ? ''
-      : met === PASSWORD_RULES.length
+      : met === rules.length
         ? t('passwordRules.allMet')
-        : t('passwordRules.progress', { met, total: PASSWORD_RULES.length })
+        : t('passwordRules.progress', { met, total: rules.length })
 
   const [announced, setAnnounced] = useState('')
   const last = useRef('')
@@ -38,13 +42,18 @@ export function PasswordRules({ id, password, announceDelay = 1000 }: PasswordRu
     return () => clearTimeout(timer)
   }, [summary, announceDelay])
 
+  const limits = {
+    minLength: policy.min_length,
+    maxLength: policy.max_length,
+    minDigits: policy.min_digits,
+  } as const
   return (
     <div className="password-rules">
       <p className="password-rules-title" id={`${id}-title`}>
         {t('passwordRules.title')}
       </p>
       <ul id={id} aria-labelledby={`${id}-title`} className="list-unstyled mb-0">
-        {PASSWORD_RULES.map((rule) => (
+        {rules.map((rule) => (
           <li key={rule} className={state[rule] ? 'rule-met' : 'rule-unmet'}>
             <span className="rule-mark" aria-hidden="true">
               {state[rule] ? '✓' : '○'}
@@ -52,7 +61,9 @@ export function PasswordRules({ id, password, announceDelay = 1000 }: PasswordRu
             <span className="visually-hidden">
               {state[rule] ? t('passwordRules.met') : t('passwordRules.unmet')}
             </span>{' '}
-            {t(`passwordRules.${rule}`, { min: rule === 'minDigits' ? MIN_DIGITS : MIN_LENGTH })}
+            {t(`passwordRules.${rule}`, {
+              count: rule in limits ? limits[rule as keyof typeof limits] : 0,
+            })}
           </li>
         ))}
       </ul>

@@ -1,30 +1,38 @@
+import type { PasswordPolicy } from '../api/usePasswordPolicy'
+
 /**
- * The password rules of seed 000, the portal's default: at least 8 characters, at least 2
- * digits, only letters and digits (no spaces, punctuation or symbols) — and, as the server
- * also demands, some letters. Checked here as the person types; the server checks again.
+ * The password rules, as the server configures them (seed 000 by default: at least 8
+ * characters, at least 2 digits, only letters and digits, some letters). Checked here as the
+ * person types; the server checks again.
  */
-export const PASSWORD_RULES = [
-  'minLength',
-  'minDigits',
-  'lettersAndDigitsOnly',
-  'hasLetter',
-] as const
-export type PasswordRule = (typeof PASSWORD_RULES)[number]
+export type PasswordRule =
+  'minLength' | 'maxLength' | 'minDigits' | 'lettersAndDigitsOnly' | 'hasLetter'
 
-export const MIN_LENGTH = 8
-export const MIN_DIGITS = 2
+/** The rules a policy imposes, in the order they are listed. */
+export function rulesOf(policy: PasswordPolicy): PasswordRule[] {
+  const rules: PasswordRule[] = ['minLength']
+  if (policy.min_digits > 0) rules.push('minDigits')
+  if (policy.letters_and_digits_only) rules.push('lettersAndDigitsOnly')
+  if (policy.requires_letter) rules.push('hasLetter')
+  return rules
+}
 
-/** Which rules the password meets. An empty password meets none. */
-export function checkPassword(password: string): Record<PasswordRule, boolean> {
-  const filled = password.length > 0
+/** Which rules the password meets (the maximum length only when exceeded). */
+export function checkPassword(
+  password: string,
+  policy: PasswordPolicy,
+): Record<PasswordRule, boolean> {
+  const length = [...password].length
   return {
-    minLength: [...password].length >= MIN_LENGTH,
-    minDigits: (password.match(/[0-9]/g) ?? []).length >= MIN_DIGITS,
-    lettersAndDigitsOnly: filled && /^[A-Za-z0-9]+$/.test(password),
-    hasLetter: /[A-Za-z]/.test(password),
+    minLength: length >= policy.min_length,
+    maxLength: length <= policy.max_length,
+    minDigits: (password.match(/[0-9]/g) ?? []).length >= policy.min_digits,
+    lettersAndDigitsOnly: length > 0 && /^[A-Za-z0-9]+$/.test(password),
+    hasLetter: /\p{L}/u.test(password),
   }
 }
 
-export function meetsAllRules(password: string): boolean {
-  return Object.values(checkPassword(password)).every(Boolean)
+export function meetsAllRules(password: string, policy: PasswordPolicy): boolean {
+  const state = checkPassword(password, policy)
+  return state.maxLength && rulesOf(policy).every((rule) => state[rule])
 }

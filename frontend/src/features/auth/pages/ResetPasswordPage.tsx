@@ -6,14 +6,16 @@ import { CheckboxField } from '@/components/CheckboxField'
 import { Notice } from '@/components/Notice'
 import { PageHeading } from '@/components/PageHeading'
 import { ProblemAlert } from '@/components/ProblemAlert'
-import { TextField } from '@/components/TextField'
 import { fieldErrorsOf } from '@/lib/api/fieldErrors'
 import { flashState } from '@/lib/flash'
 import { useConfirmPasswordReset } from '../api/useConfirmPasswordReset'
-import { meetsAllRules } from '../components/passwordRules'
-import { PasswordRules } from '../components/PasswordRules'
-
-const RULES_ID = 'reset-password-rules'
+import { usePasswordPolicy } from '../api/usePasswordPolicy'
+import {
+  checkNewPassword,
+  type NewPassword,
+  type NewPasswordErrors,
+  NewPasswordFields,
+} from '../components/NewPasswordFields'
 
 /**
  * /reimposta-password?token=… — where the e-mailed link leads: a new password, checked as
@@ -25,12 +27,12 @@ export function ResetPasswordPage() {
   const token = params.get('token') ?? ''
   const navigate = useNavigate()
   const confirm = useConfirmPasswordReset()
-  const [password, setPassword] = useState('')
-  const [repeat, setRepeat] = useState('')
+  const policy = usePasswordPolicy()
+  const [value, setValue] = useState<NewPassword>({ password: '', confirm: '' })
   const [show, setShow] = useState(false)
-  const [errors, setErrors] = useState<{ password?: string; repeat?: string }>({})
+  const [errors, setErrors] = useState<NewPasswordErrors>({})
   const passwordRef = useRef<HTMLInputElement>(null)
-  const repeatRef = useRef<HTMLInputElement>(null)
+  const confirmRef = useRef<HTMLInputElement>(null)
 
   const server = fieldErrorsOf(confirm.error)
   const tokenError = server.token
@@ -52,18 +54,14 @@ export function ResetPasswordPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const found: { password?: string; repeat?: string } = {}
-    if (password === '') found.password = t('changePassword.newRequired')
-    else if (!meetsAllRules(password)) found.password = t('changePassword.newBreaksRules')
-    if (repeat === '') found.repeat = t('changePassword.confirmRequired')
-    else if (repeat !== password) found.repeat = t('changePassword.confirmMismatch')
+    const found = checkNewPassword(value, policy, t)
     setErrors(found)
-    if (found.password || found.repeat) {
-      ;(found.password ? passwordRef : repeatRef).current?.focus()
+    if (found.password || found.confirm) {
+      ;(found.password ? passwordRef : confirmRef).current?.focus()
       return
     }
     confirm.mutate(
-      { token, new_password: password },
+      { token, new_password: value.password },
       {
         onSuccess: () =>
           void navigate('/accedi', { replace: true, state: flashState('passwordReset') }),
@@ -71,7 +69,6 @@ export function ResetPasswordPage() {
     )
   }
 
-  const type = show ? 'text' : 'password'
   return (
     <div className="row">
       <div className="col-12 col-lg-8">
@@ -91,41 +88,18 @@ export function ResetPasswordPage() {
           className="change-password-form"
           aria-label={t('reset.title')}
         >
-          <TextField
-            ref={passwordRef}
-            id="reset-password"
-            name="new_password"
-            type={type}
-            label={t('changePassword.new')}
-            error={errors.password ?? server.new_password}
-            describedBy={[RULES_ID]}
-            required
-            value={password}
-            onChange={(e) => {
-              setPassword(e.target.value)
-              setErrors((x) => ({ ...x, password: undefined }))
+          <NewPasswordFields
+            idPrefix="reset-password"
+            value={value}
+            errors={{ password: errors.password ?? server.new_password, confirm: errors.confirm }}
+            onChange={(field, typed) => {
+              setValue((v) => ({ ...v, [field]: typed }))
+              setErrors((x) => ({ ...x, [field]: undefined }))
             }}
-            autoComplete="new-password"
-            autoCapitalize="none"
-            spellCheck={false}
-          />
-          <PasswordRules id={RULES_ID} password={password} />
-          <TextField
-            ref={repeatRef}
-            id="reset-password-repeat"
-            name="confirm_password"
-            type={type}
-            label={t('changePassword.confirm')}
-            error={errors.repeat}
-            required
-            value={repeat}
-            onChange={(e) => {
-              setRepeat(e.target.value)
-              setErrors((x) => ({ ...x, repeat: undefined }))
-            }}
-            autoComplete="new-password"
-            autoCapitalize="none"
-            spellCheck={false}
+            policy={policy}
+            visible={show}
+            passwordRef={passwordRef}
+            confirmRef={confirmRef}
           />
           <CheckboxField
             id="reset-show"

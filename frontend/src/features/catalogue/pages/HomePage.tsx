@@ -4,12 +4,17 @@ import { Link } from 'react-router'
 import { Loading } from '@/components/Loading'
 import { PageHeading } from '@/components/PageHeading'
 import { ProblemAlert } from '@/components/ProblemAlert'
+import { useProfile, useSession } from '@/lib/session'
 import { useServices } from '../api/useServices'
 import { ServiceAreaSection } from '../components/ServiceAreaSection'
 
 export function HomePage() {
   const { t } = useTranslation()
   const services = useServices()
+  const { user } = useSession()
+  const profile = useProfile()
+  // Only a citizen the registry does not know as resident; staff see the catalogue as is.
+  const nonResident = user?.role === 'citizen' && profile.data?.resident === false
   const areas = services.data?.areas.filter((area) => area.services.length > 0) ?? []
   return (
     <>
@@ -22,6 +27,14 @@ export function HomePage() {
           <Trans i18nKey="home.accessText" components={{ guide: <Link to="/come-accedere" /> }} />
         </p>
       </Callout>
+      {nonResident ? (
+        <Callout color="warning" className="mb-5">
+          <CalloutTitle tag="h2" className="h5">
+            {t('home.nonResidentTitle')}
+          </CalloutTitle>
+          <p>{t('home.nonResidentText')}</p>
+        </Callout>
+      ) : null}
       {services.isError ? (
         <ProblemAlert error={services.error} context={t('catalogue.loadError')} />
       ) : services.isPending ? (
@@ -29,7 +42,9 @@ export function HomePage() {
       ) : areas.length === 0 ? (
         <p>{t('catalogue.empty')}</p>
       ) : (
-        areas.map((area) => <ServiceAreaSection key={area.code} area={area} />)
+        areas.map((area) => (
+          <ServiceAreaSection key={area.code} area={area} nonResident={nonResident} />
+        ))
       )}
     </>
   )

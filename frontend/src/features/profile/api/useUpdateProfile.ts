@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { api, type RequestOf } from '@/lib/api/client'
 import { unwrap } from '@/lib/api/problem'
 import { useSession } from '@/lib/session'
-import { profileKey } from './useProfile'
+import { profileKey } from '@/lib/session'
 
 export type ProfileUpdate = RequestOf<'/api/v1/me', 'patch'>
 

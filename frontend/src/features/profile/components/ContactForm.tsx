@@ -5,7 +5,7 @@ import { Notice } from '@/components/Notice'
 import { ProblemAlert } from '@/components/ProblemAlert'
 import { TextField } from '@/components/TextField'
 import { fieldErrorsOf } from '@/lib/api/fieldErrors'
-import type { Profile } from '../api/useProfile'
+import type { Profile } from '@/lib/session'
 import { type ProfileUpdate, useUpdateProfile } from '../api/useUpdateProfile'
 
 type Field =

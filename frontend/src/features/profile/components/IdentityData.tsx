@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '@/lib/format'
 import { useBirthPlace } from '../api/useBirthPlace'
-import type { Profile } from '../api/useProfile'
+import type { Profile } from '@/lib/session'
 
 interface IdentityDataProps {
   profile: Profile

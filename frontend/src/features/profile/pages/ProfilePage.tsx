@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { Loading } from '@/components/Loading'
 import { PageHeading } from '@/components/PageHeading'
 import { ProblemAlert } from '@/components/ProblemAlert'
-import { useProfile } from '../api/useProfile'
+import { useProfile } from '@/lib/session'
 import { ContactForm } from '../components/ContactForm'
 import { IdentityData } from '../components/IdentityData'
 

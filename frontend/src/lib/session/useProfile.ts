@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api, type ResponseOf } from '@/lib/api/client'
 import { unwrap } from '@/lib/api/problem'
-import { useSession } from '@/lib/session'
+import { useSession } from './useSession'
 
 export type Profile = ResponseOf<'/api/v1/me', 'get'>
 
