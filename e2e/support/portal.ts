@@ -17,6 +17,8 @@ export interface DemoCredentials {
 
 export interface Portal {
   baseUrl: string;
+  /** The server's data directory: the demo's mail arrives in its `mail` folder. */
+  dataDir: string;
   credentials: DemoCredentials;
   stop(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function startPortal(): Promise<Portal> {
   const credentials = JSON.parse(readFileSync(join(dataDir, "demo-credentials.json"), "utf8")) as DemoCredentials;
   return {
     baseUrl,
+    dataDir,
     credentials,
     async stop() {
       const exited = new Promise((r) => child.once("exit", r));

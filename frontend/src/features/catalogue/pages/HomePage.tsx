@@ -28,7 +28,7 @@ export function HomePage() {
         </p>
       </Callout>
       {nonResident ? (
-        <Callout color="warning" className="mb-5">
+        <Callout color="warning" className="home-callout mb-5">
           <CalloutTitle tag="h2" className="h5">
             {t('home.nonResidentTitle')}
           </CalloutTitle>
