@@ -68,6 +68,9 @@ pub fn build_server_with_metrics(
     let metrics = web::Data::new(metrics);
     let document = api::openapi_document();
     let route_table = web::Data::new(RouteTable::from_openapi(&document));
+    let route_permissions = web::Data::new(
+        auth::route_permissions::RoutePermissions::from_openapi(&document)?,
+    );
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let max_body_bytes = settings.max_body_bytes;
 
@@ -77,6 +80,7 @@ pub fn build_server_with_metrics(
             .app_data(state.clone())
             .app_data(metrics.clone())
             .app_data(route_table.clone())
+            .app_data(route_permissions.clone())
             .app_data(body_limit.clone())
             .app_data(web::PayloadConfig::new(max_body_bytes))
             .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))

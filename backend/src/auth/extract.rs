@@ -1,5 +1,5 @@
-//! Who is calling: the `AuthUser` extractor reads and checks the bearer token. Handlers
-//! name the permission they need with `user.require(Permission::…)?` as their first line.
+//! Who is calling: the `AuthUser` extractor reads and checks the bearer token, then the
+//! permissions the endpoint declares in its OpenAPI `security` (see `route_permissions`).
 
 use std::collections::BTreeSet;
 use std::future::{ready, Ready};
@@ -8,6 +8,7 @@ use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{web, FromRequest, HttpRequest};
 
+use super::route_permissions::RoutePermissions;
 use crate::domain::permissions::{Permission, Role};
 use crate::error::{ApiError, AuthFailure, Denial};
 use crate::AppState;
@@ -21,16 +22,6 @@ pub struct AuthUser {
     pub permissions: BTreeSet<Permission>,
     /// The access token's id, for the audit log.
     pub token_id: String,
-}
-
-impl AuthUser {
-    pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
-        if self.permissions.contains(&permission) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden(Denial::MissingPermission(permission)))
-        }
-    }
 }
 
 /// A logged-in user who may still have to change the password: only for the few
@@ -91,9 +82,19 @@ impl FromRequest for AuthUser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(authenticate(req).and_then(|session| {
             if session.must_change_password {
-                Err(ApiError::Forbidden(Denial::PasswordChangeRequired))
-            } else {
-                Ok(session.user)
+                return Err(ApiError::Forbidden(Denial::PasswordChangeRequired));
+            }
+            let table = req
+                .app_data::<web::Data<RoutePermissions>>()
+                .ok_or_else(|| ApiError::internal("route permissions missing"))?;
+            let pattern = req.match_pattern().unwrap_or_default();
+            match table
+                .required(req.method(), &pattern)
+                .iter()
+                .find(|needed| !session.user.permissions.contains(needed))
+            {
+                Some(missing) => Err(ApiError::Forbidden(Denial::MissingPermission(*missing))),
+                None => Ok(session.user),
             }
         }))
     }

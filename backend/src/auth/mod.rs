@@ -2,6 +2,7 @@
 
 pub mod extract;
 pub mod password;
+pub mod route_permissions;
 pub mod session;
 pub mod tokens;
 

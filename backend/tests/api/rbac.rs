@@ -251,3 +251,64 @@ async fn locking_ends_sessions_and_blocks_login_until_unlocked_and_a_reset_force
     let bad_role = app.get_as("/api/v1/admin/users?role=king", &admin).await;
     assert_eq!(bad_role.status(), 400);
 }
+
+/// Every operation whose OpenAPI `security` names permissions refuses a caller without
+/// them — before reading the body — and names the missing permission; a caller holding
+/// exactly those permissions gets past the check. The document is the one place where
+/// endpoints declare what they need.
+#[tokio::test]
+async fn every_operation_enforces_the_permissions_its_openapi_security_declares() {
+    let (app, credentials) = spawn_demo_app().await;
+    let citizen = citizen2_session(&app, &credentials).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let admin = staff_token(&app, &credentials, "admin").await;
+    let document: Value = app.get("/api/openapi.json").await.json().await.unwrap();
+    let client = reqwest::Client::new();
+    let mut checked = 0;
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let scopes: Vec<&str> = operation["security"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|r| r["bearer"].as_array())
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            if scopes.is_empty() {
+                continue;
+            }
+            // A path parameter that names nothing: the permission check comes first.
+            let url = app.url(&path.replace("{id}", "nessuno"));
+            let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let call = |token: &str| {
+                client
+                    .request(method.clone(), &url)
+                    .bearer_auth(token)
+                    .header("content-type", "application/json")
+                    .body("not json")
+            };
+            let (status, _, body) = problem(call(&citizen).send().await.unwrap()).await;
+            assert_eq!(
+                (status, body["code"].as_str()),
+                (403, Some("forbidden")),
+                "{method} {path}"
+            );
+            assert!(
+                body["detail"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains("permesso"),
+                "{method} {path}: {body}"
+            );
+
+            // The admin holds every permission: whatever comes next, it is not a 403.
+            let status = call(&admin).send().await.unwrap().status();
+            assert_ne!(status, 403, "{method} {path}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 17, "only {checked} guarded operations found");
+}

@@ -1,0 +1,130 @@
+//! Which permissions each endpoint needs, written in one place: the `security` requirement
+//! of its OpenAPI operation, e.g. `security(("bearer" = ["accounts.manage"]))`. The
+//! `AuthUser` extractor enforces what the published document says, so the two cannot
+//! disagree and a handler cannot forget its check.
+
+use std::collections::HashMap;
+
+use actix_web::http::Method;
+use serde_json::Value;
+
+use crate::domain::permissions::Permission;
+
+/// The security scheme whose scopes name permissions.
+const SCHEME: &str = "bearer";
+
+#[derive(Debug, thiserror::Error)]
+pub enum RoutePermissionsError {
+    #[error("{method} {path} names an unknown permission {scope:?}")]
+    UnknownPermission {
+        method: String,
+        path: String,
+        scope: String,
+    },
+    #[error("the OpenAPI document could not be read: {0}")]
+    Document(#[from] serde_json::Error),
+}
+
+#[derive(Debug, Default)]
+pub struct RoutePermissions {
+    by_route: HashMap<(String, String), Vec<Permission>>,
+}
+
+impl RoutePermissions {
+    pub fn from_openapi(
+        document: &utoipa::openapi::OpenApi,
+    ) -> Result<RoutePermissions, RoutePermissionsError> {
+        let document = serde_json::to_value(document)?;
+        let mut by_route = HashMap::new();
+        let paths = document["paths"].as_object().into_iter().flatten();
+        for (path, item) in paths {
+            for (method, operation) in item.as_object().into_iter().flatten() {
+                let scopes = operation["security"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|requirement| requirement[SCHEME].as_array())
+                    .flatten()
+                    .filter_map(Value::as_str);
+                let mut permissions = Vec::new();
+                for scope in scopes {
+                    let permission = Permission::parse(scope).ok_or_else(|| {
+                        RoutePermissionsError::UnknownPermission {
+                            method: method.to_uppercase(),
+                            path: path.clone(),
+                            scope: scope.to_owned(),
+                        }
+                    })?;
+                    permissions.push(permission);
+                }
+                by_route.insert((method.to_uppercase(), path.clone()), permissions);
+            }
+        }
+        Ok(RoutePermissions { by_route })
+    }
+
+    /// What the route matched by `pattern` (a path template such as
+    /// `/api/v1/admin/users/{id}/lock`) needs; nothing for routes that name none.
+    pub fn required(&self, method: &Method, pattern: &str) -> &[Permission] {
+        let method = if method == Method::HEAD {
+            "GET"
+        } else {
+            method.as_str()
+        };
+        self.by_route
+            .get(&(method.to_owned(), pattern.to_owned()))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> RoutePermissions {
+        RoutePermissions::from_openapi(&crate::api::openapi_document()).expect("valid scopes")
+    }
+
+    #[test]
+    fn reads_the_permissions_from_the_operations_security() {
+        let table = table();
+        assert_eq!(
+            table.required(&Method::POST, "/api/v1/admin/users/{id}/lock"),
+            [Permission::AccountsManage]
+        );
+        assert_eq!(
+            table.required(&Method::HEAD, "/api/v1/admin/audit-log"),
+            [Permission::AuditRead]
+        );
+        assert!(table.required(&Method::GET, "/api/v1/me").is_empty());
+        assert!(table.required(&Method::GET, "/no/such/route").is_empty());
+    }
+
+    #[test]
+    fn every_back_office_operation_names_a_permission() {
+        let table = table();
+        let unguarded: Vec<_> = table
+            .by_route
+            .iter()
+            .filter(|((_, path), permissions)| {
+                path.starts_with("/api/v1/admin/") && permissions.is_empty()
+            })
+            .map(|((method, path), _)| format!("{method} {path}"))
+            .collect();
+        assert!(
+            unguarded.is_empty(),
+            "no permission declared: {unguarded:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_scope_is_refused() {
+        let mut document = crate::api::openapi_document();
+        let json = serde_json::to_string(&document)
+            .expect("serializes")
+            .replace("\"accounts.manage\"", "\"accounts.manag\"");
+        document = serde_json::from_str(&json).expect("parses");
+        let error = RoutePermissions::from_openapi(&document).expect_err("unknown scope");
+        assert!(error.to_string().contains("accounts.manag"), "{error}");
+    }
+}
