@@ -88,12 +88,8 @@ impl FromRequest for AuthUser {
                 .app_data::<web::Data<RoutePermissions>>()
                 .ok_or_else(|| ApiError::internal("route permissions missing"))?;
             let pattern = req.match_pattern().unwrap_or_default();
-            match table
-                .required(req.method(), &pattern)
-                .iter()
-                .find(|needed| !session.user.permissions.contains(needed))
-            {
-                Some(missing) => Err(ApiError::Forbidden(Denial::MissingPermission(*missing))),
+            match table.missing(req.method(), &pattern, &session.user.permissions) {
+                Some(missing) => Err(ApiError::Forbidden(Denial::MissingPermission(missing))),
                 None => Ok(session.user),
             }
         }))

@@ -1,7 +1,9 @@
 //! Which permissions each endpoint needs, written in one place: the `security` requirement
-//! of its OpenAPI operation, e.g. `security(("bearer" = ["accounts.manage"]))`. The
-//! `AuthUser` extractor enforces what the published document says, so the two cannot
-//! disagree and a handler cannot forget its check.
+//! of its OpenAPI operation, e.g. `security(("bearer" = ["accounts.manage"]))`. Several
+//! requirements are alternatives, as in OpenAPI: `security(("bearer" = ["groups.manage"]),
+//! ("bearer" = ["accounts.manage"]))` lets either in. The `AuthUser` extractor enforces
+//! what the published document says, so the two cannot disagree and a handler cannot
+//! forget its check.
 
 use std::collections::HashMap;
 
@@ -25,9 +27,13 @@ pub enum RoutePermissionsError {
     Document(#[from] serde_json::Error),
 }
 
+/// One way in: every permission listed.
+pub type Requirement = Vec<Permission>;
+
 #[derive(Debug, Default)]
 pub struct RoutePermissions {
-    by_route: HashMap<(String, String), Vec<Permission>>,
+    /// Per route, the alternatives; none when the route needs no permission.
+    by_route: HashMap<(String, String), Vec<Requirement>>,
 }
 
 impl RoutePermissions {
@@ -39,33 +45,37 @@ impl RoutePermissions {
         let paths = document["paths"].as_object().into_iter().flatten();
         for (path, item) in paths {
             for (method, operation) in item.as_object().into_iter().flatten() {
-                let scopes = operation["security"]
+                let requirements = operation["security"]
                     .as_array()
                     .into_iter()
                     .flatten()
-                    .filter_map(|requirement| requirement[SCHEME].as_array())
-                    .flatten()
-                    .filter_map(Value::as_str);
-                let mut permissions = Vec::new();
-                for scope in scopes {
-                    let permission = Permission::parse(scope).ok_or_else(|| {
-                        RoutePermissionsError::UnknownPermission {
-                            method: method.to_uppercase(),
-                            path: path.clone(),
-                            scope: scope.to_owned(),
-                        }
-                    })?;
-                    permissions.push(permission);
+                    .filter_map(|requirement| requirement[SCHEME].as_array());
+                let mut alternatives = Vec::new();
+                for scopes in requirements {
+                    let mut permissions = Vec::new();
+                    for scope in scopes.iter().filter_map(Value::as_str) {
+                        let permission = Permission::parse(scope).ok_or_else(|| {
+                            RoutePermissionsError::UnknownPermission {
+                                method: method.to_uppercase(),
+                                path: path.clone(),
+                                scope: scope.to_owned(),
+                            }
+                        })?;
+                        permissions.push(permission);
+                    }
+                    if !permissions.is_empty() {
+                        alternatives.push(permissions);
+                    }
                 }
-                by_route.insert((method.to_uppercase(), path.clone()), permissions);
+                by_route.insert((method.to_uppercase(), path.clone()), alternatives);
             }
         }
         Ok(RoutePermissions { by_route })
     }
 
-    /// What the route matched by `pattern` (a path template such as
-    /// `/api/v1/admin/users/{id}/lock`) needs; nothing for routes that name none.
-    pub fn required(&self, method: &Method, pattern: &str) -> &[Permission] {
+    /// The ways into the route matched by `pattern` (a path template such as
+    /// `/api/v1/admin/users/{id}/lock`); none for routes that need no permission.
+    pub fn required(&self, method: &Method, pattern: &str) -> &[Requirement] {
         let method = if method == Method::HEAD {
             "GET"
         } else {
@@ -74,6 +84,21 @@ impl RoutePermissions {
         self.by_route
             .get(&(method.to_owned(), pattern.to_owned()))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// None when `held` opens one of the ways in; otherwise the permission to name in the
+    /// refusal (the first missing of the first way).
+    pub fn missing(
+        &self,
+        method: &Method,
+        pattern: &str,
+        held: &std::collections::BTreeSet<Permission>,
+    ) -> Option<Permission> {
+        let ways = self.required(method, pattern);
+        if ways.iter().any(|way| way.iter().all(|p| held.contains(p))) {
+            return None;
+        }
+        ways.first()?.iter().find(|p| !held.contains(p)).copied()
     }
 }
 
@@ -90,11 +115,11 @@ mod tests {
         let table = table();
         assert_eq!(
             table.required(&Method::POST, "/api/v1/admin/users/{id}/lock"),
-            [Permission::AccountsManage]
+            [vec![Permission::AccountsManage]]
         );
         assert_eq!(
             table.required(&Method::HEAD, "/api/v1/admin/audit-log"),
-            [Permission::AuditRead]
+            [vec![Permission::AuditRead]]
         );
         assert!(table.required(&Method::GET, "/api/v1/me").is_empty());
         assert!(table.required(&Method::GET, "/no/such/route").is_empty());
@@ -115,6 +140,38 @@ mod tests {
             unguarded.is_empty(),
             "no permission declared: {unguarded:?}"
         );
+    }
+
+    #[test]
+    fn any_one_of_several_requirements_lets_in() {
+        let table = RoutePermissions {
+            by_route: HashMap::from([(
+                ("GET".to_owned(), "/groups".to_owned()),
+                vec![
+                    vec![Permission::GroupsManage],
+                    vec![Permission::AccountsManage, Permission::AuditRead],
+                ],
+            )]),
+        };
+        let held = |ps: &[Permission]| ps.iter().copied().collect();
+        let get = Method::GET;
+        assert_eq!(
+            table.missing(&get, "/groups", &held(&[Permission::GroupsManage])),
+            None
+        );
+        assert_eq!(
+            table.missing(
+                &get,
+                "/groups",
+                &held(&[Permission::AccountsManage, Permission::AuditRead])
+            ),
+            None
+        );
+        assert_eq!(
+            table.missing(&get, "/groups", &held(&[Permission::AccountsManage])),
+            Some(Permission::GroupsManage)
+        );
+        assert_eq!(table.missing(&get, "/other", &held(&[])), None);
     }
 
     #[test]
