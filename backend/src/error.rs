@@ -28,6 +28,8 @@ pub enum Denial {
     AccountPendingIdentification,
     AccountLocked,
     AccountRejected,
+    /// Registration with a password is switched off in this municipality (SPEC §2).
+    RegistrationClosed,
 }
 
 /// A field that failed validation, named by its JSON path (`address.street`, `members[2].name`).
@@ -105,6 +107,7 @@ impl ApiError {
             }
             ApiError::Forbidden(Denial::AccountLocked) => "account_locked",
             ApiError::Forbidden(Denial::AccountRejected) => "account_rejected",
+            ApiError::Forbidden(Denial::RegistrationClosed) => "registration_closed",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::Conflict { code, .. } => code,
             ApiError::TooManyRequests { .. } => "too_many_requests",
@@ -218,14 +221,23 @@ impl ApiError {
                     "La richiesta di registrazione non è stata accolta. Rivolgersi all'Ufficio Servizi Demografici.",
                     "The registration was not accepted. Please contact the registry office.",
                 ),
+                Denial::RegistrationClosed => Text::new(
+                    "In questo Comune non è più possibile registrarsi al portale con codice fiscale e password: per accedere si usano gli strumenti indicati nella pagina «Come accedere».",
+                    "This municipality no longer accepts registrations with tax code and password: please use the means listed on the “How to access” page.",
+                ),
             },
             ApiError::Conflict { detail, .. } => detail.clone(),
             ApiError::TooManyRequests { retry_after_secs } => {
-                let minutes = retry_after_secs.div_ceil(60).max(1);
-                Text::new(
-                    format!("Troppi tentativi: riprovare tra {minutes} minuti."),
-                    format!("Too many attempts: try again in {minutes} minutes."),
-                )
+                match retry_after_secs.div_ceil(60).max(1) {
+                    1 => Text::new(
+                        "Troppi tentativi: riprovare tra un minuto.",
+                        "Too many attempts: try again in a minute.",
+                    ),
+                    minutes => Text::new(
+                        format!("Troppi tentativi: riprovare tra {minutes} minuti."),
+                        format!("Too many attempts: try again in {minutes} minutes."),
+                    ),
+                }
             }
             ApiError::Unavailable(_) => Text::new(
                 "Il servizio non è al momento disponibile. Riprovare più tardi.",

@@ -70,6 +70,9 @@ pub struct AuthProviders {
     /// notice that accesses are logged (seed 001).
     #[schema(example = "192.0.2.10")]
     pub client_ip: Option<String>,
+    /// Whether new accounts may register with tax code and password
+    /// (`POST /api/v1/registrations`); a municipality may switch it off.
+    pub password_registration: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -426,9 +429,13 @@ pub fn describe_rule(rule: PasswordRule) -> Text {
 /// The login methods this portal offers, and the caller's address.
 #[utoipa::path(tag = "auth", responses((status = 200, body = AuthProviders)))]
 #[get("/auth/providers")]
-pub async fn list_providers(req: HttpRequest) -> web::Json<AuthProviders> {
+pub async fn list_providers(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> web::Json<AuthProviders> {
     web::Json(AuthProviders {
         client_ip: client_ip(&req),
+        password_registration: state.settings.registration_enabled,
         providers: vec![AuthProvider {
             id: "password".to_owned(),
             name: "Codice fiscale e password".to_owned(),

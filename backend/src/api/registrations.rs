@@ -101,17 +101,33 @@ pub struct RegistrationAccepted {
 }
 
 /// A fresh anti-bot challenge for the registration form.
-#[utoipa::path(tag = "auth", responses((status = 200, body = Challenge)))]
+#[utoipa::path(tag = "auth", responses(
+    (status = 200, body = Challenge),
+    (status = 403, response = crate::api::responses::Forbidden),
+))]
 #[get("/registrations/challenge")]
-pub async fn registration_challenge(state: web::Data<AppState>) -> web::Json<Challenge> {
+pub async fn registration_challenge(
+    state: web::Data<AppState>,
+) -> Result<web::Json<Challenge>, ApiError> {
+    ensure_open(&state)?;
     let expires = Utc::now().timestamp() + CHALLENGE_TTL_SECS;
     let body = format!("{expires}.{}", uuid::Uuid::new_v4().simple());
     let signature = state.tokens.mac(CHALLENGE_PURPOSE, &body);
-    web::Json(Challenge {
+    Ok(web::Json(Challenge {
         challenge: format!("{body}.{signature}"),
         difficulty: DIFFICULTY,
         expires_in: CHALLENGE_TTL_SECS,
-    })
+    }))
+}
+
+/// Registration with a password can be switched off (SPEC §2: the law now wants SPID, CIE
+/// or CNS); the challenge is refused too, so that the form says so before it is filled.
+fn ensure_open(state: &AppState) -> Result<(), ApiError> {
+    if state.settings.registration_enabled {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(Denial::RegistrationClosed))
+    }
 }
 
 fn check_challenge(state: &AppState, proof: &ProofOfWork) -> Result<(), FieldError> {
@@ -179,9 +195,7 @@ pub async fn register(
     state: web::Data<AppState>,
     body: Json<RegistrationRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    if !state.settings.registration_enabled {
-        return Err(ApiError::Forbidden(Denial::NotAllowed));
-    }
+    ensure_open(&state)?;
     let body = body.0;
     let lang = crate::i18n::Lang::from_headers(req.headers());
     let mut errors = Vec::new();

@@ -194,15 +194,38 @@ async fn one_account_per_fiscal_code_and_registration_can_be_switched_off() {
         "reveals nothing about the existing account"
     );
 
+    let open_body = registration(&app).await;
     let closed = spawn_app_with(|s| s.registration_enabled = false).await;
-    let body = registration(&closed).await;
+    let (status, _, body) =
+        crate::helpers::problem(closed.post_json("/api/v1/registrations", &open_body).await).await;
     assert_eq!(
-        closed
-            .post_json("/api/v1/registrations", &body)
-            .await
-            .status(),
-        403
+        (status, body["code"].as_str()),
+        (403, Some("registration_closed"))
     );
+    assert!(
+        body["detail"].as_str().unwrap().contains("Come accedere"),
+        "{body}"
+    );
+    let (status, _, body) =
+        crate::helpers::problem(closed.get("/api/v1/registrations/challenge").await).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("registration_closed"))
+    );
+    let providers: serde_json::Value = closed
+        .get("/api/v1/auth/providers")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(providers["password_registration"], false);
+    let providers: serde_json::Value = app
+        .get("/api/v1/auth/providers")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(providers["password_registration"], true);
 }
 
 #[tokio::test]

@@ -121,6 +121,7 @@ export const providers = {
     { id: 'password', name: 'Codice fiscale e password', kind: 'password', start_url: null },
   ],
   client_ip: '192.0.2.10',
+  password_registration: true,
 }
 
 export const citizenProfile = {

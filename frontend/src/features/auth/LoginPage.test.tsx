@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { Route, Routes } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { session } from '@/lib/session'
+import { providers } from '@/test/fixtures'
 import { json, mockApi, problem } from '@/test/mockApi'
 import { renderWithProviders } from '@/test/render'
 import { issued, operatorClaims } from '@/test/session'
@@ -53,6 +54,16 @@ describe('login page', () => {
       'href',
       '/recupera-password',
     )
+  })
+
+  it('offers no registration where the municipality has switched it off', async () => {
+    mockApi({
+      'GET /api/v1/auth/providers': () => json({ ...providers, password_registration: false }),
+    })
+    renderLogin()
+    await screen.findByText('Il tuo indirizzo IP è 192.0.2.10.')
+    expect(screen.queryByRole('link', { name: 'Registrati al portale' })).toBeNull()
+    expect(screen.getByRole('link', { name: 'Recupera la password' })).toBeInTheDocument()
   })
 
   it('asks for the missing fields without calling the server, errors tied to the fields', async () => {

@@ -184,4 +184,23 @@ describe('registration (seed 001)', () => {
       '/recupera-password',
     )
   })
+
+  it('says so, with no form, when the municipality has switched registration off', async () => {
+    mockApi({
+      [CHALLENGE]: () =>
+        problem(403, {
+          code: 'registration_closed',
+          detail:
+            'In questo Comune non è più possibile registrarsi al portale con codice fiscale e password.',
+        }),
+    })
+    renderWithProviders(<RegistrationPage />, '/registrazione')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('La registrazione al portale non è disponibile.')
+    expect(alert).toHaveTextContent('non è più possibile registrarsi')
+    expect(
+      within(alert).getByRole('link', { name: 'Come accedere ai servizi online' }),
+    ).toHaveAttribute('href', '/come-accedere')
+    expect(screen.queryByRole('textbox', { name: /^Cognome/ })).toBeNull()
+  })
 })

@@ -777,6 +777,11 @@ export interface components {
              * @example 192.0.2.10
              */
             client_ip?: string | null;
+            /**
+             * @description Whether new accounts may register with tax code and password
+             *     (`POST /api/v1/registrations`); a municipality may switch it off.
+             */
+            password_registration: boolean;
         };
         /**
          * @description Why an entry breaks the chain.
@@ -1841,6 +1846,7 @@ export interface operations {
                     "application/json": components["schemas"]["Challenge"];
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     register: {

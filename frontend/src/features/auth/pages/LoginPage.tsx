@@ -92,9 +92,11 @@ export function LoginPage({ landing }: LoginPageProps) {
               </h2>
               <p>{t('login.newUserText')}</p>
               <ul className="list-unstyled mb-0 login-aside-links">
-                <li>
-                  <Link to="/registrazione">{t('login.registerLink')}</Link>
-                </li>
+                {providers.data?.password_registration === false ? null : (
+                  <li>
+                    <Link to="/registrazione">{t('login.registerLink')}</Link>
+                  </li>
+                )}
                 <li>
                   <Link to="/come-accedere">{t('login.howToAccessLink')}</Link>
                 </li>

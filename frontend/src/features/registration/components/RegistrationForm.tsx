@@ -225,6 +225,17 @@ export function RegistrationForm({ onRegistered }: RegistrationFormProps) {
   const busy = preparing || register.isPending
   const conflict = problemCode(register.error) === 'account_exists'
 
+  // The municipality has switched password registration off: no form to fill in vain.
+  if (problemCode(challenge.error) === 'registration_closed') {
+    return (
+      <ProblemAlert error={challenge.error} context={t('registration.closed')} color="warning">
+        <p className="mb-0 mt-2">
+          <Link to="/come-accedere">{t('registration.closedLink')}</Link>
+        </p>
+      </ProblemAlert>
+    )
+  }
+
   return (
     <form
       noValidate
