@@ -7,3 +7,4 @@ pub mod permissions;
 pub mod proof_of_work;
 pub mod registry;
 pub mod sex;
+pub mod smartcard;
