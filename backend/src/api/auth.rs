@@ -11,6 +11,8 @@ use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::auth::session::{self, IssuedSession, Refresh};
 use crate::auth::{password, SessionUser};
 use crate::db::accounts::{self, LoginName};
+use crate::db::DbConnection;
+use crate::domain::login_method::LoginMethod::Password;
 use crate::domain::password_policy::{PasswordPolicy, PasswordRule};
 use crate::error::{ApiError, AuthFailure, FieldError};
 use crate::http::client::client_ip;
@@ -83,7 +85,9 @@ pub struct AuthProvider {
     pub start_url: Option<String>,
 }
 
-fn session_response(state: &AppState, issued: IssuedSession) -> HttpResponse {
+/// The answer to every login: the tokens in the body, the refresh token also as an
+/// HttpOnly cookie limited to the auth endpoints.
+pub fn session_response(state: &AppState, issued: IssuedSession) -> HttpResponse {
     let secure = state
         .settings
         .effective_public_base_url()
@@ -139,6 +143,42 @@ pub fn login_name(
     }
 }
 
+/// Appends a login attempt to the audit log: a success under the account, a failure
+/// under the name that was tried, with the error's code. `details` says more (the smart
+/// card's certificate); a failure's code is added to it.
+pub fn record_login(
+    conn: &mut DbConnection,
+    origin: &Origin,
+    outcome: &Result<IssuedSession, ApiError>,
+    attempted: &str,
+    details: Option<serde_json::Map<String, serde_json::Value>>,
+) -> Result<(), ApiError> {
+    let mut entry = match outcome {
+        Ok(issued) => {
+            let actor = Actor {
+                id: Some(&issued.account_id),
+                label: &issued.label,
+            };
+            AuditEntry::new(actor, actions::AUTH_LOGIN_SUCCEEDED)
+                .subject("account", &issued.account_id)
+        }
+        Err(_) => {
+            let actor = Actor {
+                id: None,
+                label: attempted,
+            };
+            AuditEntry::new(actor, actions::AUTH_LOGIN_FAILED)
+        }
+    };
+    let mut details = details.unwrap_or_default();
+    if let Err(error) = outcome {
+        details.insert("code".to_owned(), error.code().into());
+    }
+    entry.details = serde_json::Value::Object(details);
+    audit::record(conn, origin, entry)?;
+    Ok(())
+}
+
 /// The password policy's verdict on a new password, one message per broken rule.
 pub fn check_new_password(policy: &PasswordPolicy, new_password: &str) -> Result<(), ApiError> {
     let broken = policy.check(new_password);
@@ -185,27 +225,10 @@ pub async fn login(
                 let ip = origin.ip.as_deref();
                 let outcome = session::check_credentials(conn, &login, &body.password, ip, now)
                     .and_then(|account| session::ensure_active(&account).map(|()| account))
-                    .and_then(|account| session::issue(conn, &state.tokens, &account, None, now));
-                let entry = match &outcome {
-                    Ok(issued) => {
-                        let actor = Actor {
-                            id: Some(&issued.account_id),
-                            label: &issued.label,
-                        };
-                        AuditEntry::new(actor, actions::AUTH_LOGIN_SUCCEEDED)
-                            .subject("account", &issued.account_id)
-                    }
-                    Err(error) => {
-                        let actor = Actor {
-                            id: None,
-                            label: login.as_str(),
-                        };
-                        let mut entry = AuditEntry::new(actor, actions::AUTH_LOGIN_FAILED);
-                        entry.details = serde_json::json!({ "code": error.code() });
-                        entry
-                    }
-                };
-                audit::record(conn, &origin, entry)?;
+                    .and_then(|account| {
+                        session::issue(conn, &state.tokens, &account, None, Password, now)
+                    });
+                record_login(conn, &origin, &outcome, login.as_str(), None)?;
                 outcome
             }
         })
@@ -387,7 +410,7 @@ pub async fn change_password(
                 let entry = AuditEntry::new(actor, actions::AUTH_PASSWORD_CHANGED)
                     .subject("account", &account.id);
                 audit::record(conn, &origin, entry)?;
-                session::issue(conn, &state.tokens, &account, None, now)
+                session::issue(conn, &state.tokens, &account, None, Password, now)
             }
         })
         .await?;
@@ -420,16 +443,31 @@ pub fn describe_rule(rule: PasswordRule) -> Text {
 }
 
 /// The login methods this portal offers, and the caller's address.
+///
+/// `smartcard` is listed when the portal terminates TLS and trusts smart-card CAs
+/// (`POST /api/v1/auth/smartcard`).
 #[utoipa::path(tag = "auth", responses((status = 200, body = AuthProviders)))]
 #[get("/auth/providers")]
-pub async fn list_providers(req: HttpRequest) -> web::Json<AuthProviders> {
+pub async fn list_providers(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> web::Json<AuthProviders> {
+    let mut providers = vec![AuthProvider {
+        id: "password".to_owned(),
+        name: "Codice fiscale e password".to_owned(),
+        kind: "password".to_owned(),
+        start_url: None,
+    }];
+    if state.settings.smartcard_enabled() {
+        providers.push(AuthProvider {
+            id: "smartcard".to_owned(),
+            name: "Carta Nazionale dei Servizi (CNS/CRS)".to_owned(),
+            kind: "smartcard".to_owned(),
+            start_url: None,
+        });
+    }
     web::Json(AuthProviders {
         client_ip: client_ip(&req),
-        providers: vec![AuthProvider {
-            id: "password".to_owned(),
-            name: "Codice fiscale e password".to_owned(),
-            kind: "password".to_owned(),
-            start_url: None,
-        }],
+        providers,
     })
 }

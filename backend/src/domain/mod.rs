@@ -1,6 +1,7 @@
 //! Pure domain rules: no I/O, no framework types.
 
 pub mod fiscal_code;
+pub mod login_method;
 pub mod login_throttle;
 pub mod password_policy;
 pub mod permissions;
