@@ -407,19 +407,11 @@ mod tests {
         assert!(settings.trust_proxy_headers);
         assert!(!settings.registration_enabled);
         assert!(settings.mail_from.is_some());
-        assert_eq!(
-            settings.tls_cert_file,
-            Some(PathBuf::from("/etc/portale/server.pem"))
-        );
-        assert_eq!(
-            settings.tls_key_file,
-            Some(PathBuf::from("/etc/portale/server.key"))
-        );
-        assert_eq!(
-            settings.tls_client_ca_files,
-            ["cns-a.pem", "cns-b.pem", "cns-c.pem"]
-                .map(|name| PathBuf::from("/etc/portale").join(name))
-        );
+        let etc = PathBuf::from("/etc/portale");
+        assert_eq!(settings.tls_cert_file, Some(etc.join("server.pem")));
+        assert_eq!(settings.tls_key_file, Some(etc.join("server.key")));
+        let cas = ["cns-a.pem", "cns-b.pem", "cns-c.pem"].map(|name| etc.join(name));
+        assert_eq!(settings.tls_client_ca_files, cas);
         assert!(settings.smartcard_enabled());
     }
 }

@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::auth::login_audit::record_login;
 use crate::auth::session::{self, IssuedSession, Refresh};
 use crate::auth::{password, SessionUser};
 use crate::db::accounts::{self, LoginName};
-use crate::db::DbConnection;
 use crate::domain::login_method::LoginMethod::Password;
 use crate::domain::password_policy::{PasswordPolicy, PasswordRule};
 use crate::error::{ApiError, AuthFailure, FieldError};
@@ -141,42 +141,6 @@ pub fn login_name(
             ),
         )])),
     }
-}
-
-/// Appends a login attempt to the audit log: a success under the account, a failure
-/// under the name that was tried, with the error's code. `details` says more (the smart
-/// card's certificate); a failure's code is added to it.
-pub fn record_login(
-    conn: &mut DbConnection,
-    origin: &Origin,
-    outcome: &Result<IssuedSession, ApiError>,
-    attempted: &str,
-    details: Option<serde_json::Map<String, serde_json::Value>>,
-) -> Result<(), ApiError> {
-    let mut entry = match outcome {
-        Ok(issued) => {
-            let actor = Actor {
-                id: Some(&issued.account_id),
-                label: &issued.label,
-            };
-            AuditEntry::new(actor, actions::AUTH_LOGIN_SUCCEEDED)
-                .subject("account", &issued.account_id)
-        }
-        Err(_) => {
-            let actor = Actor {
-                id: None,
-                label: attempted,
-            };
-            AuditEntry::new(actor, actions::AUTH_LOGIN_FAILED)
-        }
-    };
-    let mut details = details.unwrap_or_default();
-    if let Err(error) = outcome {
-        details.insert("code".to_owned(), error.code().into());
-    }
-    entry.details = serde_json::Value::Object(details);
-    audit::record(conn, origin, entry)?;
-    Ok(())
 }
 
 /// The password policy's verdict on a new password, one message per broken rule.

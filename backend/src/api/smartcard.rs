@@ -4,8 +4,9 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 
-use crate::api::auth::{record_login, session_response};
+use crate::api::auth::session_response;
 use crate::audit::Origin;
+use crate::auth::login_audit::record_login;
 use crate::auth::session;
 use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::login_method::LoginMethod;
