@@ -56,7 +56,7 @@ pub struct GlobalArgs {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Serve the API, the SPA and Swagger UI; runs pending migrations first.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply pending database migrations and exit.
     Migrate,
     /// Fill an empty registry with a deterministic fictional municipality.
@@ -138,6 +138,19 @@ pub struct ServeArgs {
     /// Default: noreply@<domain of the municipality's office e-mail>
     #[arg(long, env = "PORTALE_MAIL_FROM", value_parser = parse_email)]
     pub mail_from: Option<Email>,
+    /// Serve HTTPS on the bind address with this certificate chain (PEM, server certificate
+    /// first); needs --tls-key-file. Without it the portal speaks plain HTTP (e.g. behind a
+    /// reverse proxy that terminates TLS).
+    #[arg(long, env = "PORTALE_TLS_CERT_FILE")]
+    pub tls_cert_file: Option<PathBuf>,
+    /// Private key (PEM: PKCS#8, PKCS#1 or SEC1) of --tls-cert-file.
+    #[arg(long, env = "PORTALE_TLS_KEY_FILE")]
+    pub tls_key_file: Option<PathBuf>,
+    /// Smart-card login (CNS/CRS): CA certificates (PEM files; repeat the flag, or separate
+    /// with commas) whose client certificates are accepted. The TLS handshake then asks
+    /// every visitor for a certificate, optionally. Needs --tls-cert-file.
+    #[arg(long, env = "PORTALE_TLS_CLIENT_CA_FILES", value_delimiter = ',')]
+    pub tls_client_ca_files: Vec<PathBuf>,
 }
 
 fn parse_email(value: &str) -> Result<Email, String> {
@@ -202,6 +215,17 @@ impl ServeArgs {
             &mut settings.registration_enabled,
             self.registration_enabled,
         );
+        overlay(
+            &mut settings.tls_cert_file,
+            self.tls_cert_file.clone().map(Some),
+        );
+        overlay(
+            &mut settings.tls_key_file,
+            self.tls_key_file.clone().map(Some),
+        );
+        if !self.tls_client_ca_files.is_empty() {
+            settings.tls_client_ca_files = self.tls_client_ca_files.clone();
+        }
     }
 }
 
@@ -274,6 +298,9 @@ fn verify_audit(settings: &Settings, args: &AuditVerifyArgs) -> anyhow::Result<(
 }
 
 fn serve(settings: Settings) -> anyhow::Result<()> {
+    // Unreadable or mismatched TLS files stop the start, naming the file, before anything
+    // else happens (the server loads them again when it starts listening).
+    crate::http::tls::server_config(&settings)?;
     let db = crate::open_database(&settings)?;
     if settings.demo {
         let credentials = crate::demo::prepare(&db, &settings)?;
@@ -300,7 +327,14 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
             .map_err(anyhow::Error::msg)?
             .spawn();
         // Announced once the server (and its SIGTERM handler) is running.
-        println!("Portale dei Servizi Demografici in ascolto su http://{address} (API: /api/docs)");
+        let scheme = if settings.tls_enabled() {
+            "https"
+        } else {
+            "http"
+        };
+        println!(
+            "Portale dei Servizi Demografici in ascolto su {scheme}://{address} (API: /api/docs)"
+        );
         let served = server.await;
         // The server has drained its requests; the mail in flight finishes, then the worker ends.
         mail.stop().await;
@@ -341,6 +375,14 @@ mod tests {
             "false",
             "--mail-from",
             "anagrafe@comune.example",
+            "--tls-cert-file",
+            "/etc/portale/server.pem",
+            "--tls-key-file",
+            "/etc/portale/server.key",
+            "--tls-client-ca-files",
+            "/etc/portale/cns-a.pem,/etc/portale/cns-b.pem",
+            "--tls-client-ca-files",
+            "/etc/portale/cns-c.pem",
         ])
         .unwrap();
         let Command::Serve(args) = cli.command else {
@@ -365,5 +407,11 @@ mod tests {
         assert!(settings.trust_proxy_headers);
         assert!(!settings.registration_enabled);
         assert!(settings.mail_from.is_some());
+        let etc = PathBuf::from("/etc/portale");
+        assert_eq!(settings.tls_cert_file, Some(etc.join("server.pem")));
+        assert_eq!(settings.tls_key_file, Some(etc.join("server.key")));
+        let cas = ["cns-a.pem", "cns-b.pem", "cns-c.pem"].map(|name| etc.join(name));
+        assert_eq!(settings.tls_client_ca_files, cas);
+        assert!(settings.smartcard_enabled());
     }
 }

@@ -16,6 +16,12 @@ pub enum AuthFailure {
     /// Wrong user id or password: one answer for both, so neither is revealed.
     InvalidCredentials,
     InvalidRefreshToken,
+    /// Smart-card login without a client certificate on the connection.
+    SmartCardMissing,
+    /// A verified certificate whose subject names no valid codice fiscale.
+    SmartCardUnreadable,
+    /// A valid card whose codice fiscale has no account here.
+    SmartCardNotRegistered,
 }
 
 /// Why an authenticated request is refused.
@@ -100,6 +106,11 @@ impl ApiError {
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::Unauthorized(AuthFailure::InvalidCredentials) => "invalid_credentials",
             ApiError::Unauthorized(AuthFailure::InvalidRefreshToken) => "invalid_refresh_token",
+            ApiError::Unauthorized(AuthFailure::SmartCardMissing) => "smart_card_required",
+            ApiError::Unauthorized(AuthFailure::SmartCardUnreadable) => "smart_card_unreadable",
+            ApiError::Unauthorized(AuthFailure::SmartCardNotRegistered) => {
+                "smart_card_not_registered"
+            }
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden(Denial::PasswordChangeRequired) => "password_change_required",
             ApiError::Forbidden(Denial::AccountPendingIdentification) => {
@@ -194,6 +205,18 @@ impl ApiError {
                 AuthFailure::InvalidRefreshToken => Text::new(
                     "La sessione è terminata: accedere di nuovo.",
                     "The session has ended: please log in again.",
+                ),
+                AuthFailure::SmartCardMissing => Text::new(
+                    "Per accedere con la Carta Nazionale dei Servizi occorre inserire la carta nel lettore e scegliere il certificato di autenticazione quando il browser lo richiede.",
+                    "To log in with the smart card (CNS/CRS), insert it in the reader and choose its authentication certificate when the browser asks for it.",
+                ),
+                AuthFailure::SmartCardUnreadable => Text::new(
+                    "Il certificato della carta non riporta un codice fiscale valido: non è possibile accedere con questa carta.",
+                    "The card's certificate carries no valid tax code: this card cannot be used to log in.",
+                ),
+                AuthFailure::SmartCardNotRegistered => Text::new(
+                    "Nessun utente del portale corrisponde al codice fiscale della carta: occorre prima registrarsi.",
+                    "No portal account matches the tax code on the card: please register first.",
                 ),
             },
             ApiError::Forbidden(denial) => match denial {

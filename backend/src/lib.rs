@@ -40,7 +40,8 @@ pub struct AppState {
     pub tokens: auth::tokens::TokenKeys,
 }
 
-/// Builds the HTTP server on an already-bound listener (port 0 in tests).
+/// Builds the HTTP server on an already-bound listener (port 0 in tests): HTTPS when the
+/// settings name a certificate (see `http::tls`), plain HTTP otherwise.
 pub fn build_server(
     settings: Arc<Settings>,
     db: Database,
@@ -94,11 +95,17 @@ pub fn build_server_with_metrics(
             .wrap(from_fn(http::observe::observe))
             .wrap(security_headers())
     })
-    .shutdown_timeout(30);
+    .shutdown_timeout(30)
+    // Before `listen`: the callback is captured when the listener is added.
+    .on_connect(http::client_cert::capture);
     if let Some(workers) = settings.workers {
         server = server.workers(workers);
     }
-    Ok(server.listen(listener)?.run())
+    let server = match http::tls::server_config(&settings)? {
+        Some(tls) => server.listen_rustls_0_23(listener, tls)?,
+        None => server.listen(listener)?,
+    };
+    Ok(server.run())
 }
 
 /// API.md names `/api/docs`; Swagger UI's relative asset paths need the trailing slash.

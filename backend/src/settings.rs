@@ -40,6 +40,14 @@ pub struct Settings {
     /// Online registration with a generated password (seed 001). The law now wants
     /// SPID/CIE/CNS for new credentials, so a municipality may switch it off.
     pub registration_enabled: bool,
+    /// HTTPS: the certificate chain (PEM, leaf first) served on the bind address. With it
+    /// and the key the portal speaks TLS itself instead of plain HTTP.
+    pub tls_cert_file: Option<PathBuf>,
+    /// The private key (PEM) of `tls_cert_file`.
+    pub tls_key_file: Option<PathBuf>,
+    /// CA certificates (PEM) that issue smart cards (CNS/CRS): with any, the TLS handshake
+    /// asks every visitor for a client certificate, optionally, and smart-card login is on.
+    pub tls_client_ca_files: Vec<PathBuf>,
     pub municipality: Municipality,
 }
 
@@ -62,6 +70,9 @@ impl Default for Settings {
             trust_proxy_headers: false,
             password_policy: Default::default(),
             registration_enabled: true,
+            tls_cert_file: None,
+            tls_key_file: None,
+            tls_client_ca_files: Vec::new(),
             municipality: Municipality::demo(),
         }
     }
@@ -81,13 +92,24 @@ impl Settings {
     }
 
     pub fn effective_public_base_url(&self) -> String {
+        let scheme = if self.tls_enabled() { "https" } else { "http" };
         match &self.public_base_url {
             Some(url) => url.trim_end_matches('/').to_owned(),
             None if self.bind.ip().is_unspecified() => {
-                format!("http://localhost:{}", self.bind.port())
+                format!("{scheme}://localhost:{}", self.bind.port())
             }
-            None => format!("http://{}", self.bind),
+            None => format!("{scheme}://{}", self.bind),
         }
+    }
+
+    /// The portal terminates TLS itself (a certificate is configured).
+    pub fn tls_enabled(&self) -> bool {
+        self.tls_cert_file.is_some()
+    }
+
+    /// Smart-card login is offered: TLS here, and CAs whose client certificates it trusts.
+    pub fn smartcard_enabled(&self) -> bool {
+        self.tls_enabled() && !self.tls_client_ca_files.is_empty()
     }
 
     /// The sender address in force: the configured one, or `noreply@` the domain of the
@@ -127,6 +149,9 @@ impl Settings {
             trust_proxy_headers,
             password_policy,
             registration_enabled,
+            tls_cert_file,
+            tls_key_file,
+            tls_client_ca_files,
             municipality,
         } = file;
         overlay(&mut self.bind, bind);
@@ -152,6 +177,9 @@ impl Settings {
         overlay(&mut self.trust_proxy_headers, trust_proxy_headers);
         overlay(&mut self.password_policy, password_policy);
         overlay(&mut self.registration_enabled, registration_enabled);
+        overlay(&mut self.tls_cert_file, tls_cert_file.map(Some));
+        overlay(&mut self.tls_key_file, tls_key_file.map(Some));
+        overlay(&mut self.tls_client_ca_files, tls_client_ca_files);
         overlay(&mut self.municipality, municipality);
         Ok(())
     }
@@ -183,6 +211,9 @@ struct FileSettings {
     trust_proxy_headers: Option<bool>,
     password_policy: Option<crate::domain::password_policy::PasswordPolicy>,
     registration_enabled: Option<bool>,
+    tls_cert_file: Option<PathBuf>,
+    tls_key_file: Option<PathBuf>,
+    tls_client_ca_files: Option<Vec<PathBuf>>,
     municipality: Option<Municipality>,
 }
 
@@ -248,6 +279,24 @@ mod tests {
         assert_eq!(
             settings.municipality.office.name,
             Municipality::demo().office.name
+        );
+        assert!(!settings.smartcard_enabled());
+
+        std::fs::write(
+            &path,
+            "tls_cert_file = \"/etc/portale/server.pem\"\ntls_key_file = \"/etc/portale/server.key\"\n\
+             tls_client_ca_files = [\"/etc/portale/cns.pem\"]\n",
+        )
+        .unwrap();
+        settings.apply_file(&path).unwrap();
+        assert_eq!(
+            settings.tls_client_ca_files,
+            [PathBuf::from("/etc/portale/cns.pem")]
+        );
+        assert!(settings.smartcard_enabled());
+        assert_eq!(
+            settings.effective_public_base_url(),
+            "https://localhost:9000"
         );
 
         std::fs::write(&path, "bnid = \"0.0.0.0:9000\"\n").unwrap();

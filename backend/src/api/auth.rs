@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::auth::login_audit::record_login;
 use crate::auth::session::{self, IssuedSession, Refresh};
 use crate::auth::{password, SessionUser};
 use crate::db::accounts::{self, LoginName};
+use crate::domain::login_method::LoginMethod::Password;
 use crate::domain::password_policy::{PasswordPolicy, PasswordRule};
 use crate::error::{ApiError, AuthFailure, FieldError};
 use crate::http::client::client_ip;
@@ -86,7 +88,9 @@ pub struct AuthProvider {
     pub start_url: Option<String>,
 }
 
-fn session_response(state: &AppState, issued: IssuedSession) -> HttpResponse {
+/// The answer to every login: the tokens in the body, the refresh token also as an
+/// HttpOnly cookie limited to the auth endpoints.
+pub fn session_response(state: &AppState, issued: IssuedSession) -> HttpResponse {
     let secure = state
         .settings
         .effective_public_base_url()
@@ -188,27 +192,10 @@ pub async fn login(
                 let ip = origin.ip.as_deref();
                 let outcome = session::check_credentials(conn, &login, &body.password, ip, now)
                     .and_then(|account| session::ensure_active(&account).map(|()| account))
-                    .and_then(|account| session::issue(conn, &state.tokens, &account, None, now));
-                let entry = match &outcome {
-                    Ok(issued) => {
-                        let actor = Actor {
-                            id: Some(&issued.account_id),
-                            label: &issued.label,
-                        };
-                        AuditEntry::new(actor, actions::AUTH_LOGIN_SUCCEEDED)
-                            .subject("account", &issued.account_id)
-                    }
-                    Err(error) => {
-                        let actor = Actor {
-                            id: None,
-                            label: login.as_str(),
-                        };
-                        let mut entry = AuditEntry::new(actor, actions::AUTH_LOGIN_FAILED);
-                        entry.details = serde_json::json!({ "code": error.code() });
-                        entry
-                    }
-                };
-                audit::record(conn, &origin, entry)?;
+                    .and_then(|account| {
+                        session::issue(conn, &state.tokens, &account, None, Password, now)
+                    });
+                record_login(conn, &origin, &outcome, login.as_str(), None)?;
                 outcome
             }
         })
@@ -390,7 +377,7 @@ pub async fn change_password(
                 let entry = AuditEntry::new(actor, actions::AUTH_PASSWORD_CHANGED)
                     .subject("account", &account.id);
                 audit::record(conn, &origin, entry)?;
-                session::issue(conn, &state.tokens, &account, None, now)
+                session::issue(conn, &state.tokens, &account, None, Password, now)
             }
         })
         .await?;
@@ -427,20 +414,32 @@ pub fn describe_rule(rule: PasswordRule) -> Text {
 }
 
 /// The login methods this portal offers, and the caller's address.
+///
+/// `smartcard` is listed when the portal terminates TLS and trusts smart-card CAs
+/// (`POST /api/v1/auth/smartcard`).
 #[utoipa::path(tag = "auth", responses((status = 200, body = AuthProviders)))]
 #[get("/auth/providers")]
 pub async fn list_providers(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> web::Json<AuthProviders> {
+    let mut providers = vec![AuthProvider {
+        id: "password".to_owned(),
+        name: "Codice fiscale e password".to_owned(),
+        kind: "password".to_owned(),
+        start_url: None,
+    }];
+    if state.settings.smartcard_enabled() {
+        providers.push(AuthProvider {
+            id: "smartcard".to_owned(),
+            name: "Carta Nazionale dei Servizi (CNS/CRS)".to_owned(),
+            kind: "smartcard".to_owned(),
+            start_url: None,
+        });
+    }
     web::Json(AuthProviders {
         client_ip: client_ip(&req),
         password_registration: state.settings.registration_enabled,
-        providers: vec![AuthProvider {
-            id: "password".to_owned(),
-            name: "Codice fiscale e password".to_owned(),
-            kind: "password".to_owned(),
-            start_url: None,
-        }],
+        providers,
     })
 }

@@ -17,6 +17,7 @@ pub mod places;
 pub mod registrations;
 pub mod responses;
 pub mod services;
+pub mod smartcard;
 
 use actix_web::App;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -60,7 +61,8 @@ REST access for third-party applications.\n\nErrors are `application/problem+jso
 )]
 struct ApiDoc;
 
-/// Bearer tokens are declared now so every later endpoint names the same scheme.
+/// Bearer tokens are declared now so every later endpoint names the same scheme; the
+/// smart card is a TLS client certificate (OpenAPI 3.1 `mutualTLS`).
 struct SecuritySchemes;
 
 impl Modify for SecuritySchemes {
@@ -77,6 +79,17 @@ impl Modify for SecuritySchemes {
                     ))
                     .build(),
             ),
+        );
+        components.add_security_scheme(
+            "smartcard",
+            SecurityScheme::MutualTls {
+                description: Some(
+                    "TLS client certificate of a smart card (CNS/CRS) issued by a CA the portal \
+                     trusts; only where the portal terminates TLS itself"
+                        .to_owned(),
+                ),
+                extensions: None,
+            },
         );
     }
 }
@@ -99,6 +112,7 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(auth::change_password)
                 .service(auth::list_providers)
                 .service(password_policy::get_password_policy)
+                .service(smartcard::smartcard_login)
                 .service(registrations::registration_challenge)
                 .service(registrations::register)
                 .service(password_reset::request_password_reset)

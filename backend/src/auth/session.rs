@@ -10,6 +10,8 @@ use super::tokens::{self, TokenKeys, ACCESS_TOKEN_TTL};
 use crate::db::accounts::{self, AccountRow, LoginName};
 use crate::db::sessions::{self, RefreshTokenRow};
 use crate::db::DbConnection;
+use crate::domain::fiscal_code::FiscalCode;
+use crate::domain::login_method::LoginMethod;
 use crate::domain::login_throttle::{ThrottleRule, PER_ACCOUNT, PER_ADDRESS};
 use crate::domain::permissions::Role;
 use crate::error::{ApiError, AuthFailure, Denial};
@@ -109,25 +111,35 @@ pub fn ensure_active(account: &AccountRow) -> Result<(), ApiError> {
     }
 }
 
+/// The active account a verified smart card names. No password and no throttling: the
+/// TLS handshake has proved possession of the card's key, which cannot be guessed.
+pub fn check_smart_card(
+    conn: &mut DbConnection,
+    fiscal_code: &FiscalCode,
+) -> Result<AccountRow, ApiError> {
+    let login = LoginName::FiscalCode(fiscal_code.as_str().to_owned());
+    let account = accounts::find_by_login(conn, &login)?
+        .ok_or(ApiError::Unauthorized(AuthFailure::SmartCardNotRegistered))?;
+    ensure_active(&account)?;
+    Ok(account)
+}
+
 /// A new access token and a refresh token in `family_id` (a new family for a login).
+/// `method` is how the session began; it decides the first-login password change.
 pub fn issue(
     conn: &mut DbConnection,
     keys: &TokenKeys,
     account: &AccountRow,
     family_id: Option<String>,
+    method: LoginMethod,
     now: NaiveDateTime,
 ) -> Result<IssuedSession, ApiError> {
     let role = Role::parse(&account.role)
         .ok_or_else(|| ApiError::internal(format!("unknown role {}", account.role)))?;
     let permissions = accounts::permissions_of(conn, &account.id)?;
     let label = label_of(account);
-    let claims = tokens::new_claims(
-        &account.id,
-        role,
-        &label,
-        permissions,
-        account.must_change_password,
-    );
+    let must_change_password = method.must_change_password(account.must_change_password);
+    let claims = tokens::new_claims(&account.id, role, &label, permissions, must_change_password);
     let access_token = keys.issue(&claims).map_err(ApiError::internal)?;
     let refresh_token = tokens::random_token();
     sessions::insert_refresh_token(
@@ -141,13 +153,14 @@ pub fn issue(
             expires_at: tokens::refresh_expiry(now),
             used_at: None,
             revoked_at: None,
+            login_method: method.as_str().to_owned(),
         },
     )?;
     Ok(IssuedSession {
         access_token,
         refresh_token,
         expires_in: ACCESS_TOKEN_TTL.num_seconds(),
-        must_change_password: account.must_change_password,
+        must_change_password,
         account_id: account.id.clone(),
         label,
     })
@@ -191,11 +204,13 @@ pub fn refresh(
         sessions::revoke_family(conn, &token.family_id, now)?;
         return Ok(Refresh::Invalid);
     }
+    let method = LoginMethod::from_stored(&token.login_method);
     Ok(Refresh::Issued(issue(
         conn,
         keys,
         &account,
         Some(token.family_id),
+        method,
         now,
     )?))
 }

@@ -117,6 +117,7 @@ diesel::table! {
         expires_at -> Timestamp,
         used_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
+        login_method -> Text,
     }
 }
 

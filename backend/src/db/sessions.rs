@@ -18,6 +18,8 @@ pub struct RefreshTokenRow {
     pub expires_at: NaiveDateTime,
     pub used_at: Option<NaiveDateTime>,
     pub revoked_at: Option<NaiveDateTime>,
+    /// `LoginMethod::as_str` of the login that began the family.
+    pub login_method: String,
 }
 
 pub fn insert_refresh_token(conn: &mut DbConnection, row: &RefreshTokenRow) -> Result<(), DbError> {

@@ -1,9 +1,11 @@
 //! Pure domain rules: no I/O, no framework types.
 
 pub mod fiscal_code;
+pub mod login_method;
 pub mod login_throttle;
 pub mod password_policy;
 pub mod permissions;
 pub mod proof_of_work;
 pub mod registry;
 pub mod sex;
+pub mod smartcard;

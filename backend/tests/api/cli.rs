@@ -28,6 +28,9 @@ fn help_documents_every_setting_as_flag_and_environment_variable() {
         "PORTALE_MAX_BODY_BYTES",
         "PORTALE_SMTP_URL",
         "PORTALE_MAIL_FROM",
+        "PORTALE_TLS_CERT_FILE",
+        "PORTALE_TLS_KEY_FILE",
+        "PORTALE_TLS_CLIENT_CA_FILES",
     ] {
         assert!(help.contains(name), "{name} missing from serve --help");
     }
@@ -73,6 +76,37 @@ fn a_broken_configuration_file_is_refused() {
 }
 
 #[test]
+fn serve_refuses_tls_files_it_cannot_use_and_names_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing-server.pem");
+    let output = portale()
+        .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .arg("--tls-cert-file")
+        .arg(&missing)
+        .arg("--tls-key-file")
+        .arg(dir.path().join("server.key"))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot read") && stderr.contains("missing-server.pem"),
+        "{stderr}"
+    );
+
+    let output = portale()
+        .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .env("PORTALE_TLS_CLIENT_CA_FILES", dir.path().join("cns.pem"))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("tls_client_ca_files needs"), "{stderr}");
+}
+
+#[test]
 fn migrate_seed_and_openapi_commands_work() {
     let dir = tempfile::tempdir().unwrap();
     let migrate = portale()
@@ -85,7 +119,15 @@ fn migrate_seed_and_openapi_commands_work() {
         "{}",
         String::from_utf8_lossy(&migrate.stderr)
     );
-    assert!(String::from_utf8_lossy(&migrate.stdout).contains("2 migration(s) applied on sqlite"));
+    let migrations =
+        std::fs::read_dir(crate::helpers::repository_root().join("backend/migrations/sqlite"))
+            .unwrap()
+            .count();
+    let applied = format!("{migrations} migration(s) applied on sqlite");
+    assert!(
+        String::from_utf8_lossy(&migrate.stdout).contains(&applied),
+        "{applied}"
+    );
     let again = portale()
         .args(["migrate", "--data-dir"])
         .arg(dir.path())

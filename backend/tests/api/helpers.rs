@@ -58,12 +58,17 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         ..Settings::default()
     };
     configure(&mut settings);
+    let scheme = if settings.tls_enabled() {
+        "https"
+    } else {
+        "http"
+    };
     let db = portale::open_database(&settings).expect("database opens and migrates");
     if settings.demo {
         portale::demo::prepare(&db, &settings).expect("demo data");
     }
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
-    let address = format!("http://{}", listener.local_addr().expect("local addr"));
+    let address = format!("{scheme}://{}", listener.local_addr().expect("local addr"));
     let server =
         portale::build_server(Arc::new(settings), db.clone(), listener).expect("server builds");
     tokio::spawn(server);
@@ -183,9 +188,17 @@ pub async fn problem(response: reqwest::Response) -> (u16, String, serde_json::V
 
 /// An app with a small demo municipality and the accounts of API.md.
 pub async fn spawn_demo_app() -> (TestApp, serde_json::Value) {
+    spawn_demo_app_with(|_| {}).await
+}
+
+/// As [`spawn_demo_app`], with more settings.
+pub async fn spawn_demo_app_with(
+    configure: impl FnOnce(&mut Settings),
+) -> (TestApp, serde_json::Value) {
     let app = spawn_app_with(|s| {
         s.demo = true;
         s.demo_persons = 300;
+        configure(s);
     })
     .await;
     let file = std::fs::read_to_string(app.data_dir.path().join("demo-credentials.json"))

@@ -15,4 +15,5 @@ mod operations;
 mod rbac;
 mod registrations;
 mod registry;
+mod smartcard;
 mod spa;

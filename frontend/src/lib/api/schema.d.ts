@@ -215,7 +215,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The login methods this portal offers, and the caller's address. */
+        /**
+         * The login methods this portal offers, and the caller's address.
+         * @description `smartcard` is listed when the portal terminates TLS and trusts smart-card CAs
+         *     (`POST /api/v1/auth/smartcard`).
+         */
         get: operations["list_providers"];
         put?: never;
         post?: never;
@@ -239,6 +243,32 @@ export interface paths {
         get: operations["get_password_policy"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/smartcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Logs in with a smart card (CNS/CRS); no body, no password.
+         * @description The card is the TLS client certificate the browser presented on this connection,
+         *     verified at the handshake against the configured CAs. The codice fiscale in its subject
+         *     (serialNumber `TINIT-…`, or the CNS common name `<codice fiscale>/…`) picks the account,
+         *     which must be active. Offered only where the portal terminates TLS with smart-card CAs
+         *     configured (see `GET /api/v1/auth/providers`). A smart-card session is not held back by
+         *     the first-login password change (`must_change_password` is false): no password was
+         *     used. Logins with a card are recorded in the audit log like password logins.
+         */
+        post: operations["smartcard_login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1827,6 +1857,35 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordPolicyRules"];
                 };
             };
+        };
+    };
+    smartcard_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description No client certificate (`smart_card_required`), no valid codice fiscale in it (`smart_card_unreadable`), or no account for it (`smart_card_not_registered`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
         };
     };
     registration_challenge: {

@@ -6,6 +6,7 @@ import { PageHeading } from '@/components/PageHeading'
 import { type SessionUser, useSession } from '@/lib/session'
 import { useAuthProviders } from '../api/useAuthProviders'
 import { LoginForm, type LoginMode } from '../components/LoginForm'
+import { SmartCardLogin } from '../components/SmartCardLogin'
 import { redirectTarget } from '../redirect'
 
 interface LoginPageProps {
@@ -13,7 +14,10 @@ interface LoginPageProps {
   landing: (user: SessionUser) => string
 }
 
-/** /accedi — seed 001 §1: user id (codice fiscale) and password; staff use a user name. */
+/**
+ * /accedi — seed 001 §1: user id (codice fiscale) and password; staff use a user name. Citizens
+ * may also use a smart card (CNS/CRS) where the portal offers it.
+ */
 export function LoginPage({ landing }: LoginPageProps) {
   const { t } = useTranslation()
   const { status, user, ended } = useSession()
@@ -32,6 +36,8 @@ export function LoginPage({ landing }: LoginPageProps) {
   const otherProviders = (providers.data?.providers ?? []).filter(
     (p) => p.kind !== 'password' && p.start_url,
   )
+  // Offered only where the portal terminates TLS and trusts smart-card CAs.
+  const smartCard = (providers.data?.providers ?? []).some((p) => p.kind === 'smartcard')
   const clientIp = providers.data?.client_ip
 
   return (
@@ -50,6 +56,7 @@ export function LoginPage({ landing }: LoginPageProps) {
             <Notice color="info">{t('login.loginRequired')}</Notice>
           ) : null}
           <LoginForm mode={mode} />
+          {mode === 'citizen' && smartCard ? <SmartCardLogin /> : null}
           <p className="mt-4 mb-0">
             {mode === 'citizen' ? (
               <>
