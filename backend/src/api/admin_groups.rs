@@ -134,7 +134,8 @@ pub async fn list_permissions(
     ))
 }
 
-/// Every group with its permissions and how many accounts belong to it. Needs `groups.manage`.
+/// Every group with its permissions and how many accounts belong to it. Needs
+/// `groups.manage`, or `accounts.manage` (whoever assigns groups to accounts must see them).
 #[utoipa::path(tag = "back office", security(("bearer" = [])), responses(
     (status = 200, body = Vec<Group>),
     (status = 401, response = crate::api::responses::Unauthorized),
@@ -145,7 +146,7 @@ pub async fn list_groups(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> Result<web::Json<Vec<Group>>, ApiError> {
-    user.require(Permission::GroupsManage)?;
+    user.require_any(&[Permission::GroupsManage, Permission::AccountsManage])?;
     let found = state.db.run(groups::list).await?;
     Ok(web::Json(found.into_iter().map(Group::from).collect()))
 }

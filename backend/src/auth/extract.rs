@@ -31,6 +31,18 @@ impl AuthUser {
             Err(ApiError::Forbidden(Denial::MissingPermission(permission)))
         }
     }
+
+    /// For a read that serves several jobs: any one of `permissions` will do; a refusal
+    /// names the first.
+    pub fn require_any(&self, permissions: &[Permission]) -> Result<(), ApiError> {
+        if permissions.iter().any(|p| self.permissions.contains(p)) {
+            return Ok(());
+        }
+        Err(ApiError::Forbidden(match permissions.first() {
+            Some(first) => Denial::MissingPermission(*first),
+            None => Denial::NotAllowed,
+        }))
+    }
 }
 
 /// A logged-in user who may still have to change the password: only for the few
