@@ -7,6 +7,11 @@ export { useSession } from './useSession'
 /** Permission codes the interface looks at (the server checks them again). */
 export const PERMISSIONS = {
   identifyAccounts: 'accounts.identify',
+  manageAccounts: 'accounts.manage',
+  manageGroups: 'groups.manage',
+  readAudit: 'audit.read',
+  readMail: 'mail.read',
+  manageMail: 'mail.manage',
 } as const
 
 export function hasPermission(
