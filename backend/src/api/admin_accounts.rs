@@ -88,6 +88,26 @@ pub const DOCUMENT_TYPES: [&str; 5] = [
     "permesso_soggiorno",
 ];
 
+/// The states an account goes through: registered, then identified at the counter (or
+/// rejected there); an administrator may lock an active account and unlock it again.
+const ACCOUNT_STATUSES: [&str; 4] = ["pending_identification", "active", "locked", "rejected"];
+
+/// The `status` filter of the account lists, checked against [`ACCOUNT_STATUSES`].
+pub fn parse_status(status: &str) -> Result<&'static str, ApiError> {
+    ACCOUNT_STATUSES
+        .into_iter()
+        .find(|known| *known == status)
+        .ok_or_else(|| {
+            ApiError::InvalidQuery(vec![FieldError::new(
+                "status",
+                Text::new(
+                    "Stato non valido (ammessi: pending_identification, active, locked, rejected).",
+                    "Invalid status (allowed: pending_identification, active, locked, rejected).",
+                ),
+            )])
+        })
+}
+
 /// Accounts by status (pending identification by default), for the counter.
 /// Needs `accounts.identify`.
 #[utoipa::path(
@@ -107,19 +127,10 @@ pub async fn list_accounts(
     query: Query<AccountSearch>,
 ) -> Result<web::Json<AccountList>, ApiError> {
     let AccountSearch { status, q } = query.0;
-    let status = status.unwrap_or_else(|| "pending_identification".to_owned());
-    if !["pending_identification", "active", "locked", "rejected"].contains(&status.as_str()) {
-        return Err(ApiError::InvalidQuery(vec![FieldError::new(
-            "status",
-            Text::new(
-                "Stato non valido (ammessi: pending_identification, active, locked, rejected).",
-                "Invalid status (allowed: pending_identification, active, locked, rejected).",
-            ),
-        )]));
-    }
+    let status = parse_status(status.as_deref().unwrap_or("pending_identification"))?;
     let found = state
         .db
-        .run(move |conn| accounts::list_by_status(conn, &status, q.as_deref(), 200))
+        .run(move |conn| accounts::list_by_status(conn, status, q.as_deref(), 200))
         .await?;
     Ok(web::Json(AccountList {
         accounts: found.into_iter().map(Into::into).collect(),

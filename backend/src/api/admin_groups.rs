@@ -133,8 +133,9 @@ pub async fn list_permissions(
     ))
 }
 
-/// Every group with its permissions and how many accounts belong to it. Needs `groups.manage`.
-#[utoipa::path(tag = "back office", security(("bearer" = ["groups.manage"])), responses(
+/// Every group with its permissions and how many accounts belong to it. Needs
+/// `groups.manage`, or `accounts.manage` (whoever assigns groups to accounts must see them).
+#[utoipa::path(tag = "back office", security(("bearer" = ["groups.manage"]), ("bearer" = ["accounts.manage"])), responses(
     (status = 200, body = Vec<Group>),
     (status = 401, response = crate::api::responses::Unauthorized),
     (status = 403, response = crate::api::responses::Forbidden),

@@ -6,7 +6,7 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::api::admin_accounts::AccountSummary;
+use crate::api::admin_accounts::{parse_status, AccountSummary};
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::auth::{password, AuthUser};
 use crate::db::{accounts, groups, sessions, DbConnection};
@@ -20,6 +20,8 @@ use crate::AppState;
 pub struct UserSearch {
     /// `citizen`, `operator` or `admin`.
     pub role: Option<String>,
+    /// `pending_identification`, `active`, `locked` or `rejected`; all by default.
+    pub status: Option<String>,
     /// Beginning of surname, codice fiscale or user name.
     pub q: Option<String>,
 }
@@ -51,7 +53,7 @@ fn load_user(conn: &mut DbConnection, id: &str) -> Result<User, ApiError> {
     })
 }
 
-/// Accounts by role and text. Needs `accounts.manage`.
+/// Accounts by role, status and text. Needs `accounts.manage`.
 #[utoipa::path(tag = "back office", security(("bearer" = ["accounts.manage"])), params(UserSearch), responses(
     (status = 200, body = Vec<User>),
     (status = 400, response = crate::api::responses::BadRequest),
@@ -64,7 +66,7 @@ pub async fn list_users(
     _user: AuthUser,
     query: Query<UserSearch>,
 ) -> Result<web::Json<Vec<User>>, ApiError> {
-    let UserSearch { role, q } = query.0;
+    let UserSearch { role, status, q } = query.0;
     if role
         .as_deref()
         .is_some_and(|r| crate::domain::permissions::Role::parse(r).is_none())
@@ -77,10 +79,11 @@ pub async fn list_users(
             ),
         )]));
     }
+    let status = status.as_deref().map(parse_status).transpose()?;
     let users = state
         .db
         .run(move |conn| {
-            let found = accounts::search(conn, role.as_deref(), q.as_deref(), 200)?;
+            let found = accounts::search(conn, role.as_deref(), status, q.as_deref(), 200)?;
             found
                 .into_iter()
                 .map(|a| load_user(conn, &a.id))

@@ -354,11 +354,12 @@ pub fn set_status(
     Ok(())
 }
 
-/// Every account, optionally by role and by the beginning of surname, codice fiscale or
-/// user name.
+/// Every account, optionally by role, by status and by the beginning of surname, codice
+/// fiscale or user name.
 pub fn search(
     conn: &mut DbConnection,
     role: Option<&str>,
+    status: Option<&str>,
     text: Option<&str>,
     limit: i64,
 ) -> Result<Vec<AccountDetails>, DbError> {
@@ -369,6 +370,9 @@ pub fn search(
         .into_boxed();
     if let Some(role) = role {
         query = query.filter(accounts::role.eq(role.to_owned()));
+    }
+    if let Some(status) = status {
+        query = query.filter(accounts::status.eq(status.to_owned()));
     }
     if let Some(text) = text.filter(|t| !t.is_empty()) {
         let upper = text.to_uppercase();

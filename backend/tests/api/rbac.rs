@@ -312,3 +312,123 @@ async fn every_operation_enforces_the_permissions_its_openapi_security_declares(
     }
     assert!(checked >= 17, "only {checked} guarded operations found");
 }
+
+#[tokio::test]
+async fn the_user_search_filters_by_status() {
+    let (app, credentials) = spawn_demo_app().await;
+    let admin = staff_token(&app, &credentials, "admin").await;
+    let fiscal_code = credentials["citizen2"]["fiscal_code"].as_str().unwrap();
+    let found: Value = app
+        .get_as(&format!("/api/v1/admin/users?q={fiscal_code}"), &admin)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = found[0]["id"].as_str().unwrap().to_owned();
+    let locked = app
+        .post_as(
+            &format!("/api/v1/admin/users/{id}/lock"),
+            &admin,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(locked.status(), 200);
+
+    let locked: Value = app
+        .get_as("/api/v1/admin/users?status=locked", &admin)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let ids: Vec<&str> = locked
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [id.as_str()]);
+    let active: Value = app
+        .get_as(
+            &format!("/api/v1/admin/users?status=active&q={fiscal_code}"),
+            &admin,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(active.as_array().map(Vec::len), Some(0));
+
+    let (status, _, body) = problem(
+        app.get_as("/api/v1/admin/users?status=asleep", &admin)
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, body["errors"][0]["field"].as_str()),
+        (400, Some("status"))
+    );
+}
+
+#[tokio::test]
+async fn whoever_manages_users_sees_the_groups_but_cannot_change_them() {
+    let (app, credentials) = spawn_demo_app().await;
+    let admin = staff_token(&app, &credentials, "admin").await;
+    let group: Value = app
+        .post_as(
+            "/api/v1/admin/groups",
+            &admin,
+            &json!({"name": "Gestori utenti", "permissions": ["accounts.manage"]}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let session = citizen2_session(&app, &credentials).await;
+    let fiscal_code = credentials["citizen2"]["fiscal_code"].as_str().unwrap();
+    let found: Value = app
+        .get_as(&format!("/api/v1/admin/users?q={fiscal_code}"), &admin)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let assigned = app
+        .client
+        .put(app.url(&format!(
+            "/api/v1/admin/users/{}/groups",
+            found[0]["id"].as_str().unwrap()
+        )))
+        .bearer_auth(&admin)
+        .json(&json!({"group_ids": [group["id"]]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(assigned.status(), 200);
+    let refreshed: Value = app
+        .post_json(
+            "/api/v1/auth/refresh",
+            &json!({"refresh_token": session["refresh_token"]}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let manager = refreshed["access_token"].as_str().unwrap();
+
+    let groups = app.get_as("/api/v1/admin/groups", manager).await;
+    assert_eq!(groups.status(), 200);
+    let created = app
+        .post_as(
+            "/api/v1/admin/groups",
+            manager,
+            &json!({"name": "Altro", "permissions": []}),
+        )
+        .await;
+    let (status, _, body) = problem(created).await;
+    assert_eq!((status, body["code"].as_str()), (403, Some("forbidden")));
+    assert_eq!(
+        app.get_as("/api/v1/admin/permissions", manager)
+            .await
+            .status(),
+        403
+    );
+}

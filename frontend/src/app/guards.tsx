@@ -4,7 +4,8 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router'
 import { redirectTarget } from '@/features/auth'
 import { Loading } from '@/components/Loading'
 import { PageHeading } from '@/components/PageHeading'
-import { hasPermission, PERMISSIONS, type SessionUser, useSession } from '@/lib/session'
+import { hasPermission, type SessionUser, useSession } from '@/lib/session'
+import { backOfficeHome } from './backoffice/sections'
 
 export const CHANGE_PASSWORD_PATH = '/cambio-password'
 
@@ -27,7 +28,7 @@ const OPEN_DURING_FORCED_CHANGE = new Set([
 
 /** Where a user goes after logging in, when no page asked for the login. */
 export function landingFor(user: SessionUser): string {
-  return hasPermission(user, PERMISSIONS.identifyAccounts) ? '/backoffice' : '/'
+  return backOfficeHome(user) ?? '/'
 }
 
 /**

@@ -1,14 +1,16 @@
 import { type RouteObject, useRoutes } from 'react-router'
+import { GroupsPage, UsersPage } from '@/features/access-control'
 import {
   ChangePasswordPage,
   LoginPage,
   RecoverPasswordPage,
   ResetPasswordPage,
 } from '@/features/auth'
-import { BackOfficePage } from '@/features/backoffice'
+import { AuditLogPage } from '@/features/audit-log'
 import { HomePage } from '@/features/catalogue'
 import { FiscalCodePage } from '@/features/fiscal-code'
 import { HelpPage, HowToAccessPage } from '@/features/help'
+import { MailOutboxPage } from '@/features/mail-outbox'
 import {
   AccessibilityPage,
   ContactsPage,
@@ -18,6 +20,8 @@ import {
 import { ProfilePage } from '@/features/profile'
 import { RegistrationPage } from '@/features/registration'
 import { PERMISSIONS } from '@/lib/session'
+import { BackOfficeLayout } from './backoffice/BackOfficeLayout'
+import { CounterOrFirstSection } from './backoffice/CounterOrFirstSection'
 import { ForcedPasswordChange, landingFor, RequirePermission, RequireSession } from './guards'
 import { Layout } from './layout/Layout'
 import { NotFoundPage } from './NotFoundPage'
@@ -62,11 +66,44 @@ export const routes: RouteObject[] = [
             path: 'backoffice',
             element: (
               <RequireSession>
-                <RequirePermission permission={PERMISSIONS.identifyAccounts}>
-                  <BackOfficePage />
-                </RequirePermission>
+                <BackOfficeLayout />
               </RequireSession>
             ),
+            children: [
+              { index: true, element: <CounterOrFirstSection /> },
+              {
+                path: 'utenti',
+                element: (
+                  <RequirePermission permission={PERMISSIONS.manageAccounts}>
+                    <UsersPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'gruppi',
+                element: (
+                  <RequirePermission permission={PERMISSIONS.manageGroups}>
+                    <GroupsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'registro-accessi',
+                element: (
+                  <RequirePermission permission={PERMISSIONS.readAudit}>
+                    <AuditLogPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'posta',
+                element: (
+                  <RequirePermission permission={PERMISSIONS.readMail}>
+                    <MailOutboxPage />
+                  </RequirePermission>
+                ),
+              },
+            ],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,4 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
+import english from './en.json'
+import italian from './it.json'
+
+/** Every text's dotted key, sorted. */
+function keysOf(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [prefix]
+  return Object.entries(value)
+    .flatMap(([key, inner]) => keysOf(inner, prefix ? `${prefix}.${key}` : key))
+    .sort()
+}
 
 describe('language choice', () => {
   it('is restored from the previous visit before the first render', async () => {
@@ -18,5 +28,11 @@ describe('language choice', () => {
     await fresh.i18nReady
     expect(fresh.currentLanguage()).toBe('it')
     expect(document.documentElement.lang).toBe('it')
+  })
+})
+
+describe('translations', () => {
+  it('have the same keys in Italian and English', () => {
+    expect(keysOf(english)).toEqual(keysOf(italian))
   })
 })

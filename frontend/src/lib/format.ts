@@ -15,3 +15,17 @@ export function formatDateTime(utc: string, language: string): string {
   if (Number.isNaN(date.getTime())) return utc
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
+
+/** A recorded instant to the second (logs), in the reader's language and time zone. */
+export function formatTimestamp(utc: string, language: string): string {
+  const date = new Date(utc)
+  if (Number.isNaN(date.getTime())) return utc
+  return new Intl.DateTimeFormat(language, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(date)
+}

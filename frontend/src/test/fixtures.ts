@@ -173,3 +173,110 @@ export const activeAccount = {
   identity_document_number: 'CA12345AB',
   identified_at: '2026-11-21T11:00:00',
 }
+
+// Back office administration.
+
+export const operatorsGroup = {
+  id: 'operatori-anagrafe',
+  name: 'Operatori anagrafe',
+  description: "Personale dell'Ufficio Servizi Demografici",
+  built_in: true,
+  permissions: ['accounts.identify', 'audit.read', 'registry.read'],
+  members: 1,
+}
+
+export const auditorsGroup = {
+  id: 'grp-revisori',
+  name: 'Revisori',
+  description: 'Controllo interno',
+  built_in: false,
+  permissions: ['audit.read'],
+  members: 2,
+}
+
+export const permissionList = [
+  { code: 'accounts.identify', label: 'Identificazione allo sportello' },
+  { code: 'accounts.manage', label: 'Gestione utenti' },
+  { code: 'groups.manage', label: 'Gestione gruppi e permessi' },
+  { code: 'audit.read', label: 'Consultazione del registro delle operazioni' },
+  { code: 'mail.read', label: 'Consultazione della posta in uscita' },
+  { code: 'mail.manage', label: 'Gestione della posta in uscita' },
+  { code: 'registry.read', label: "Consultazione dell'anagrafe" },
+]
+
+export const citizenUser = { ...activeAccount, groups: [] as string[] }
+
+export const operatorUser = {
+  ...activeAccount,
+  id: 'acc-operator',
+  role: 'operator',
+  fiscal_code: null,
+  username: 'operatore',
+  surname: 'Operatore',
+  name: 'Demo',
+  birth_date: null,
+  identity_document_type: null,
+  identity_document_number: null,
+  identified_at: null,
+  groups: ['operatori-anagrafe'],
+}
+
+export const adminUser = {
+  ...operatorUser,
+  id: 'acc-admin',
+  role: 'admin',
+  username: 'admin',
+  surname: 'Amministratore',
+  groups: ['amministratori'],
+}
+
+export const auditActions = {
+  actions: [
+    { code: 'account.locked', label_it: 'Blocco di un account', label_en: 'Account locked' },
+    { code: 'group.created', label_it: 'Creazione di un gruppo', label_en: 'Group created' },
+  ],
+}
+
+export const auditEntry = {
+  id: 42,
+  occurred_at: '2026-11-23T09:30:00.123456Z',
+  actor_id: 'acc-admin',
+  actor_label: 'Amministratore Demo',
+  action: 'account.locked',
+  subject_type: 'account',
+  subject_id: 'acc-active-1',
+  reason: null,
+  ip: '192.0.2.10',
+  request_id: '0193a4c2-7d1e-7c4e-9a7b-2f0c1d9e8a11',
+  details: {},
+  prev_hash: '9f2c',
+  hash: '51ab',
+}
+
+export const sentMail = {
+  id: 'mail-1',
+  created_at: '2026-11-23T09:00:00Z',
+  recipients: ['mario.rossi@example.org'],
+  cc: [],
+  subject: 'Comune di Valdoria: reimpostazione della password',
+  status: 'sent',
+  attempts: 1,
+  next_attempt_at: null as string | null,
+  last_error: null as string | null,
+  sent_at: '2026-11-23T09:00:05Z',
+  attachments: [],
+}
+
+export const failedMail = {
+  ...sentMail,
+  id: 'mail-2',
+  recipients: ['nessuno@example.org'],
+  subject: 'Il suo certificato',
+  status: 'failed',
+  attempts: 10,
+  last_error: 'permanent error (550): mailbox unavailable',
+  sent_at: null,
+  attachments: [
+    { file_name: 'certificato-residenza.pdf', content_type: 'application/pdf', size: 48213 },
+  ],
+}

@@ -82,3 +82,18 @@ export function noRefreshCookie() {
     code: 'invalid_refresh_token',
   })
 }
+
+export const adminClaims: TestClaims = {
+  sub: 'acc-admin',
+  role: 'admin',
+  label: 'admin',
+  perms: [
+    'accounts.identify',
+    'accounts.manage',
+    'groups.manage',
+    'audit.read',
+    'mail.read',
+    'mail.manage',
+    'registry.read',
+  ],
+}

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate } from 'react-router'
 import { useLogout } from '@/features/auth'
 import { flashState } from '@/lib/flash'
-import { hasPermission, PERMISSIONS, type SessionUser } from '@/lib/session'
+import type { SessionUser } from '@/lib/session'
+import { backOfficeHome } from '../backoffice/sections'
 
 interface UserMenuProps {
   user: SessionUser
@@ -58,6 +59,7 @@ export function UserMenu({ user }: UserMenuProps) {
   }
 
   const forced = user.mustChangePassword
+  const backOffice = backOfficeHome(user)
   return (
     <div className="user-menu" ref={root}>
       <button
@@ -82,9 +84,9 @@ export function UserMenu({ user }: UserMenuProps) {
         <li>
           <Link to="/cambio-password">{t('userMenu.changePassword')}</Link>
         </li>
-        {!forced && hasPermission(user, PERMISSIONS.identifyAccounts) ? (
+        {!forced && backOffice ? (
           <li>
-            <Link to="/backoffice">{t('userMenu.backOffice')}</Link>
+            <Link to={backOffice}>{t('userMenu.backOffice')}</Link>
           </li>
         ) : null}
         <li className="user-menu-separator">

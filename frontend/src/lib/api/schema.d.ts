@@ -453,7 +453,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every group with its permissions and how many accounts belong to it. Needs `groups.manage`. */
+        /**
+         * Every group with its permissions and how many accounts belong to it. Needs
+         *     `groups.manage`, or `accounts.manage` (whoever assigns groups to accounts must see them).
+         */
         get: operations["list_groups"];
         put?: never;
         /** Creates a group. Needs `groups.manage`. */
@@ -489,7 +492,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accounts by role and text. Needs `accounts.manage`. */
+        /** Accounts by role, status and text. Needs `accounts.manage`. */
         get: operations["list_users"];
         put?: never;
         post?: never;
@@ -2242,6 +2245,8 @@ export interface operations {
             query?: {
                 /** @description `citizen`, `operator` or `admin`. */
                 role?: string | null;
+                /** @description `pending_identification`, `active`, `locked` or `rejected`; all by default. */
+                status?: string | null;
                 /** @description Beginning of surname, codice fiscale or user name. */
                 q?: string | null;
             };

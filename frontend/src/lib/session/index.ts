@@ -8,6 +8,11 @@ export { type Profile, profileKey, useProfile } from './useProfile'
 /** Permission codes the interface looks at (the server checks them again). */
 export const PERMISSIONS = {
   identifyAccounts: 'accounts.identify',
+  manageAccounts: 'accounts.manage',
+  manageGroups: 'groups.manage',
+  readAudit: 'audit.read',
+  readMail: 'mail.read',
+  manageMail: 'mail.manage',
 } as const
 
 export function hasPermission(
