@@ -79,9 +79,15 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The database URL in force: the configured one, or the embedded SQLite file.
+    /// The database URL in force: the configured one, or the embedded SQLite file. An
+    /// empty URL (`PORTALE_DATABASE_URL=`) counts as none: for SQLite an empty name would
+    /// mean a separate temporary database for every connection.
     pub fn effective_database_url(&self) -> String {
-        match &self.database_url {
+        match self
+            .database_url
+            .as_ref()
+            .filter(|url| !url.expose().trim().is_empty())
+        {
             Some(url) => url.expose().to_owned(),
             None => self
                 .data_dir
@@ -351,5 +357,20 @@ mod tests {
             "/var/lib/portale.sqlite3"
         );
         assert!(!format!("{:?}", Secret("pw".into())).contains("pw"));
+    }
+
+    #[test]
+    fn an_empty_database_url_means_the_embedded_file() {
+        let mut settings = Settings {
+            data_dir: PathBuf::from("/srv/portale"),
+            database_url: Some(Secret(" ".to_owned())),
+            ..Settings::default()
+        };
+        assert_eq!(
+            settings.effective_database_url(),
+            "/srv/portale/portale.sqlite3"
+        );
+        settings.database_url = Some(Secret("postgres://db/portale".to_owned()));
+        assert_eq!(settings.effective_database_url(), "postgres://db/portale");
     }
 }

@@ -1,7 +1,7 @@
 // A fresh `portale serve --demo` for one test file: a free port, a temporary data
 // directory, and the demo credentials it writes.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -57,7 +57,7 @@ export async function startPortal(): Promise<Portal> {
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
   const child = spawn(binary, ["serve", "--demo", "--bind", `127.0.0.1:${port}`, "--data-dir", dataDir], {
-    env: { ...process.env, PORTALE_LOG: "warn", PORTALE_DATABASE_URL: "" },
+    env: { ...process.env, PORTALE_LOG: "warn", PORTALE_DATABASE_URL: "" }, // empty: the embedded SQLite file
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk) => (output += chunk));
@@ -72,6 +72,9 @@ export async function startPortal(): Promise<Portal> {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
       await exited;
+      // The server's own account of the run, for when a page saw an error.
+      mkdirSync("results", { recursive: true });
+      writeFileSync(join("results", `server-${port}.log`), output);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

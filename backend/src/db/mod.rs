@@ -83,6 +83,8 @@ pub type DbPool = r2d2::Pool<Manager>;
 pub struct Manager {
     url: String,
     backend: Backend,
+    /// Only the first connection may create the SQLite file; the pool's open it as it is.
+    create_sqlite_file: bool,
 }
 
 impl Manager {
@@ -97,12 +99,32 @@ impl Manager {
                 .map_err(connect_error),
             Backend::Sqlite => {
                 let path = self.url.strip_prefix("sqlite://").unwrap_or(&self.url);
-                let mut connection = SqliteConnection::establish(path).map_err(connect_error)?;
+                let mut connection = if self.create_sqlite_file {
+                    SqliteConnection::establish(path)
+                } else {
+                    SqliteConnection::establish(&existing_file_uri(path))
+                }
+                .map_err(connect_error)?;
                 connection.batch_execute(SQLITE_PRAGMAS)?;
                 Ok(DbConnection::Sqlite(connection))
             }
         }
     }
+}
+
+/// An SQLite URI that opens the file read-write but never creates it: should the database
+/// file vanish under a running server, its requests fail loudly instead of working on a
+/// new, empty database.
+fn existing_file_uri(path: &str) -> String {
+    let mut uri = String::from("file:");
+    for c in path.chars() {
+        match c {
+            '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?mode=rw");
+    uri
 }
 
 impl r2d2::ManageConnection for Manager {
@@ -146,6 +168,14 @@ impl Database {
         let backend = Backend::of_url(url);
         if backend == Backend::Sqlite {
             let path = Path::new(url.strip_prefix("sqlite://").unwrap_or(url));
+            // SQLite gives an empty name or ":memory:" a private database per connection:
+            // the pool's connections would each see a different, unmigrated one.
+            if matches!(path.to_str(), Some("" | ":memory:")) {
+                return Err(DbError::Prepare {
+                    url: url.to_owned(),
+                    source: std::io::Error::other("a database file name is needed"),
+                });
+            }
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 std::fs::create_dir_all(parent).map_err(|source| DbError::Prepare {
                     url: url.to_owned(),
@@ -153,11 +183,13 @@ impl Database {
                 })?;
             }
         }
-        let manager = Manager {
+        let mut manager = Manager {
             url: url.to_owned(),
             backend,
+            create_sqlite_file: true,
         };
         let first = manager.open()?;
+        manager.create_sqlite_file = false;
         // No idle connections opened ahead in r2d2's background threads: a short command
         // (`migrate`, `audit verify`) could otherwise exit while one of them is still in
         // libpq's TLS handshake, and OpenSSL's exit-time cleanup then crashes the process
@@ -226,5 +258,26 @@ mod tests {
         };
         assert!(!names("sqlite").is_empty());
         assert_eq!(names("sqlite"), names("postgres"));
+    }
+
+    #[test]
+    fn pool_connections_never_create_the_sqlite_file() {
+        use diesel::Connection;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("odd ?#% name.sqlite3");
+        let path = path.to_str().unwrap();
+        assert!(
+            diesel::SqliteConnection::establish(&super::existing_file_uri(path)).is_err(),
+            "opened a file that does not exist"
+        );
+        assert!(!std::path::Path::new(path).exists());
+
+        let database = super::Database::connect(path, 2).unwrap();
+        assert!(
+            std::path::Path::new(path).exists(),
+            "the first connection creates it"
+        );
+        database.connection().unwrap();
+        diesel::SqliteConnection::establish(&super::existing_file_uri(path)).unwrap();
     }
 }

@@ -35,9 +35,12 @@ pub async fn observe(
     let span = tracing::info_span!("request", request_id = %request_id, method = %method, path = %req.path());
 
     let outcome = next.call(req).instrument(span.clone()).await;
+    // The re-rendered response no longer carries the error: its cause is kept here.
+    let mut cause = String::new();
     let mut response = match outcome {
         Ok(response) => match api_error_of(&response) {
             Some(error) => {
+                cause = format!("{error:?}");
                 let (request, _) = response.into_parts();
                 ServiceResponse::new(request, error.render(lang, Some(&request_id)))
                     .map_into_right_body()
@@ -71,11 +74,9 @@ pub async fn observe(
     }
     let _entered = span.enter();
     if status.is_server_error() {
-        let cause = response
-            .response()
-            .error()
-            .map(|e| format!("{e:?}"))
-            .unwrap_or_default();
+        if let Some(error) = response.response().error() {
+            cause = format!("{error:?}");
+        }
         tracing::error!(
             status = status.as_u16(),
             route,
