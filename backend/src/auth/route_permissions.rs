@@ -32,8 +32,9 @@ pub type Requirement = Vec<Permission>;
 
 #[derive(Debug, Default)]
 pub struct RoutePermissions {
-    /// Per route, the alternatives; none when the route needs no permission.
-    by_route: HashMap<(String, String), Vec<Requirement>>,
+    /// Per path template, then per method (upper case), the alternatives; none when the
+    /// route needs no permission. Nested so that a request's lookup borrows, not allocates.
+    by_route: HashMap<String, HashMap<String, Vec<Requirement>>>,
 }
 
 impl RoutePermissions {
@@ -67,7 +68,10 @@ impl RoutePermissions {
                         alternatives.push(permissions);
                     }
                 }
-                by_route.insert((method.to_uppercase(), path.clone()), alternatives);
+                by_route
+                    .entry(path.clone())
+                    .or_insert_with(HashMap::new)
+                    .insert(method.to_uppercase(), alternatives);
             }
         }
         Ok(RoutePermissions { by_route })
@@ -82,7 +86,8 @@ impl RoutePermissions {
             method.as_str()
         };
         self.by_route
-            .get(&(method.to_owned(), pattern.to_owned()))
+            .get(pattern)
+            .and_then(|methods| methods.get(method))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -131,10 +136,13 @@ mod tests {
         let unguarded: Vec<_> = table
             .by_route
             .iter()
-            .filter(|((_, path), permissions)| {
-                path.starts_with("/api/v1/admin/") && permissions.is_empty()
+            .filter(|(path, _)| path.starts_with("/api/v1/admin/"))
+            .flat_map(|(path, methods)| {
+                methods
+                    .iter()
+                    .filter(|(_, ways)| ways.is_empty())
+                    .map(move |(method, _)| format!("{method} {path}"))
             })
-            .map(|((method, path), _)| format!("{method} {path}"))
             .collect();
         assert!(
             unguarded.is_empty(),
@@ -146,11 +154,14 @@ mod tests {
     fn any_one_of_several_requirements_lets_in() {
         let table = RoutePermissions {
             by_route: HashMap::from([(
-                ("GET".to_owned(), "/groups".to_owned()),
-                vec![
-                    vec![Permission::GroupsManage],
-                    vec![Permission::AccountsManage, Permission::AuditRead],
-                ],
+                "/groups".to_owned(),
+                HashMap::from([(
+                    "GET".to_owned(),
+                    vec![
+                        vec![Permission::GroupsManage],
+                        vec![Permission::AccountsManage, Permission::AuditRead],
+                    ],
+                )]),
             )]),
         };
         let held = |ps: &[Permission]| ps.iter().copied().collect();
