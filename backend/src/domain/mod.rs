@@ -1,5 +1,6 @@
 //! Pure domain rules: no I/O, no framework types.
 
+pub mod certificates;
 pub mod fiscal_code;
 pub mod login_method;
 pub mod login_throttle;
