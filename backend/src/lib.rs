@@ -7,6 +7,7 @@ pub mod auth;
 pub mod cli;
 pub mod db;
 pub mod demo;
+pub mod document;
 pub mod domain;
 pub mod error;
 pub mod http;

@@ -1,0 +1,157 @@
+//! Puts the body, the stamp, the link and the signature placeholder into one PDF.
+
+use chrono::{DateTime, Utc};
+use lopdf::{dictionary, Document, Object, ObjectId, Stream, StringFormat};
+
+use super::fonts::Font;
+use super::model::Metadata;
+use super::pades::{SignatureRequest, CONTENTS_RESERVE};
+use super::render::{PAGE_HEIGHT, PAGE_WIDTH};
+use super::stamp::Stamp;
+use super::DocumentError;
+
+/// What goes into the file besides the two content streams.
+pub struct PageParts<'a> {
+    pub body: Vec<u8>,
+    pub stamp: Stamp,
+    pub verify_url: &'a str,
+    pub metadata: &'a Metadata,
+    pub signature: SignatureRequest<'a>,
+    /// Becomes the file identifier, so that the same certificate keeps the same /ID.
+    pub content_sha256: [u8; 32],
+}
+
+/// The unsigned file: a zero-filled `/Contents` and a placeholder `/ByteRange` that
+/// `pades::sign` fills in place. Streams are stored uncompressed: the body stream's bytes
+/// in the file are exactly the bytes the seal hashes.
+pub fn assemble(parts: PageParts<'_>) -> Result<Vec<u8>, DocumentError> {
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let page_id = doc.new_object_id();
+
+    let mut fonts = lopdf::Dictionary::new();
+    for font in Font::ALL {
+        let id = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type1",
+            "BaseFont" => font.base_font(),
+            "Encoding" => "WinAnsiEncoding",
+        });
+        fonts.set(font.resource(), id);
+    }
+    let body_id = doc.add_object(Stream::new(dictionary! {}, parts.body));
+    let stamp_id = doc.add_object(Stream::new(dictionary! {}, parts.stamp.content));
+
+    let [x1, y1, x2, y2] = parts.stamp.link_rect;
+    let link_id = doc.add_object(dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "Link",
+        "Rect" => vec![x1.into(), y1.into(), x2.into(), y2.into()],
+        "Border" => vec![0.into(), 0.into(), 0.into()],
+        // Printable, so that the link survives "print to PDF".
+        "F" => 4,
+        "P" => page_id,
+        "A" => dictionary! {
+            "S" => "URI",
+            "URI" => Object::string_literal(parts.verify_url),
+        },
+    });
+    let (widget_id, sig_field) = add_signature_placeholder(&mut doc, page_id, &parts.signature);
+
+    doc.objects.insert(
+        page_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), PAGE_WIDTH.into(), PAGE_HEIGHT.into()],
+            "Resources" => dictionary! { "Font" => fonts },
+            "Contents" => vec![body_id.into(), stamp_id.into()],
+            "Annots" => vec![link_id.into(), widget_id.into()],
+        }),
+    );
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+        ),
+    );
+    let catalog_id = doc.add_object(dictionary! {
+        "Type" => "Catalog",
+        "Pages" => pages_id,
+        "AcroForm" => dictionary! { "Fields" => vec![sig_field.into()], "SigFlags" => 3 },
+    });
+    let info_id = doc.add_object(info_dictionary(parts.metadata));
+    doc.trailer.set("Root", catalog_id);
+    doc.trailer.set("Info", info_id);
+    let file_id = Object::String(
+        parts.content_sha256[..16].to_vec(),
+        StringFormat::Hexadecimal,
+    );
+    doc.trailer.set("ID", vec![file_id.clone(), file_id]);
+
+    let mut bytes = Vec::with_capacity(16 * 1024);
+    doc.save_to(&mut bytes)
+        .map_err(|e| DocumentError::Pdf(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// An invisible signature field merged with its widget, and the /Sig value to be filled.
+fn add_signature_placeholder(
+    doc: &mut Document,
+    page_id: ObjectId,
+    request: &SignatureRequest<'_>,
+) -> (ObjectId, ObjectId) {
+    let sig_id = doc.add_object(dictionary! {
+        "Type" => "Sig",
+        "Filter" => "Adobe.PPKLite",
+        "SubFilter" => "ETSI.CAdES.detached",
+        // Ten-digit placeholders leave room for any real offset; `pades` rewrites them.
+        "ByteRange" => vec![0.into(), 9_999_999_999_i64.into(), 9_999_999_999_i64.into(), 9_999_999_999_i64.into()],
+        "Contents" => Object::String(vec![0; CONTENTS_RESERVE], StringFormat::Hexadecimal),
+        "M" => Object::string_literal(pdf_date(request.signing_time)),
+        "Name" => text_string(request.signer_name),
+        "Reason" => text_string(request.reason),
+    });
+    let widget_id = doc.add_object(dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "Widget",
+        "FT" => "Sig",
+        "T" => Object::string_literal("Sigillo del Comune"),
+        "V" => sig_id,
+        "Rect" => vec![0.into(), 0.into(), 0.into(), 0.into()],
+        // Print + Locked.
+        "F" => 132,
+        "P" => page_id,
+    });
+    (widget_id, widget_id)
+}
+
+fn info_dictionary(metadata: &Metadata) -> lopdf::Dictionary {
+    let date = pdf_date(metadata.creation_date);
+    dictionary! {
+        "Title" => text_string(&metadata.title),
+        "Author" => text_string(&metadata.author),
+        "Subject" => text_string(&metadata.subject),
+        "Creator" => "Portale dei Servizi Demografici",
+        "Producer" => "Portale dei Servizi Demografici",
+        "CreationDate" => Object::string_literal(date.clone()),
+        "ModDate" => Object::string_literal(date),
+    }
+}
+
+/// A PDF text string: ASCII as is, anything else as UTF-16BE with a byte-order mark
+/// (PDFDocEncoding differs from Latin-1 for ’ « » and friends).
+pub fn text_string(text: &str) -> Object {
+    if text.is_ascii() {
+        return Object::string_literal(text);
+    }
+    let mut bytes = vec![0xfe, 0xff];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Literal)
+}
+
+pub fn pdf_date(at: DateTime<Utc>) -> String {
+    at.format("D:%Y%m%d%H%M%S+00'00'").to_string()
+}

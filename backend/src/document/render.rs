@@ -1,0 +1,275 @@
+//! The certificate's body (page 1, content stream 1): everything printed except the stamp.
+
+use super::fonts::{encode_winansi, Font};
+use super::layout::{Canvas, WrappedText};
+use super::model::{Align, CertificateDocument, CoatOfArms, Run, Table};
+use super::DocumentError;
+
+pub const PAGE_WIDTH: f32 = 595.28;
+pub const PAGE_HEIGHT: f32 = 841.89;
+/// 20 mm, as on the registry's printed forms.
+pub const MARGIN: f32 = 56.69;
+pub const TEXT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
+/// The bottom band shared by the stamp (left, stream 2) and the small print (right).
+pub const STAMP_BAND_TOP: f32 = 168.0;
+/// Where the small print starts, right of the stamp and its quiet zone.
+const NOTES_X: f32 = 200.0;
+
+const BODY_SIZE: f32 = 10.5;
+const BODY_LEADING: f32 = 15.0;
+
+/// Draws the body; fails when it does not fit above the stamp band.
+pub fn render_body(doc: &CertificateDocument) -> Result<Vec<u8>, DocumentError> {
+    let mut canvas = Canvas::with_capacity(6 * 1024);
+    let center = PAGE_WIDTH / 2.0;
+    let mut y = header(&mut canvas, doc, center)?;
+
+    y -= 30.0;
+    canvas.centered_text(
+        Font::HelveticaBold,
+        13.0,
+        center,
+        y,
+        &encode_winansi(&doc.title)?,
+    );
+    y -= 8.0;
+    for line in &doc.preamble {
+        y -= 15.0;
+        canvas.centered_text(Font::Helvetica, 10.5, center, y, &encode_winansi(line)?);
+    }
+    y -= 24.0;
+    canvas.centered_text(
+        Font::HelveticaBold,
+        12.5,
+        center,
+        y,
+        &letter_spaced(&encode_winansi(&doc.keyword)?),
+    );
+    y -= 24.0;
+
+    for paragraph in &doc.paragraphs {
+        let wrapped = WrappedText::new(&paragraph.runs, BODY_SIZE, TEXT_WIDTH)?;
+        y = wrapped.draw(
+            &mut canvas,
+            MARGIN,
+            y,
+            TEXT_WIDTH,
+            BODY_LEADING,
+            paragraph.align,
+        ) - 5.0;
+    }
+    if let Some(table) = &doc.table {
+        y = draw_table(&mut canvas, table, y + 4.0)? - 14.0;
+    }
+
+    let usage = WrappedText::new(&[Run::normal(doc.usage_line.as_str())], 9.5, TEXT_WIDTH)?;
+    y = usage.draw(&mut canvas, MARGIN, y, TEXT_WIDTH, 13.0, Align::Left) - 14.0;
+
+    canvas.text(
+        Font::Helvetica,
+        BODY_SIZE,
+        MARGIN,
+        y,
+        &encode_winansi(&doc.place_and_date)?,
+    );
+    let officer_center = MARGIN + TEXT_WIDTH * 0.75;
+    canvas.centered_text(
+        Font::HelveticaBold,
+        10.0,
+        officer_center,
+        y,
+        &encode_winansi(&doc.officer_title)?,
+    );
+    if let Some(name) = &doc.officer_name {
+        y -= 14.0;
+        canvas.centered_text(
+            Font::Helvetica,
+            10.0,
+            officer_center,
+            y,
+            &encode_winansi(name)?,
+        );
+    }
+    if y < STAMP_BAND_TOP + 8.0 {
+        return Err(DocumentError::DoesNotFit {
+            overflow_points: STAMP_BAND_TOP + 8.0 - y,
+        });
+    }
+
+    legal_notes(&mut canvas, &doc.legal_notes)?;
+    Ok(canvas.into_bytes())
+}
+
+/// Coat of arms, municipality, subtitles, office; returns the baseline of the rule below.
+fn header(
+    canvas: &mut Canvas,
+    doc: &CertificateDocument,
+    center: f32,
+) -> Result<f32, DocumentError> {
+    let header = &doc.header;
+    let top = PAGE_HEIGHT - 36.0;
+    let CoatOfArms::Placeholder { initials } = &header.coat_of_arms;
+    canvas.shield(center, top, 36.0, 44.0);
+    let initials = encode_winansi(initials)?;
+    canvas.centered_text(Font::Times, 15.0, center, top - 24.0, &initials);
+
+    let mut y = top - 62.0;
+    canvas.centered_text(
+        Font::HelveticaBold,
+        15.0,
+        center,
+        y,
+        &encode_winansi(&header.municipality)?,
+    );
+    for line in &header.subtitle_lines {
+        y -= 13.0;
+        canvas.centered_text(Font::Times, 10.5, center, y, &encode_winansi(line)?);
+    }
+    y -= 15.0;
+    canvas.centered_text(
+        Font::HelveticaBold,
+        9.5,
+        center,
+        y,
+        &encode_winansi(&header.office)?,
+    );
+    y -= 11.0;
+    canvas.centered_text(
+        Font::Helvetica,
+        8.5,
+        center,
+        y,
+        &encode_winansi(&header.office_address)?,
+    );
+    y -= 9.0;
+    canvas.line_segment((MARGIN, y), (PAGE_WIDTH - MARGIN, y), 0.6);
+    Ok(y)
+}
+
+/// "CERTIFICA" → "C E R T I F I C A", the way the keyword is set on printed certificates.
+fn letter_spaced(text: &[u8]) -> Vec<u8> {
+    let mut spaced = Vec::with_capacity(text.len() * 2);
+    for (index, &byte) in text.iter().enumerate() {
+        if index > 0 {
+            spaced.push(b' ');
+        }
+        spaced.push(byte);
+    }
+    spaced
+}
+
+/// Header row on a light grey band, rows separated by hairlines; cells wrap. Long tables
+/// (large families) are set tighter so that they still fit the page.
+fn draw_table(canvas: &mut Canvas, table: &Table, top: f32) -> Result<f32, DocumentError> {
+    let compact = table.rows.len() > 10;
+    let (size, leading, padding) = if compact {
+        (8.0, 9.5, 2.0)
+    } else {
+        (8.5, 10.5, 3.0)
+    };
+    let total_weight: f32 = table
+        .columns
+        .iter()
+        .map(|c| c.weight.max(0.0))
+        .sum::<f32>()
+        .max(f32::EPSILON);
+    let widths: Vec<f32> = table
+        .columns
+        .iter()
+        .map(|c| TEXT_WIDTH * c.weight.max(0.0) / total_weight)
+        .collect();
+
+    let header: Vec<Vec<Run>> = table
+        .columns
+        .iter()
+        .map(|c| vec![Run::bold(c.title.as_str())])
+        .collect();
+    let mut y = top;
+    y = draw_row(
+        canvas,
+        &header,
+        &widths,
+        y,
+        size,
+        leading,
+        padding,
+        Some(0.9),
+    )?;
+    for row in &table.rows {
+        let cells: Vec<Vec<Run>> = row
+            .iter()
+            .map(|cell| vec![Run::normal(cell.as_str())])
+            .collect();
+        y = draw_row(canvas, &cells, &widths, y, size, leading, padding, None)?;
+        canvas.line_segment((MARGIN, y), (PAGE_WIDTH - MARGIN, y), 0.3);
+    }
+    Ok(y)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_row(
+    canvas: &mut Canvas,
+    cells: &[Vec<Run>],
+    widths: &[f32],
+    top: f32,
+    size: f32,
+    leading: f32,
+    padding: f32,
+    background: Option<f32>,
+) -> Result<f32, DocumentError> {
+    let wrapped = cells
+        .iter()
+        .zip(widths)
+        .map(|(runs, width)| WrappedText::new(runs, size, width - 2.0 * padding))
+        .collect::<Result<Vec<_>, _>>()?;
+    let lines = wrapped
+        .iter()
+        .map(WrappedText::line_count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let height = lines as f32 * leading + 2.0 * padding;
+    if let Some(gray) = background {
+        canvas.save_state();
+        canvas.gray_fill(gray);
+        canvas.fill_rect(MARGIN, top - height, TEXT_WIDTH, height);
+        canvas.fill();
+        canvas.restore_state();
+    }
+    let baseline = top - padding - size;
+    let mut x = MARGIN;
+    for (cell, width) in wrapped.iter().zip(widths) {
+        cell.draw(
+            canvas,
+            x + padding,
+            baseline,
+            width - 2.0 * padding,
+            leading,
+            Align::Left,
+        );
+        x += width;
+    }
+    Ok(top - height)
+}
+
+/// Small print in the bottom band, right of the stamp.
+fn legal_notes(canvas: &mut Canvas, notes: &[String]) -> Result<(), DocumentError> {
+    let width = PAGE_WIDTH - MARGIN - NOTES_X;
+    let mut y = STAMP_BAND_TOP - 14.0;
+    for note in notes {
+        let wrapped = WrappedText::with_fonts(
+            &[Run::normal(note.as_str())],
+            7.5,
+            width,
+            Font::Helvetica,
+            Font::HelveticaBold,
+        )?;
+        y = wrapped.draw(canvas, NOTES_X, y, width, 9.5, Align::Justify) - 3.0;
+    }
+    if y < 24.0 {
+        return Err(DocumentError::DoesNotFit {
+            overflow_points: 24.0 - y,
+        });
+    }
+    Ok(())
+}
