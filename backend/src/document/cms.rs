@@ -140,6 +140,11 @@ pub fn verify_signed_data(
     let asn1 = |e: der::Error| CmsError::Malformed(e.to_string());
     let mut reader = der::SliceReader::new(container).map_err(asn1)?;
     let content_info = <ContentInfo as der::Decode>::decode(&mut reader).map_err(asn1)?;
+    let used = usize::try_from(der::Reader::position(&reader)).map_err(asn1)?;
+    // The reserve after the container is zeros; anything else there was put there later.
+    if container[used..].iter().any(|&b| b != 0) {
+        return Err(malformed("data after the signature container"));
+    }
     if content_info.content_type != ID_SIGNED_DATA {
         return Err(malformed("not SignedData"));
     }
@@ -147,6 +152,29 @@ pub fn verify_signed_data(
     let [signer_info] = signed_data.signer_infos.0.as_slice() else {
         return Err(malformed("expected exactly one signer"));
     };
+    // Every unsigned field must be what `build_signed_data` writes: a verifier of this
+    // portal's certificates has no reason to tolerate anything else in them.
+    let as_built = signed_data.version == CmsVersion::V1
+        && signer_info.version == CmsVersion::V1
+        && signed_data.digest_algorithms.as_slice() == [sha256_algorithm()]
+        && signed_data.encap_content_info
+            == EncapsulatedContentInfo {
+                econtent_type: ID_DATA,
+                econtent: None,
+            }
+        && signed_data.crls.is_none()
+        && signed_data
+            .certificates
+            .as_ref()
+            .is_some_and(|set| set.0.len() == 1)
+        && signer_info.unsigned_attrs.is_none()
+        && signer_info.signature_algorithm.parameters.is_none()
+        && signer_info.digest_alg.parameters.is_none();
+    if !as_built {
+        return Err(malformed(
+            "the container is not shaped as this portal signs",
+        ));
+    }
     let certificate = signed_data
         .certificates
         .iter()

@@ -158,6 +158,12 @@ impl Canvas {
         self.op("c h S");
     }
 
+    /// Concatenates `[a b c d e f]` to the current transformation matrix.
+    pub fn transform(&mut self, matrix: [f32; 6]) {
+        self.numbers(&matrix);
+        self.op("cm");
+    }
+
     pub fn save_state(&mut self) {
         self.op("q");
     }

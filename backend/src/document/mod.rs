@@ -17,6 +17,7 @@ pub mod layout;
 pub mod model;
 pub mod pades;
 pub mod pdf;
+pub mod qr;
 pub mod render;
 pub mod seal;
 pub mod signer;

@@ -12,6 +12,8 @@ use super::signer::{Signer, SignerError};
 /// container is about 0.9 KB with one P-256 certificate.
 pub const CONTENTS_RESERVE: usize = 2048;
 
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
 /// What the signature dictionary says about the signing.
 #[derive(Debug, Clone, Copy)]
 pub struct SignatureRequest<'a> {
@@ -45,7 +47,6 @@ pub fn sign(mut pdf: Vec<u8>, signer: &Signer) -> Result<Vec<u8>, SignatureFailu
     if container.len() > CONTENTS_RESERVE {
         return Err(PadesError::ContainerTooLarge(container.len()).into());
     }
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for (index, byte) in container.iter().enumerate() {
         let at = contents_start + 1 + 2 * index;
         pdf[at] = HEX[usize::from(byte >> 4)];
@@ -136,19 +137,26 @@ pub fn verify(pdf: &[u8], doc: &Document) -> Result<VerifiedSignature, PadesErro
         ));
     }
     let gap = &pdf[length1..start2];
-    let is_hex_string = gap.len() >= 2
-        && gap.first() == Some(&b'<')
-        && gap.last() == Some(&b'>')
-        && gap[1..gap.len() - 1].iter().all(u8::is_ascii_hexdigit);
-    if !is_hex_string {
-        return Err(byte_range_error(
-            "the gap is not exactly the /Contents hex string",
-        ));
-    }
     let contents = signature
         .get(b"Contents")
         .and_then(Object::as_str)
         .map_err(|_| PadesError::NoSignature)?;
+    // Byte for byte what `sign` writes: upper-case hex of /Contents, so that not even the
+    // case of a digit in the unsigned gap can change unnoticed.
+    let is_contents = gap.len() == 2 + 2 * contents.len()
+        && gap.first() == Some(&b'<')
+        && gap.last() == Some(&b'>')
+        && gap[1..gap.len() - 1]
+            .chunks(2)
+            .zip(contents)
+            .all(|(pair, &byte)| {
+                pair == [HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0x0f)]]
+            });
+    if !is_contents {
+        return Err(byte_range_error(
+            "the gap is not exactly the /Contents hex string",
+        ));
+    }
     let digest = ranges_digest(pdf, [start1, length1, start2, length2]);
     let certificate_der = verify_signed_data(contents, &digest)?;
     let name = |key: &[u8]| {

@@ -1,10 +1,11 @@
 //! The digital stamp (page 1, content stream 2): the QR as vector rectangles, the ID under
 //! it, and where to verify. Kept apart from the body so the seal can hash the body alone.
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::EcLevel;
 
 use super::fonts::{encode_winansi, Font};
 use super::layout::Canvas;
+use super::qr;
 use super::render::MARGIN;
 use super::DocumentError;
 
@@ -27,27 +28,16 @@ pub fn render_stamp(
     certificate_id: &str,
     public_base_url: &str,
 ) -> Result<Stamp, DocumentError> {
-    let code = QrCode::with_error_correction_level(verify_url.as_bytes(), EcLevel::M)
+    let code = qr::encode(verify_url.as_bytes(), EcLevel::M)
         .map_err(|e| DocumentError::Qr(e.to_string()))?;
-    let modules = code.width();
-    let dark: Vec<bool> = code
-        .to_colors()
-        .into_iter()
-        .map(|c| c == Color::Dark)
-        .collect();
-    let mut canvas = Canvas::with_capacity(16 * 1024);
+    let mut canvas = Canvas::with_capacity(24 * 1024);
     canvas.save_state();
+    // In module units with y pointing down, so that each run is four small integers.
+    let module = QR_SIZE / code.width as f32;
+    canvas.transform([module, 0.0, 0.0, -module, QR_X, QR_Y + QR_SIZE]);
     canvas.gray_fill(0.0);
-    let module = QR_SIZE / modules as f32;
-    for (row, start, length) in dark_runs(&dark, modules) {
-        // Row 0 is the top of the symbol; PDF's y grows upwards.
-        let y = QR_Y + QR_SIZE - (row + 1) as f32 * module;
-        canvas.fill_rect(
-            QR_X + start as f32 * module,
-            y,
-            length as f32 * module,
-            module,
-        );
+    for (row, start, length) in dark_runs(&code.dark, code.width) {
+        canvas.fill_rect(start as f32, row as f32, length as f32, 1.0);
     }
     canvas.fill();
     canvas.restore_state();
@@ -114,17 +104,8 @@ mod tests {
 
     #[test]
     fn the_runs_cover_exactly_the_dark_modules() {
-        let code = QrCode::with_error_correction_level(
-            b"https://example.it/verifica/ABCD#xyz",
-            EcLevel::M,
-        )
-        .expect("qr");
-        let width = code.width();
-        let dark: Vec<bool> = code
-            .to_colors()
-            .into_iter()
-            .map(|c| c == Color::Dark)
-            .collect();
+        let code = qr::encode(b"https://example.it/verifica/ABCD#xyz", EcLevel::M).expect("qr");
+        let (width, dark) = (code.width, code.dark);
         let mut painted = vec![false; dark.len()];
         let runs = dark_runs(&dark, width);
         for &(row, start, length) in &runs {

@@ -137,12 +137,26 @@ fn the_body_stream_is_stored_verbatim_and_is_what_the_seal_hashes() {
 fn one_changed_byte_anywhere_breaks_authenticity() {
     let issued = issued();
     let len = issued.pdf.len();
-    for at in [20, len / 4, len / 2, 3 * len / 4, len - 10] {
+    let contents = find(&issued.pdf, b"/Contents<") + 10;
+    // Every 11th byte of the signature container (the only bytes the signature does not
+    // cover) and every 101st elsewhere.
+    let end = contents + 2 * pades::CONTENTS_RESERVE;
+    let positions = (contents..end).step_by(11).chain((0..len).step_by(101));
+    for at in positions {
         let mut tampered = issued.pdf.clone();
         tampered[at] ^= 0x01;
         let verdict = inspect(&tampered, &keys());
         assert!(!verdict.authentic(), "byte {at} of {len} changed unnoticed");
     }
+    // A hex digit's case does not change the value lopdf parses, but it changes the file.
+    let mut lowered = issued.pdf.clone();
+    let letter = contents
+        + lowered[contents..]
+            .iter()
+            .position(u8::is_ascii_uppercase)
+            .expect("a hex letter");
+    lowered[letter] = lowered[letter].to_ascii_lowercase();
+    assert!(!inspect(&lowered, &keys()).authentic());
 }
 
 #[test]
