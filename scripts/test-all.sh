@@ -33,7 +33,8 @@ spa() {
 }
 
 rust_sqlite() {
-  ensure_openssl || return 1
+  # The document tests check real PDFs with qpdf and poppler (and pyHanko from the venv).
+  ensure_openssl && ensure_pdf_tools || return 1
   cargo test --locked --workspace
 }
 

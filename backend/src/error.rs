@@ -36,6 +36,8 @@ pub enum Denial {
     AccountRejected,
     /// Registration with a password is switched off in this municipality (SPEC §2).
     RegistrationClosed,
+    /// A service for the municipality's residents asked by someone it does not list.
+    NotResident,
 }
 
 /// A field that failed validation, named by its JSON path (`address.street`, `members[2].name`).
@@ -80,6 +82,10 @@ pub enum ApiError {
     /// The request clashes with the state of a resource (a duplicate, a used stamp).
     #[error("conflict: {code}")]
     Conflict { code: &'static str, detail: Text },
+    /// Well-formed, valid fields that the rules refuse as a whole (a certificate the
+    /// person is not eligible for, an idempotency key reused for another request).
+    #[error("unprocessable: {code}")]
+    Unprocessable { code: &'static str, detail: Text },
     #[error("too many requests; retry after {retry_after_secs} s")]
     TooManyRequests { retry_after_secs: u64 },
     #[error("service unavailable: {0}")]
@@ -119,8 +125,10 @@ impl ApiError {
             ApiError::Forbidden(Denial::AccountLocked) => "account_locked",
             ApiError::Forbidden(Denial::AccountRejected) => "account_rejected",
             ApiError::Forbidden(Denial::RegistrationClosed) => "registration_closed",
+            ApiError::Forbidden(Denial::NotResident) => "not_resident",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::Conflict { code, .. } => code,
+            ApiError::Unprocessable { code, .. } => code,
             ApiError::TooManyRequests { .. } => "too_many_requests",
             ApiError::Unavailable(_) => "service_unavailable",
             ApiError::Internal(_) => "internal_error",
@@ -150,6 +158,9 @@ impl ApiError {
             }
             ApiError::Forbidden(_) => Text::new("Operazione non consentita", "Forbidden"),
             ApiError::Conflict { .. } => Text::new("Conflitto con lo stato attuale", "Conflict"),
+            ApiError::Unprocessable { .. } => {
+                Text::new("Richiesta non accoglibile", "Request cannot be granted")
+            }
             ApiError::TooManyRequests { .. } => Text::new("Troppe richieste", "Too many requests"),
             ApiError::Unavailable(_) => Text::new(
                 "Servizio temporaneamente non disponibile",
@@ -248,8 +259,14 @@ impl ApiError {
                     "In questo Comune non è più possibile registrarsi al portale con codice fiscale e password: per accedere si usano gli strumenti indicati nella pagina «Come accedere».",
                     "This municipality no longer accepts registrations with tax code and password: please use the means listed on the “How to access” page.",
                 ),
+                Denial::NotResident => Text::new(
+                    "Il servizio è riservato ai residenti del Comune: il suo nominativo non risulta iscritto nell'anagrafe della popolazione residente.",
+                    "This service is for residents only: the municipal registry does not list you as a resident.",
+                ),
             },
-            ApiError::Conflict { detail, .. } => detail.clone(),
+            ApiError::Conflict { detail, .. } | ApiError::Unprocessable { detail, .. } => {
+                detail.clone()
+            }
             ApiError::TooManyRequests { retry_after_secs } => {
                 match retry_after_secs.div_ceil(60).max(1) {
                     1 => Text::new(
@@ -331,7 +348,9 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::MalformedBody(_) | ApiError::InvalidQuery(_) => StatusCode::BAD_REQUEST,
-            ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Validation(_) | ApiError::Unprocessable { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

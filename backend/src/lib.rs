@@ -4,6 +4,7 @@
 pub mod api;
 pub mod audit;
 pub mod auth;
+pub mod certification;
 pub mod cli;
 pub mod db;
 pub mod demo;
@@ -39,6 +40,15 @@ pub struct AppState {
     pub db: Database,
     pub settings: Arc<Settings>,
     pub tokens: auth::tokens::TokenKeys,
+    /// The key that seals and signs certificates, cached (see `certification::keyring`).
+    pub keyring: Arc<certification::keyring::Keyring>,
+}
+
+impl AppState {
+    /// Whom the signing certificates name.
+    pub fn issuer(&self) -> certification::keyring::Issuer {
+        self.settings.issuer()
+    }
 }
 
 /// Builds the HTTP server on an already-bound listener (port 0 in tests): HTTPS when the
@@ -66,6 +76,7 @@ pub fn build_server_with_metrics(
         db,
         settings: settings.clone(),
         tokens,
+        keyring: Arc::new(certification::keyring::Keyring::default()),
     });
     let metrics = web::Data::new(metrics);
     let document = api::openapi_document();

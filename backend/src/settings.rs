@@ -109,6 +109,14 @@ impl Settings {
     }
 
     /// The portal terminates TLS itself (a certificate is configured).
+    /// Whom the certificate-signing keys name: the comune and its ISTAT code.
+    pub fn issuer(&self) -> crate::certification::keyring::Issuer {
+        crate::certification::keyring::Issuer {
+            city: self.municipality.office.city.clone(),
+            istat_code: self.municipality.istat_code.clone(),
+        }
+    }
+
     pub fn tls_enabled(&self) -> bool {
         self.tls_cert_file.is_some()
     }

@@ -1,11 +1,13 @@
 //! The HTTP API: one module per resource. Routes and the OpenAPI document come from the
 //! same registration, so the document cannot miss an endpoint.
 
+pub mod access_log;
 pub mod admin_accounts;
 pub mod admin_groups;
 pub mod admin_users;
 pub mod audit_log;
 pub mod auth;
+pub mod certificates;
 pub mod fiscal_code;
 pub mod health;
 pub mod mail_outbox;
@@ -14,10 +16,13 @@ pub mod municipality;
 pub mod password_policy;
 pub mod password_reset;
 pub mod places;
+pub mod quota;
 pub mod registrations;
+pub mod registry;
 pub mod responses;
 pub mod services;
 pub mod smartcard;
+pub mod verification;
 
 use actix_web::App;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -40,6 +45,9 @@ REST access for third-party applications.\n\nErrors are `application/problem+jso
         (name = "tools", description = "Public tools"),
         (name = "auth", description = "Login, sessions and passwords"),
         (name = "profile", description = "The user's own account"),
+        (name = "registry", description = "The family record, persons, and look-ups of third persons"),
+        (name = "certificates", description = "Certificates: catalogues, issuing, delivery"),
+        (name = "verification", description = "Public verification of certificates and the signing keys"),
         (name = "back office", description = "Operators and administrators"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),
@@ -119,6 +127,20 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(password_reset::confirm_password_reset)
                 .service(me::get_profile)
                 .service(me::update_profile)
+                .service(registry::get_my_family)
+                .service(registry::get_person)
+                .service(registry::search_persons)
+                .service(access_log::get_access_log)
+                .service(certificates::list_certificate_types)
+                .service(certificates::list_certificate_usages)
+                .service(certificates::issue_certificate)
+                .service(certificates::list_certificates)
+                .service(certificates::get_certificate)
+                .service(certificates::download_certificate)
+                .service(certificates::email_certificate)
+                .service(verification::verify_certificate)
+                .service(verification::verified_document)
+                .service(verification::list_signing_keys)
                 .service(admin_accounts::list_accounts)
                 .service(admin_accounts::activate_account)
                 .service(admin_accounts::reject_account)

@@ -10,7 +10,6 @@ use utoipa::ToSchema;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::auth::password;
 use crate::db::accounts::{self, NewRegistration};
-use crate::db::sessions;
 use crate::domain::fiscal_code::{FiscalCode, PersonalData};
 use crate::domain::login_throttle::ThrottleRule;
 use crate::domain::proof_of_work;
@@ -302,14 +301,8 @@ pub async fn register(
     state
         .db
         .run(move |conn| {
-            let now = Utc::now().naive_utc();
             if let Some(ip) = &origin.ip {
-                let key = format!("register:{ip}");
-                let current = sessions::throttle_state(conn, &key)?;
-                if let Some(until) = ThrottleRule::locked(current.as_ref(), now) {
-                    return Err(crate::auth::session::retry_after(until, now));
-                }
-                sessions::save_throttle_state(conn, &key, &PER_ADDRESS.after_failure(current, now))?;
+                crate::api::quota::charge(conn, &format!("register:{ip}"), &PER_ADDRESS)?;
             }
             crate::db::transaction(conn, |conn| {
                 if !accounts::insert_registration(conn, &registration)? {

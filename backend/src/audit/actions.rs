@@ -27,6 +27,8 @@ pub const FAMILY_VIEWED: &str = "family.viewed";
 pub const CERTIFICATE_ISSUED: &str = "certificate.issued";
 pub const CERTIFICATE_DOWNLOADED: &str = "certificate.downloaded";
 pub const CERTIFICATE_EMAILED: &str = "certificate.emailed";
+pub const CERTIFICATE_VERIFIED: &str = "certificate.verified";
+pub const SIGNING_KEY_ROTATED: &str = "signing_key.rotated";
 pub const AUDIT_VERIFIED: &str = "audit.verified";
 pub const MAIL_REQUEUED: &str = "mail.requeued";
 
@@ -125,6 +127,16 @@ pub const CATALOGUE: &[ActionInfo] = &[
         CERTIFICATE_EMAILED,
         "Certificato inviato per e-mail",
         "Certificate e-mailed",
+    ),
+    info(
+        CERTIFICATE_VERIFIED,
+        "Verifica di autenticità di un certificato",
+        "Certificate verified",
+    ),
+    info(
+        SIGNING_KEY_ROTATED,
+        "Nuova chiave di firma dei certificati",
+        "Certificate signing key rotated",
     ),
     info(
         AUDIT_VERIFIED,

@@ -91,10 +91,7 @@ pub struct AuditFilter {
     pub action: Option<String>,
 }
 
-diesel::define_sql_function! {
-    /// Lower case, in both dialects.
-    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
+use super::lower;
 
 fn filtered(filter: &AuditFilter) -> audit_log::BoxedQuery<'static, super::MultiBackend> {
     let mut query = audit_log::table.into_boxed();

@@ -4,12 +4,15 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod certificates;
 pub mod groups;
 pub mod mail_outbox;
 pub mod password_resets;
+pub mod persons;
 pub mod registry;
 pub mod schema;
 pub mod sessions;
+pub mod signing_keys;
 
 use std::path::Path;
 use std::time::Duration;
@@ -77,6 +80,11 @@ pub enum DbError {
 }
 
 pub type DbPool = r2d2::Pool<Manager>;
+
+diesel::define_sql_function! {
+    /// Lower case, in both dialects (SQLite folds ASCII letters only).
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
 
 /// Opens connections of the one backend the URL names, with SQLite's pragmas applied.
 #[derive(Debug)]

@@ -198,6 +198,59 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    signing_keys (id) {
+        id -> Text,
+        private_key_pkcs8 -> Binary,
+        certificate_der -> Binary,
+        created_at -> Timestamp,
+        retired_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    certificates (id) {
+        id -> Text,
+        type_code -> Text,
+        usage_code -> Text,
+        usage_text -> Nullable<Text>,
+        person_id -> Text,
+        subject_surname -> Text,
+        subject_name -> Text,
+        subject_fiscal_code -> Text,
+        requester_account_id -> Text,
+        requester_relation -> Text,
+        reason -> Nullable<Text>,
+        stamp_identifier -> Nullable<Text>,
+        stamp_issue_date -> Nullable<Date>,
+        situation_date -> Date,
+        issued_at -> Timestamp,
+        valid_until -> Date,
+        signing_key_id -> Text,
+        content_sha256 -> Text,
+        pdf_sha256 -> Text,
+        verify_url -> Text,
+        pdf -> Binary,
+        status -> Text,
+        revoked_at -> Nullable<Timestamp>,
+        idempotency_key -> Nullable<Text>,
+        request_fingerprint -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    certificate_verifications (id) {
+        id -> BigInt,
+        certificate_id -> Text,
+        verified_at -> Timestamp,
+        ip -> Nullable<Text>,
+        what -> Text,
+    }
+}
+
+diesel::joinable!(certificates -> persons (person_id));
+diesel::joinable!(certificates -> signing_keys (signing_key_id));
+diesel::joinable!(certificate_verifications -> certificates (certificate_id));
 diesel::joinable!(family_addresses -> families (family_id));
 diesel::joinable!(family_memberships -> families (family_id));
 diesel::joinable!(family_memberships -> persons (person_id));
@@ -223,4 +276,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     mail_outbox,
     mail_attachments,
     audit_log,
+    signing_keys,
+    certificates,
+    certificate_verifications,
 );

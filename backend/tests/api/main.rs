@@ -6,6 +6,7 @@ mod accounts;
 mod audit;
 mod auth;
 mod catalogue;
+mod certificates;
 mod cli;
 mod errors;
 mod fiscal_code;

@@ -51,6 +51,14 @@ pub enum CertificateGroup {
 }
 
 impl CertificateGroup {
+    /// Stable code for the API: `anagrafe` or `stato_civile`.
+    pub fn code(self) -> &'static str {
+        match self {
+            CertificateGroup::Anagrafe => "anagrafe",
+            CertificateGroup::StatoCivile => "stato_civile",
+        }
+    }
+
     pub fn name(self) -> Text {
         match self {
             CertificateGroup::Anagrafe => Text::new("Anagrafe", "Population register"),

@@ -8,6 +8,8 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
+mod certificates;
+
 use crate::mail::Email;
 use crate::settings::{overlay, LogFormat, Secret, Settings};
 
@@ -66,6 +68,12 @@ pub enum Command {
     /// Audit log tools.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Check a certificate PDF offline: its PAdES signature, the QR seal and the hash of
+    /// its content. Exit status 0 only when authentic.
+    Verify(certificates::VerifyArgs),
+    /// Keys that seal and sign certificates.
+    #[command(subcommand)]
+    Keys(certificates::KeysCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -259,6 +267,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Audit(AuditCommand::Verify(args)) => verify_audit(&settings, &args),
+        Command::Verify(args) => certificates::verify(&settings, &args),
+        Command::Keys(command) => certificates::keys(&settings, &command),
         Command::Serve(args) => {
             args.apply(&mut settings);
             serve(settings)

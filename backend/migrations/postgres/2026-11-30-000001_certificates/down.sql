@@ -1,0 +1,4 @@
+DROP TABLE certificate_verifications;
+DROP TABLE certificates;
+DROP FUNCTION certificates_guard();
+DROP TABLE signing_keys;

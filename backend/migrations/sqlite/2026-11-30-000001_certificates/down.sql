@@ -1,0 +1,5 @@
+DROP TABLE certificate_verifications;
+DROP TRIGGER certificates_are_kept;
+DROP TRIGGER certificates_are_immutable;
+DROP TABLE certificates;
+DROP TABLE signing_keys;

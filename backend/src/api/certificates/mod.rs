@@ -1,0 +1,439 @@
+//! Certificates: the catalogues, issuing (for oneself, a family member or a third
+//! person), the repository of issued documents, and delivery by e-mail. The rules
+//! live in `domain::certificates`, the work in `certification`.
+
+pub mod names;
+pub mod shapes;
+
+use actix_web::http::header;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use chrono::Utc;
+
+use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::auth::AuthUser;
+use crate::certification::issue::{self, IssueOutcome, Requester};
+use crate::db::certificates::{self as repository, CertificateMeta};
+use crate::domain::certificates::types::CertificateType;
+use crate::domain::certificates::usages::Usage;
+use crate::domain::permissions::Permission;
+use crate::error::{ApiError, FieldError};
+use crate::http::extract::Json;
+use crate::i18n::{Lang, Text};
+use crate::mail::{self, Attachment, Email, NewMail};
+use crate::AppState;
+use shapes::*;
+
+/// The kinds of certificate issued online, with who may have each.
+#[utoipa::path(
+    tag = "certificates",
+    params(("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`")),
+    responses((status = 200, body = CertificateTypes))
+)]
+#[get("/certificate-types")]
+pub async fn list_certificate_types(req: HttpRequest) -> web::Json<CertificateTypes> {
+    let lang = Lang::from_headers(req.headers());
+    let items = CertificateType::ALL
+        .iter()
+        .map(|kind| CertificateTypeView {
+            code: kind.code().to_owned(),
+            name: kind.name().get(lang).to_owned(),
+            description: kind.description().get(lang).to_owned(),
+            group: kind.group().code().to_owned(),
+            group_name: kind.group().name().get(lang).to_owned(),
+            always_exempt: kind.always_exempt(),
+            eligibility: kind.eligibility().get(lang).to_owned(),
+        })
+        .collect();
+    web::Json(CertificateTypes { items })
+}
+
+/// The usages (uso) a certificate can be issued for, with the stamp duty each implies
+/// and the legal reference of each exemption.
+#[utoipa::path(
+    tag = "certificates",
+    params(("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`")),
+    responses((status = 200, body = CertificateUsages))
+)]
+#[get("/certificate-usages")]
+pub async fn list_certificate_usages(req: HttpRequest) -> web::Json<CertificateUsages> {
+    let lang = Lang::from_headers(req.headers());
+    let items = Usage::ALL
+        .iter()
+        .map(|usage| CertificateUsageView {
+            code: usage.code().to_owned(),
+            description: usage.description().get(lang).to_owned(),
+            legal_reference: usage.legal_reference().map(str::to_owned),
+            stamp_duty_cents: usage.stamp_duty_cents(),
+            requires_stamp: usage.requires_stamp(),
+            requires_text: usage.requires_text(),
+        })
+        .collect();
+    web::Json(CertificateUsages { items })
+}
+
+fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
+    let Some(value) = req.headers().get("Idempotency-Key") else {
+        return Ok(None);
+    };
+    let key = value.to_str().unwrap_or("").trim();
+    if key.is_empty() || key.len() > 200 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(ApiError::Validation(vec![FieldError::new(
+            "Idempotency-Key",
+            Text::new(
+                "Chiave di idempotenza non valida (da 1 a 200 caratteri visibili).",
+                "Invalid idempotency key (1 to 200 visible characters).",
+            ),
+        )]));
+    }
+    Ok(Some(key.to_owned()))
+}
+
+/// Issues a certificate: for oneself, for a member of one's family, or for a third
+/// person (then `reason` is mandatory, recorded and shown to the person). The usage
+/// decides the stamp duty: `bollo` needs the marca's 14-digit identifier and issue
+/// date, and each marca serves one certificate only (409). Send `Idempotency-Key` to
+/// make retries safe: the same key answers the same certificate (200).
+#[utoipa::path(
+    tag = "certificates",
+    security(("bearer" = [])),
+    request_body = IssueCertificate,
+    params(
+        ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request answer the first certificate instead of issuing another"),
+        ("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`"),
+    ),
+    responses(
+        (status = 201, body = Certificate, description = "Issued"),
+        (status = 200, body = Certificate, description = "Already issued for this Idempotency-Key"),
+        (status = 400, response = crate::api::responses::BadRequest),
+        (status = 401, response = crate::api::responses::Unauthorized),
+        (status = 403, response = crate::api::responses::Forbidden),
+        (status = 404, response = crate::api::responses::NotFound),
+        (status = 409, response = crate::api::responses::Conflict),
+        (status = 422, response = crate::api::responses::Unprocessable),
+    )
+)]
+#[post("/certificates")]
+pub async fn issue_certificate(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: Json<IssueCertificate>,
+) -> Result<HttpResponse, ApiError> {
+    let lang = Lang::from_headers(req.headers());
+    let key = idempotency_key(&req)?;
+    let origin = Origin::from_request(&req);
+    let settings = state.settings.clone();
+    let keyring = state.keyring.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let requester = Requester {
+                account_id: &user.account_id,
+                label: &user.label,
+                is_office: user.permissions.contains(&Permission::RegistryRead),
+            };
+            issue::issue(
+                conn,
+                &settings,
+                &keyring,
+                &requester,
+                &origin,
+                &body.0,
+                key.as_deref(),
+            )
+        })
+        .await?;
+    let (status, meta) = match outcome {
+        IssueOutcome::Issued(meta) => (actix_web::http::StatusCode::CREATED, meta),
+        IssueOutcome::Repeated(meta) => (actix_web::http::StatusCode::OK, meta),
+    };
+    Ok(HttpResponse::build(status)
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/certificates/{}", meta.id),
+        ))
+        .json(Certificate::from_meta(meta, lang)))
+}
+
+/// The certificate if the caller may see it: who asked for it, or the office.
+async fn readable(
+    state: &AppState,
+    user: &AuthUser,
+    id: String,
+) -> Result<CertificateMeta, ApiError> {
+    let account = user.account_id.clone();
+    let office = user.permissions.contains(&Permission::RegistryRead);
+    state
+        .db
+        .run(move |conn| {
+            let meta = repository::find(conn, &id)?.ok_or(ApiError::NotFound)?;
+            if meta.requester_account_id != account && !office {
+                return Err(ApiError::NotFound);
+            }
+            Ok(meta)
+        })
+        .await
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// 1-based.
+    pub page: Option<i64>,
+    /// At most 100 (default 50).
+    pub per_page: Option<i64>,
+}
+
+/// My certificates, newest first; operators with `registry.read` see every one.
+#[utoipa::path(
+    tag = "certificates",
+    security(("bearer" = [])),
+    params(ListQuery, ("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`")),
+    responses(
+        (status = 200, body = CertificateList),
+        (status = 401, response = crate::api::responses::Unauthorized),
+        (status = 403, response = crate::api::responses::Forbidden),
+    )
+)]
+#[get("/certificates")]
+pub async fn list_certificates(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: crate::http::extract::Query<ListQuery>,
+) -> Result<web::Json<CertificateList>, ApiError> {
+    let lang = Lang::from_headers(req.headers());
+    let per_page = query.0.per_page.unwrap_or(50).clamp(1, 100);
+    let offset = (query.0.page.unwrap_or(1).max(1) - 1) * per_page;
+    let mine =
+        (!user.permissions.contains(&Permission::RegistryRead)).then(|| user.account_id.clone());
+    let rows = state
+        .db
+        .run(move |conn| repository::list(conn, mine.as_deref(), per_page, offset))
+        .await
+        .map_err(ApiError::from)?;
+    Ok(web::Json(CertificateList {
+        items: rows
+            .into_iter()
+            .map(|m| Certificate::from_meta(m, lang))
+            .collect(),
+    }))
+}
+
+/// One certificate's data (not the document).
+#[utoipa::path(
+    tag = "certificates",
+    security(("bearer" = [])),
+    params(("id" = String, Path), ("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`")),
+    responses(
+        (status = 200, body = Certificate),
+        (status = 401, response = crate::api::responses::Unauthorized),
+        (status = 403, response = crate::api::responses::Forbidden),
+        (status = 404, response = crate::api::responses::NotFound),
+    )
+)]
+#[get("/certificates/{id}")]
+pub async fn get_certificate(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+) -> Result<web::Json<Certificate>, ApiError> {
+    let lang = Lang::from_headers(req.headers());
+    let meta = readable(&state, &user, path.into_inner()).await?;
+    Ok(web::Json(Certificate::from_meta(meta, lang)))
+}
+
+/// A PDF answer; `inline` to view it in the browser, otherwise as a download.
+pub fn pdf_response(id: &str, pdf: Vec<u8>, inline: bool) -> HttpResponse {
+    let disposition = if inline { "inline" } else { "attachment" };
+    HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("{disposition}; filename=\"certificato-{id}.pdf\""),
+        ))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .body(pdf)
+}
+
+/// The signed PDF, byte for byte as issued.
+#[utoipa::path(
+    tag = "certificates",
+    security(("bearer" = [])),
+    params(("id" = String, Path)),
+    responses(
+        (status = 200, description = "The signed PDF", content_type = "application/pdf", body = Vec<u8>),
+        (status = 401, response = crate::api::responses::Unauthorized),
+        (status = 403, response = crate::api::responses::Forbidden),
+        (status = 404, response = crate::api::responses::NotFound),
+    )
+)]
+#[get("/certificates/{id}/pdf")]
+pub async fn download_certificate(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let meta = readable(&state, &user, path.into_inner()).await?;
+    let origin = Origin::from_request(&req);
+    let id = meta.id.clone();
+    let pdf = state
+        .db
+        .run(move |conn| {
+            let pdf = repository::pdf(conn, &meta.id)?.ok_or(ApiError::NotFound)?;
+            let entry = AuditEntry {
+                details: serde_json::json!({ "certificate_id": meta.id }),
+                ..AuditEntry::new(
+                    Actor {
+                        id: Some(&user.account_id),
+                        label: &user.label,
+                    },
+                    actions::CERTIFICATE_DOWNLOADED,
+                )
+                .subject("person", &meta.person_id)
+            };
+            audit::record(conn, &origin, entry)?;
+            Ok::<_, ApiError>(pdf)
+        })
+        .await?;
+    Ok(pdf_response(&id, pdf, false))
+}
+
+fn email_field(field: String, address: &str) -> Result<Email, FieldError> {
+    Email::parse(address).map_err(|e| FieldError::new(field, e.message()))
+}
+
+/// Sends the signed PDF by e-mail to any address, with optional copies and message
+/// (seed 001 "Invia certificato per email"), through the outbox.
+#[utoipa::path(
+    tag = "certificates",
+    security(("bearer" = [])),
+    params(("id" = String, Path)),
+    request_body = EmailCertificate,
+    responses(
+        (status = 202, body = EmailQueued),
+        (status = 400, response = crate::api::responses::BadRequest),
+        (status = 401, response = crate::api::responses::Unauthorized),
+        (status = 403, response = crate::api::responses::Forbidden),
+        (status = 404, response = crate::api::responses::NotFound),
+        (status = 422, response = crate::api::responses::Unprocessable),
+    )
+)]
+#[post("/certificates/{id}/email")]
+pub async fn email_certificate(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+    body: Json<EmailCertificate>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    let mut errors = Vec::new();
+    let to = email_field("to".to_owned(), &body.to)
+        .map_err(|e| errors.push(e))
+        .ok();
+    if body.cc.len() > 5 {
+        errors.push(FieldError::new(
+            "cc",
+            Text::new(
+                "Al massimo cinque indirizzi in copia.",
+                "At most five copies.",
+            ),
+        ));
+    }
+    let cc: Vec<Email> = body
+        .cc
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            email_field(format!("cc[{i}]"), a)
+                .map_err(|e| errors.push(e))
+                .ok()
+        })
+        .collect();
+    let message = body.message.unwrap_or_default();
+    if message.chars().count() > 2000 {
+        errors.push(FieldError::new(
+            "message",
+            Text::new(
+                "Messaggio troppo lungo (massimo 2000 caratteri).",
+                "Message too long (at most 2,000 characters).",
+            ),
+        ));
+    }
+    let Some(to) = to.filter(|_| errors.is_empty()) else {
+        return Err(ApiError::Validation(errors));
+    };
+    let meta = readable(&state, &user, path.into_inner()).await?;
+    let origin = Origin::from_request(&req);
+    let municipality = state.settings.municipality.name.clone();
+    let mail_id = state
+        .db
+        .run(move |conn| {
+            let pdf = repository::pdf(conn, &meta.id)?.ok_or(ApiError::NotFound)?;
+            let mail = certificate_mail(&meta, &municipality, to, cc, &message, pdf);
+            let mail_id = crate::db::transaction(conn, |conn| {
+                let mail_id = mail::enqueue(conn, &mail)?;
+                let entry = AuditEntry {
+                    details: serde_json::json!({ "certificate_id": meta.id, "mail_id": mail_id }),
+                    ..AuditEntry::new(
+                        Actor {
+                            id: Some(&user.account_id),
+                            label: &user.label,
+                        },
+                        actions::CERTIFICATE_EMAILED,
+                    )
+                    .subject("person", &meta.person_id)
+                };
+                audit::record(conn, &origin, entry)?;
+                Ok::<_, ApiError>(mail_id)
+            })?;
+            Ok::<_, ApiError>(mail_id)
+        })
+        .await?;
+    Ok(HttpResponse::Accepted().json(EmailQueued { mail_id }))
+}
+
+fn certificate_mail(
+    meta: &CertificateMeta,
+    municipality: &str,
+    to: Email,
+    cc: Vec<Email>,
+    message: &str,
+    pdf: Vec<u8>,
+) -> NewMail {
+    let type_name = names::type_name(&meta.type_code, Lang::It);
+    let mut body = String::new();
+    if !message.trim().is_empty() {
+        body.push_str(message.trim());
+        body.push_str("\n\n---\n\n");
+    }
+    body.push_str(&format!(
+        "In allegato il {type} n. {id} relativo a {surname} {name}, rilasciato il {date} dal {municipality} \
+e firmato digitalmente.\n\nL'autenticità del certificato si verifica inquadrando il QR code stampato \
+sul documento, oppure all'indirizzo indicato sotto il QR code con cognome, nome e ID del certificato.\n",
+        type = type_name.to_lowercase(),
+        id = meta.id,
+        surname = meta.subject_surname,
+        name = meta.subject_name,
+        date = meta.issued_at.format("%d/%m/%Y"),
+    ));
+    NewMail {
+        to: vec![to],
+        cc,
+        subject: format!("{type_name} n. {} - {municipality}", meta.id),
+        body_text: body,
+        attachments: vec![Attachment {
+            file_name: format!("certificato-{}.pdf", meta.id),
+            content_type: "application/pdf".to_owned(),
+            content: pdf,
+        }],
+    }
+}
+
+/// Today in the portal's sense (UTC); certificates carry the Italian date of issue.
+pub fn today() -> chrono::NaiveDate {
+    Utc::now().date_naive()
+}
