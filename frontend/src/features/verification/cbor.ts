@@ -161,7 +161,7 @@ class Writer {
     this.push(out)
   }
 
-  bytes(): Uint8Array {
+  bytes(): Uint8Array<ArrayBuffer> {
     const out = new Uint8Array(this.length)
     let offset = 0
     for (const chunk of this.chunks) {
@@ -206,7 +206,7 @@ function encodeItem(writer: Writer, value: CborValue) {
  * Encodes a value. Maps keep their insertion order, so a caller that needs deterministic
  * encoding inserts keys in canonical order.
  */
-export function encodeCbor(value: CborValue): Uint8Array {
+export function encodeCbor(value: CborValue): Uint8Array<ArrayBuffer> {
   const writer = new Writer()
   encodeItem(writer, value)
   return writer.bytes()

@@ -10,7 +10,7 @@ import {
 } from './seal'
 import { base64Url, cbor, DOCUMENT_HASH, makeSigner } from './sealFixture'
 
-function hex(text: string): Uint8Array {
+function hex(text: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(
     text
       .replace(/\s+/g, '')

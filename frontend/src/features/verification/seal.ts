@@ -157,7 +157,10 @@ function parseClaims(payload: Uint8Array): SealClaims {
 }
 
 /** The bytes ES256 signs: `["Signature1", protected, h'', payload]` (RFC 9052 §4.4). */
-export function sigStructure(protectedBytes: Uint8Array, payloadBytes: Uint8Array): Uint8Array {
+export function sigStructure(
+  protectedBytes: Uint8Array,
+  payloadBytes: Uint8Array,
+): Uint8Array<ArrayBuffer> {
   return encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payloadBytes])
 }
 

@@ -38,7 +38,7 @@ function encode(item: Item): number[] {
   return [...head(6, item.tag), ...encode(item.item)]
 }
 
-export function cbor(item: Item): Uint8Array {
+export function cbor(item: Item): Uint8Array<ArrayBuffer> {
   return new Uint8Array(encode(item))
 }
 
