@@ -61,9 +61,8 @@ export function PersonMatches({ people, reason }: PersonMatchesProps) {
                   )
                 }
               >
-                {t('thirdParty.results.certificates')}
+                {t('thirdParty.results.certificates')}{' '}
                 <span className="visually-hidden">
-                  {' '}
                   {t('thirdParty.results.forPerson', { name: fullName })}
                 </span>
               </button>

@@ -32,8 +32,8 @@ export function DocumentLinks({ query }: { query: CertificateQuery }) {
           disabled={document.isPending}
           onClick={() => document.mutate({ kind: 'view', tab: window.open('', '_blank') })}
         >
-          {t('verification.documents.stamped')}
-          <span className="visually-hidden"> {t('verification.documents.newTab')}</span>
+          {t('verification.documents.stamped')}{' '}
+          <span className="visually-hidden">{t('verification.documents.newTab')}</span>
         </button>
       </div>
       {document.isError ? (
