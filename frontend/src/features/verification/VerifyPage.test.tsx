@@ -124,20 +124,27 @@ describe('verification by surname, name and ID (seed 001 §8.1)', () => {
     expect(screen.queryByRole('button', { name: 'Documento con Firma Digitale' })).toBeNull()
   })
 
-  it('says when too many checks were made, and when to try again', async () => {
-    mockApi({
+  it('says when too many checks were made and when to try again, and asks again when told', async () => {
+    let calls = 0
+    const { requests } = mockApi({
       [VERIFY]: () =>
-        problem(429, {
-          detail: 'Troppi tentativi: riprovare tra 7 minuti.',
-          code: 'too_many_requests',
-        }),
+        ++calls === 1
+          ? problem(429, {
+              detail: 'Troppi tentativi: riprovare tra 7 minuti.',
+              code: 'too_many_requests',
+            })
+          : json(validStatus),
     })
     renderVerifyPage()
-    await fillAndSubmit('Rossi', 'Mario', '7KQF-9XMA-2R4D-HV0C')
+    const user = await fillAndSubmit('Rossi', 'Mario', '7KQF-9XMA-2R4D-HV0C')
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveClass('alert-warning')
     expect(alert).toHaveTextContent('Sono state eseguite troppe verifiche')
     expect(alert).toHaveTextContent('riprovare tra 7 minuti')
+
+    await user.click(screen.getByRole('button', { name: 'Verifica' }))
+    expect(await screen.findByText('Certificato valido')).toBeInTheDocument()
+    expect(verifyQueries(requests)).toHaveLength(2)
   })
 
   it('asks for every field and a well-formed ID before asking the server', async () => {

@@ -13,6 +13,15 @@ export interface CertificateQuery {
   name: string
 }
 
+/** The same certificate, as the server compares IDs and names. */
+export function sameCertificate(a: CertificateQuery, b: CertificateQuery): boolean {
+  return (
+    normalizeCertificateId(a.id) === normalizeCertificateId(b.id) &&
+    a.surname.toUpperCase() === b.surname.toUpperCase() &&
+    a.name.toUpperCase() === b.name.toUpperCase()
+  )
+}
+
 /**
  * GET /api/v1/verify for the data last submitted (null: nothing yet). The server logs
  * every check and limits them per address, so an answer is kept for the visit rather

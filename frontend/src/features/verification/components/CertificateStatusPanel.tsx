@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Loading } from '@/components/Loading'
 import { Notice } from '@/components/Notice'
@@ -63,7 +64,7 @@ function StatusDetails({ status }: { status: CertificateStatus }) {
 interface CertificateStatusPanelProps {
   query: CertificateQuery
   /** Called with the answer, for pages that compare it with what they already know. */
-  children?: (status: CertificateStatus) => React.ReactNode
+  children?: (status: CertificateStatus) => ReactNode
 }
 
 /** What the municipality's archive says about a certificate, and its stored document. */

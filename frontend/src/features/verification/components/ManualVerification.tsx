@@ -1,6 +1,10 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type CertificateQuery, useCertificateStatus } from '../api/useCertificateStatus'
+import {
+  type CertificateQuery,
+  sameCertificate,
+  useCertificateStatus,
+} from '../api/useCertificateStatus'
 import { CertificateStatusPanel } from './CertificateStatusPanel'
 import { VerifyForm } from './VerifyForm'
 
@@ -11,7 +15,16 @@ export function ManualVerification({ initialId }: { initialId?: string }) {
   const status = useCertificateStatus(query)
   return (
     <>
-      <VerifyForm initial={{ id: initialId }} busy={status.isFetching} onSubmit={setQuery} />
+      <VerifyForm
+        initial={{ id: initialId }}
+        busy={status.isFetching}
+        onSubmit={(next) => {
+          // Asking again about the same certificate after a failure (a limit reached, the
+          // network down) must ask the server again, not show the cached failure.
+          if (query && sameCertificate(query, next) && status.isError) void status.refetch()
+          else setQuery(next)
+        }}
+      />
       <div aria-live="polite" className="mt-4">
         {query ? (
           <section aria-labelledby="verification-result">
