@@ -22,6 +22,7 @@ const status = {
   subject_surname: 'ROSSI',
   subject_name: 'MARIO',
   content_sha256: toHex(DOCUMENT_HASH),
+  pdf_sha256: 'ef'.repeat(32),
   signing_key_id: 'seal-2026-01',
 }
 

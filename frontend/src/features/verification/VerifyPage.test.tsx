@@ -27,6 +27,7 @@ const validStatus = {
   subject_surname: 'ROSSI',
   subject_name: 'MARIO',
   content_sha256: 'ab'.repeat(32),
+  pdf_sha256: 'ef'.repeat(32),
   signing_key_id: 'seal-2026-01',
 }
 
@@ -105,8 +106,16 @@ describe('verification by surname, name and ID (seed 001 §8.1)', () => {
   it.each([
     ['expired', 'Certificato scaduto'],
     ['revoked', 'Certificato revocato'],
+    ['a state this page does not know', 'Certificato non valido'],
   ])('says when the certificate is %s', async (status, title) => {
-    mockApi({ [VERIFY]: () => json({ ...validStatus, valid: false, status }) })
+    mockApi({
+      [VERIFY]: () =>
+        json({
+          ...validStatus,
+          valid: false,
+          status: status.includes(' ') ? 'superseded' : status,
+        }),
+    })
     renderVerifyPage()
     await fillAndSubmit('Rossi', 'Mario', '7KQF-9XMA-2R4D-HV0C')
     expect(await screen.findByText(title)).toBeInTheDocument()

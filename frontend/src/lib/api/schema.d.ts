@@ -372,6 +372,264 @@ export interface paths {
         patch: operations["update_profile"];
         trace?: never;
     };
+    "/api/v1/me/family": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My family record ("Visualizzazioni e certificati per il proprio nucleo familiare"):
+         *     address, the date it refers to and every member. Residents only.
+         */
+        get: operations["get_my_family"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's registry position: for a member of the caller's family, or for an
+         *     operator with `registry.read`. Anyone else gets 404, which reveals nothing.
+         */
+        get: operations["get_person"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Finds a third person for a certificate (seed 001 "Certificazione libera") by codice
+         *     fiscale, or by surname, name and birth date; `reason` is mandatory. Only residents
+         *     are found, and only what is needed to pick the person is answered. Every look-up is
+         *     recorded with its reason and shown to the person concerned; thirty an hour per user.
+         */
+        get: operations["search_persons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who consulted my data: others' views, look-ups and certificates about me, and the
+         *     verifications of my certificates (without the verifier's address). My own actions
+         *     are not listed.
+         */
+        get: operations["get_access_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificate-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of certificate issued online, with who may have each. */
+        get: operations["list_certificate_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificate-usages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The usages (uso) a certificate can be issued for, with the stamp duty each implies
+         *     and the legal reference of each exemption.
+         */
+        get: operations["list_certificate_usages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My certificates, newest first; operators with `registry.read` see every one. */
+        get: operations["list_certificates"];
+        put?: never;
+        /**
+         * Issues a certificate: for oneself, for a member of one's family, or for a third
+         *     person (then `reason` is mandatory, recorded and shown to the person). The usage
+         *     decides the stamp duty: `bollo` needs the marca's 14-digit identifier and issue
+         *     date, and each marca serves one certificate only (409). Send `Idempotency-Key` to
+         *     make retries safe: the same key answers the same certificate (200).
+         */
+        post: operations["issue_certificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certificate's data (not the document). */
+        get: operations["get_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed PDF, byte for byte as issued. */
+        get: operations["download_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends the signed PDF by e-mail to any address, with optional copies and message
+         *     (seed 001 "Invia certificato per email"), through the outbox.
+         */
+        post: operations["email_certificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Checks a certificate by ID, surname and name (seed 001 §8.1). Wrong data and
+         *     unknown IDs get the same 404; repeated failures from one address get 429.
+         */
+        get: operations["verify_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verify/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stored signed document (seed 001 §8.1 "Documento con Firma Digitale" and
+         *     "Documento Timbrato con QRCode": one PDF carries both), for the same three data.
+         */
+        get: operations["verified_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signing-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys that verify the QR seals and the PDF signatures, current and
+         *     retired (a JWK set, RFC 7517). Verifiers may keep a copy and check offline.
+         */
+        get: operations["list_signing_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/accounts": {
         parameters: {
             query?: never;
@@ -673,6 +931,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessLog: {
+            /** @description Newest first. */
+            items: components["schemas"]["AccessLogEntry"][];
+        };
+        AccessLogEntry: {
+            /** Format: date-time */
+            at: string;
+            /** @example person.searched */
+            action: string;
+            /** @description The action in the reader's language. */
+            action_label: string;
+            /** @description Who: the name of the citizen or operator; for verifications, "anonimo". */
+            actor_label: string;
+            /** @description `citizen`, `operator`, `admin` or `anonymous`. */
+            actor_kind: string;
+            /** @description The reason given (look-ups and certificates for third persons). */
+            reason?: string | null;
+            certificate_id?: string | null;
+        };
         AccountList: {
             accounts: components["schemas"]["AccountSummary"][];
         };
@@ -710,6 +987,19 @@ export interface components {
              * @example 2031-05-20
              */
             document_expiry: string;
+        };
+        Address: {
+            /** @example VIA ROMA */
+            street: string;
+            /** @example 12 */
+            house_number: string;
+            interior?: string | null;
+            /** @example 00099 */
+            postcode: string;
+            /** @example VALDORIA */
+            municipality: string;
+            /** @description The whole address as printed: "VIA ROMA, 12 - 00099 VALDORIA". */
+            formatted: string;
         };
         /**
          * @description One kind of recorded action, for the viewer's filter.
@@ -816,6 +1106,91 @@ export interface components {
              */
             password_registration: boolean;
         };
+        Certificate: {
+            /** @example 7KQF-9XMA-2R4D-HV0C */
+            id: string;
+            /** @example residenza */
+            type: string;
+            type_name: string;
+            usage: string;
+            usage_description: string;
+            usage_text?: string | null;
+            person_id: string;
+            subject_surname: string;
+            subject_name: string;
+            subject_fiscal_code: string;
+            /**
+             * @description `self`, `family`, `third_party` or `office`.
+             * @example self
+             */
+            requester: string;
+            reason?: string | null;
+            stamp?: null | components["schemas"]["Stamp"];
+            /** Format: date-time */
+            issued_at: string;
+            /**
+             * Format: date
+             * @description The date the certified data refer to.
+             */
+            situation_date: string;
+            /**
+             * Format: date
+             * @description Six months after issue (art. 41 D.P.R. 445/2000).
+             */
+            valid_until: string;
+            /** @description `valid` or `revoked`. */
+            status: string;
+            content_sha256: string;
+            pdf_sha256: string;
+            signing_key_id: string;
+            /** @description What the QR code holds: the verification page, with the seal after `#`. */
+            verify_url: string;
+        };
+        CertificateList: {
+            /** @description Newest first. */
+            items: components["schemas"]["Certificate"][];
+        };
+        CertificateTypeView: {
+            /** @example residenza */
+            code: string;
+            /** @example Certificato di residenza */
+            name: string;
+            description: string;
+            /**
+             * @description `anagrafe` or `stato_civile`.
+             * @example anagrafe
+             */
+            group: string;
+            group_name: string;
+            /** @description Never subject to stamp duty (stato civile certificates): a `bollo` usage is refused. */
+            always_exempt: boolean;
+            /** @description Who may have it, in words ("persone residenti iscritte nelle liste elettorali"). */
+            eligibility: string;
+        };
+        CertificateTypes: {
+            items: components["schemas"]["CertificateTypeView"][];
+        };
+        CertificateUsageView: {
+            /** @example pensione */
+            code: string;
+            /** @description As printed on the certificate. */
+            description: string;
+            /** @example art. 12 Tab. B D.P.R. 642/1972 */
+            legal_reference?: string | null;
+            /**
+             * Format: int32
+             * @description 1600 for the marca da bollo of 16,00 EUR; 0 for exempt usages.
+             * @example 0
+             */
+            stamp_duty_cents: number;
+            /** @description The marca's identifier and issue date must be given. */
+            requires_stamp: boolean;
+            /** @description A free text (at most 256 characters) is required and printed. */
+            requires_text: boolean;
+        };
+        CertificateUsages: {
+            items: components["schemas"]["CertificateUsageView"][];
+        };
         /**
          * @description Why an entry breaks the chain.
          * @enum {string}
@@ -882,6 +1257,67 @@ export interface components {
             street?: string | null;
             number?: string | null;
         };
+        EmailCertificate: {
+            /** @description The recipient: any address (seed 001 "Email destinatario"). */
+            to: string;
+            /** @description Copies ("Aggiungi email per invio in copia"), at most five. */
+            cc?: string[];
+            /** @description A text for the mail ("Messaggio"), at most 2,000 characters. */
+            message?: string | null;
+        };
+        EmailQueued: {
+            /** @description The outbox entry that will carry the certificate. */
+            mail_id: string;
+        };
+        /** @description One member of a family as the family record lists them. */
+        FamilyMember: {
+            person_id: string;
+            fiscal_code: string;
+            surname: string;
+            name: string;
+            /** @example F */
+            sex: string;
+            /** Format: date */
+            birth_date: string;
+            /**
+             * @description As printed: "MANTOVA (MN)", or the foreign state.
+             * @example MANTOVA (MN)
+             */
+            birth_place: string;
+            /**
+             * @description Relationship to the head of the family: `head`, `spouse`, `child`, …
+             * @example head
+             */
+            relationship: string;
+            /**
+             * @description As printed on a stato di famiglia: "INTESTATARIO SCHEDA", "FIGLIA", …
+             * @example INTESTATARIO SCHEDA
+             */
+            relationship_label: string;
+            /** @example married */
+            civil_status?: string | null;
+            /** @example CONIUGATA */
+            civil_status_label?: string | null;
+            /** @description The member is the signed-in user. */
+            is_self: boolean;
+        };
+        /** @description The family record (scheda di famiglia) as it stood on `situation_date`. */
+        FamilyRecord: {
+            /**
+             * Format: date
+             * @description "Situazione alla data": the date the record describes.
+             */
+            situation_date: string;
+            family_id: string;
+            /**
+             * Format: int64
+             * @description The family's number in the registry (numero di famiglia / scheda).
+             */
+            registry_number: number;
+            address?: null | components["schemas"]["Address"];
+            /** @description The head first, then by birth date. */
+            members: components["schemas"]["FamilyMember"][];
+        };
         FiscalCodeProblem: {
             /**
              * @description Stable code of the broken rule, e.g. `check_character`.
@@ -941,6 +1377,28 @@ export interface components {
             status: string;
             /** @example 0.1.0 */
             version: string;
+        };
+        IssueCertificate: {
+            /**
+             * @description A code from `GET /api/v1/certificate-types`.
+             * @example residenza
+             */
+            type: string;
+            /**
+             * @description The person the certificate is about: oneself, a family member, or a third
+             *     person found with `GET /api/v1/persons`.
+             */
+            person_id: string;
+            /**
+             * @description A code from `GET /api/v1/certificate-usages`.
+             * @example bollo
+             */
+            usage: string;
+            /** @description For the usage `altro`: the purpose, printed on the certificate. */
+            usage_text?: string | null;
+            stamp?: null | components["schemas"]["StampInput"];
+            /** @description Mandatory for a third person; recorded and shown to that person. */
+            reason?: string | null;
         };
         /**
          * @example {
@@ -1226,6 +1684,51 @@ export interface components {
             code: string;
             label: string;
         };
+        /** @description What a third-party look-up reveals: enough to pick the person, nothing more. */
+        PersonMatch: {
+            person_id: string;
+            surname: string;
+            name: string;
+            /** @example M */
+            sex: string;
+            /** Format: date */
+            birth_date: string;
+            /** @example MANTOVA (MN) */
+            birth_place: string;
+        };
+        PersonMatches: {
+            items: components["schemas"]["PersonMatch"][];
+        };
+        /** @description A person's whole registry position (scheda individuale). */
+        PersonRecord: components["schemas"]["FamilyMember"] & {
+            /**
+             * @description `IT` or the Belfiore code of the foreign state.
+             * @example IT
+             */
+            citizenship: string;
+            /** @example ITALIANA */
+            citizenship_name: string;
+            is_elector: boolean;
+            /** Format: int32 */
+            electoral_section?: number | null;
+            /**
+             * Format: date
+             * @description Registered in this municipality's registry since.
+             */
+            registered_on: string;
+            /** Format: date */
+            civil_status_since?: string | null;
+            address?: null | components["schemas"]["Address"];
+            /** Format: int64 */
+            family_registry_number?: number | null;
+            /**
+             * @description `resident`, `deregistered` (moved away, AIRE, …) or `deceased`.
+             * @example resident
+             */
+            status: string;
+            /** Format: date */
+            death_date?: string | null;
+        };
         /** @description One place under one name, for the period in which that name was in use. */
         Place: {
             /**
@@ -1440,6 +1943,53 @@ export interface components {
          * @enum {string}
          */
         Sex: "M" | "F";
+        SigningKey: {
+            /** @example EC */
+            kty: string;
+            /** @example P-256 */
+            crv: string;
+            x: string;
+            y: string;
+            kid: string;
+            /** @example ES256 */
+            alg: string;
+            /** @example sig */
+            use: string;
+            /**
+             * @description The X.509 certificate of the key (base64 DER), which also verifies the PAdES
+             *     signatures of the PDFs.
+             */
+            x5c: string[];
+            /**
+             * @description `current` (signs new certificates) or `retired` (still verifies old ones).
+             * @example current
+             */
+            status: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            retired_at?: string | null;
+        };
+        SigningKeySet: {
+            keys: components["schemas"]["SigningKey"][];
+        };
+        Stamp: {
+            identifier: string;
+            /** Format: date */
+            issue_date: string;
+        };
+        StampInput: {
+            /**
+             * @description The 14-digit identifier printed on the marca da bollo.
+             * @example 01234567890123
+             */
+            identifier: string;
+            /**
+             * Format: date
+             * @description The issue date printed on the marca (not in the future).
+             */
+            issue_date: string;
+        };
         TemporaryPassword: {
             /** @description Shown once; the user must change it at the next login. */
             temporary_password: string;
@@ -1464,6 +2014,30 @@ export interface components {
              * @example RSSMRA85T10H501O
              */
             fiscal_code: string;
+        };
+        Verification: {
+            /** @description Authentic, not revoked and within its six months of validity. */
+            valid: boolean;
+            /**
+             * @description `valid`, `expired` (authentic, older than six months) or `revoked`.
+             * @example valid
+             */
+            status: string;
+            id: string;
+            /** @example residenza */
+            type: string;
+            type_name: string;
+            /** Format: date-time */
+            issued_at: string;
+            /** Format: date */
+            valid_until: string;
+            subject_surname: string;
+            subject_name: string;
+            /** @description SHA-256 (hex) of the certificate's printed content, as sealed in the QR. */
+            content_sha256: string;
+            /** @description SHA-256 (hex) of the stored signed PDF. */
+            pdf_sha256: string;
+            signing_key_id: string;
         };
     };
     responses: {
@@ -2030,6 +2604,393 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_my_family: {
+        parameters: {
+            query?: {
+                /** @description "Situazione alla data": the family as composed on this date (default: today). */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    get_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecord"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    search_persons: {
+        parameters: {
+            query?: {
+                /** @description Either the codice fiscale… */
+                fiscal_code?: string;
+                /** @description …or surname, name and birth date together. */
+                surname?: string;
+                name?: string;
+                birth_date?: string;
+                /**
+                 * @description Why the data of another person are needed (mandatory, 3–500 characters); it is
+                 *     recorded, and the person can read it.
+                 */
+                reason?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonMatches"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    get_access_log: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLog"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    list_certificate_types: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateTypes"];
+                };
+            };
+        };
+    };
+    list_certificate_usages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateUsages"];
+                };
+            };
+        };
+    };
+    list_certificates: {
+        parameters: {
+            query?: {
+                /** @description 1-based. */
+                page?: number;
+                /** @description At most 100 (default 50). */
+                per_page?: number;
+            };
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    issue_certificate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried request answer the first certificate instead of issuing another */
+                "Idempotency-Key"?: string | null;
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCertificate"];
+            };
+        };
+        responses: {
+            /** @description Already issued for this Idempotency-Key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            /** @description Issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_certificate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    download_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    email_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailCertificate"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailQueued"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    verify_certificate: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The ID printed under the QR code ("7KQF-9XMA-2R4D-HV0C"; case, dashes and
+                 *     spaces do not matter).
+                 */
+                id?: string;
+                /** @description The surname of the person the certificate is about. */
+                surname?: string;
+                name?: string;
+            };
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    verified_document: {
+        parameters: {
+            query?: {
+                surname?: string;
+                name?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed PDF as issued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_signing_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeySet"];
+                };
+            };
         };
     };
     list_accounts: {

@@ -34,7 +34,7 @@ export function AccessLogTable({ entries, caption }: AccessLogTableProps) {
               <td>
                 {entry.actor_label}
                 <br />
-                <small>{t(`accessLog.actorKinds.${entry.actor_kind}`)}</small>
+                <small>{t(`accessLog.actorKinds.${entry.actor_kind}`, { defaultValue: '' })}</small>
               </td>
               <td>{entry.reason ?? none}</td>
               <td className="font-monospace text-nowrap">{entry.certificate_id ?? none}</td>

@@ -12,7 +12,22 @@ import {
 } from '../api/useCertificateStatus'
 import { DocumentLinks } from './DocumentLinks'
 
-const STATUS_COLOR = { valid: 'success', expired: 'warning', revoked: 'danger' } as const
+const STATUS_COLOR = {
+  valid: 'success',
+  expired: 'warning',
+  revoked: 'danger',
+  invalid: 'danger',
+} as const
+
+type StatusKind = keyof typeof STATUS_COLOR
+
+/** The answer's status; one this page does not know is shown as not valid, never as valid. */
+function statusKind(status: CertificateStatus): StatusKind {
+  if (status.status === 'valid' || status.status === 'expired' || status.status === 'revoked') {
+    return status.valid === (status.status === 'valid') ? status.status : 'invalid'
+  }
+  return 'invalid'
+}
 
 /** A day (`YYYY-MM-DD`) or a recorded moment, whichever the server sent. */
 function formatWhen(value: string, language: string): string {
@@ -23,12 +38,13 @@ function formatWhen(value: string, language: string): string {
 
 function StatusDetails({ status }: { status: CertificateStatus }) {
   const { t, i18n } = useTranslation()
+  const kind = statusKind(status)
   return (
     <>
-      <Notice color={STATUS_COLOR[status.status]}>
-        <p className="fw-semibold mb-1">{t(`verification.status.${status.status}.title`)}</p>
+      <Notice color={STATUS_COLOR[kind]}>
+        <p className="fw-semibold mb-1">{t(`verification.status.${kind}.title`)}</p>
         <p className="mb-0">
-          {t(`verification.status.${status.status}.text`, {
+          {t(`verification.status.${kind}.text`, {
             date: formatWhen(status.valid_until, i18n.language),
           })}
         </p>
