@@ -6,6 +6,7 @@ import {
   RecoverPasswordPage,
   ResetPasswordPage,
 } from '@/features/auth'
+import { AccessLogPage } from '@/features/access-log'
 import { AuditLogPage } from '@/features/audit-log'
 import { HomePage } from '@/features/catalogue'
 import { FiscalCodePage } from '@/features/fiscal-code'
@@ -19,6 +20,8 @@ import {
 } from '@/features/municipality'
 import { ProfilePage } from '@/features/profile'
 import { RegistrationPage } from '@/features/registration'
+import { ThirdPartyPage } from '@/features/third-party'
+import { SealVerificationPage, VerifyPage } from '@/features/verification'
 import { PERMISSIONS } from '@/lib/session'
 import { BackOfficeLayout } from './backoffice/BackOfficeLayout'
 import { CounterOrFirstSection } from './backoffice/CounterOrFirstSection'
@@ -62,6 +65,25 @@ export const routes: RouteObject[] = [
               </RequireSession>
             ),
           },
+          // Third-party certificates, who consulted my data, public verification (issue 4).
+          {
+            path: 'certificazione-libera',
+            element: (
+              <RequireSession>
+                <ThirdPartyPage />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'chi-ha-consultato-i-miei-dati',
+            element: (
+              <RequireSession>
+                <AccessLogPage />
+              </RequireSession>
+            ),
+          },
+          { path: 'verifica', element: <VerifyPage /> },
+          { path: 'verifica/:id', element: <SealVerificationPage /> },
           {
             path: 'backoffice',
             element: (

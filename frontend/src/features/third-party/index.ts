@@ -1,0 +1,1 @@
+export { ThirdPartyPage } from './pages/ThirdPartyPage'

@@ -1,0 +1,2 @@
+export { SealVerificationPage } from './pages/SealVerificationPage'
+export { VerifyPage } from './pages/VerifyPage'
