@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { json, mockApi, problem } from '@/test/mockApi'
 import { renderWithProviders } from '@/test/render'
 import { signIn } from '@/test/session'
-import { todayIso } from './dates'
+import { todayIso } from '@/lib/registryDates'
 import { FamilyPage } from './pages/FamilyPage'
 import { family } from './testData'
 

@@ -2,7 +2,7 @@ import { Badge } from 'design-react-kit'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { FamilyMember } from '../api/useFamily'
-import { registryDate } from '../dates'
+import { registryDate } from '@/lib/registryDates'
 
 interface MemberCardProps {
   member: FamilyMember

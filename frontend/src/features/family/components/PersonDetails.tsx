@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { PersonRecord } from '../api/usePerson'
-import { registryDate } from '../dates'
+import { registryDate } from '@/lib/registryDates'
 
 type Row = [term: string, value: string, monospace?: boolean]
 

@@ -2,7 +2,7 @@ import { Button } from 'design-react-kit'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '@/components/TextField'
-import { isIsoDate } from '../dates'
+import { isIsoDate } from '@/lib/registryDates'
 
 interface SituationDateFormProps {
   date: string

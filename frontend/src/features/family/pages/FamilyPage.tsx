@@ -9,7 +9,7 @@ import { problemCode } from '@/lib/api/fieldErrors'
 import { useFamily } from '../api/useFamily'
 import { MemberCard } from '../components/MemberCard'
 import { SituationDateForm } from '../components/SituationDateForm'
-import { isIsoDate, registryDate, todayIso } from '../dates'
+import { isIsoDate, registryDate, todayIso } from '@/lib/registryDates'
 import '../print.scss'
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isIsoDate, registryDate, todayIso } from './dates'
+import { isIsoDate, registryDate, todayIso } from './registryDates'
 
 describe('registry dates', () => {
   it('writes today in the local calendar', () => {
