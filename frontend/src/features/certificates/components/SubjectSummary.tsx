@@ -53,10 +53,12 @@ export function SubjectSummary(props: SubjectSummaryProps) {
         ))}
       </dl>
       {props.kind === 'thirdParty' ? (
-        <Notice color="warning" className="mt-3">
-          <strong>{t('certificates.subject.warningTitle')}</strong>{' '}
-          {t('certificates.subject.warning')}
-        </Notice>
+        <div className="mt-3">
+          <Notice color="warning">
+            <strong>{t('certificates.subject.warningTitle')}</strong>{' '}
+            {t('certificates.subject.warning')}
+          </Notice>
+        </div>
       ) : null}
     </section>
   )
