@@ -24,6 +24,8 @@ function backEnd(
     'GET /api/v1/certificate-types': () => json(types),
     'GET /api/v1/certificate-usages': () => json(usages),
     'GET /api/v1/persons/p-marco': () => json(marco),
+    [`POST /api/v1/certificates/${certificate.id}/email`]: () =>
+      new Response(null, { status: 202 }),
     [ISSUE]: (request, body) => {
       const key = request.headers.get('idempotency-key')
       keys.push(key)
@@ -158,6 +160,31 @@ describe('certificate wizard, step 1 (seed 001 §5)', () => {
     })
     expect(issued()[0]?.authorization).toMatch(/^Bearer /)
     expect(keys[0]).toMatch(UUID)
+  })
+
+  it('sends the new certificate by e-mail from step 2', async () => {
+    signIn()
+    const { requests } = backEnd()
+    const user = await choose(
+      'Certificato di Residenza',
+      'Si rilascia in esenzione del bollo ad uso pensione',
+    )
+    await submit(user)
+    const open = await screen.findByRole('button', { name: 'Invia certificato per email' })
+    await user.click(open)
+    const form = screen.getByRole('form', { name: 'Invia certificato per email' })
+    await user.type(
+      within(form).getByRole('textbox', { name: 'Email destinatario' }),
+      'anna@example.org',
+    )
+    await user.click(within(form).getByRole('button', { name: 'Invia' }))
+    expect(
+      await screen.findByText('Il certificato è stato inviato a anna@example.org.'),
+    ).toBeInTheDocument()
+    expect(open).toHaveFocus()
+    const sent = requests.find((r) => r.path.endsWith('/email'))
+    expect(sent?.path).toBe(`/api/v1/certificates/${certificate.id}/email`)
+    expect(sent?.body).toEqual({ to: 'anna@example.org' })
   })
 
   it('retries with the same key after an answer that never came, so it issues once', async () => {
