@@ -295,7 +295,7 @@ describe('certificate wizard, step 1 (seed 001 §5)', () => {
     expect(issued()).toHaveLength(0)
     await user.type(
       screen.getByRole('textbox', { name: 'Uso del certificato' }),
-      '  Circolo sportivo ',
+      '  Circolo{Enter}sportivo ',
     )
     await submit(user)
     await screen.findByRole('heading', { name: 'Passo 2: Scegli come riceverlo' })

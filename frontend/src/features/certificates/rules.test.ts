@@ -3,6 +3,7 @@ import {
   euros,
   isEmailAddress,
   newIdempotencyKey,
+  singleLine,
   stampDateProblem,
   stampIdentifierProblem,
   thirdPartyOf,
@@ -17,6 +18,14 @@ describe('stamp identifier', () => {
     expect(stampIdentifierProblem('0123456789012')).toBe('length')
     expect(stampIdentifierProblem('012345678901234')).toBe('length')
     expect(stampIdentifierProblem('0123456789012A')).toBe('notDigits')
+  })
+})
+
+describe('usage text', () => {
+  it('becomes one line without surrounding spaces', () => {
+    expect(singleLine('  Iscrizione\n a un  circolo\r\nsportivo ')).toBe(
+      'Iscrizione a un circolo sportivo',
+    )
   })
 })
 

@@ -8,6 +8,14 @@ export const USAGE_TEXT_MAX = 256
 /** The longest message sent along with a certificate by email. */
 export const EMAIL_MESSAGE_MAX = 2000
 
+/**
+ * The usage text as the certificate prints it: one line. A text area lets people break
+ * lines, which the certificate's usage line cannot hold.
+ */
+export function singleLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
 /** The digits of a stamp identifier as typed: people copy it with spaces between the groups. */
 export function stampDigits(value: string): string {
   return value.replace(/\s+/g, '')

@@ -17,6 +17,7 @@ import {
 import {
   euros,
   newIdempotencyKey,
+  singleLine,
   stampDateProblem,
   stampDigits,
   stampIdentifierProblem,
@@ -100,7 +101,7 @@ export function CertificateRequestForm({
     const errors: Partial<Record<Field, string>> = {}
     if (!type) errors.type = t('certificates.errors.type')
     if (!usage) errors.usage = t('certificates.errors.usage')
-    if (usage?.requires_text && usageText.trim() === '')
+    if (usage?.requires_text && singleLine(usageText) === '')
       errors.usage_text = t('certificates.errors.usageText')
     if (usage?.requires_stamp) {
       const identifierProblem = stampIdentifierProblem(stamp.identifier)
@@ -129,7 +130,7 @@ export function CertificateRequestForm({
       return
     }
     const body: IssueRequest = { type: type.code, person_id: personId, usage: usage.code }
-    if (usage.requires_text) body.usage_text = usageText.trim()
+    if (usage.requires_text) body.usage_text = singleLine(usageText)
     if (usage.requires_stamp)
       body.stamp = { identifier: stampDigits(stamp.identifier), issue_date: stamp.issueDate }
     if (reason) body.reason = reason
