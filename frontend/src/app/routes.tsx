@@ -9,6 +9,8 @@ import {
 import { AccessLogPage } from '@/features/access-log'
 import { AuditLogPage } from '@/features/audit-log'
 import { HomePage } from '@/features/catalogue'
+import { MyCertificatesPage, NewCertificatePage } from '@/features/certificates'
+import { FamilyPage, PersonPage } from '@/features/family'
 import { FiscalCodePage } from '@/features/fiscal-code'
 import { HelpPage, HowToAccessPage } from '@/features/help'
 import { MailOutboxPage } from '@/features/mail-outbox'
@@ -62,6 +64,39 @@ export const routes: RouteObject[] = [
             element: (
               <RequireSession>
                 <ProfilePage />
+              </RequireSession>
+            ),
+          },
+          // Family record and certificates (issue 4); the API decides who sees what.
+          {
+            path: 'famiglia',
+            element: (
+              <RequireSession>
+                <FamilyPage />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'famiglia/:personId',
+            element: (
+              <RequireSession>
+                <PersonPage />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'certificati',
+            element: (
+              <RequireSession>
+                <MyCertificatesPage />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'certificati/nuovo',
+            element: (
+              <RequireSession>
+                <NewCertificatePage />
               </RequireSession>
             ),
           },

@@ -1,0 +1,3 @@
+// What the application shell may use from this feature.
+export { MyCertificatesPage } from './pages/MyCertificatesPage'
+export { NewCertificatePage } from './pages/NewCertificatePage'
