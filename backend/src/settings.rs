@@ -48,6 +48,11 @@ pub struct Settings {
     /// CA certificates (PEM) that issue smart cards (CNS/CRS): with any, the TLS handshake
     /// asks every visitor for a client certificate, optionally, and smart-card login is on.
     pub tls_client_ca_files: Vec<PathBuf>,
+    /// The certificate (PEM, leaf first) of the key that seals and signs certificates,
+    /// issued by a real CA; without it a self-signed one is generated at first start.
+    pub signing_cert_file: Option<PathBuf>,
+    /// Its private key: PEM PKCS#8, ECDSA P-256.
+    pub signing_key_file: Option<PathBuf>,
     pub municipality: Municipality,
 }
 
@@ -73,6 +78,8 @@ impl Default for Settings {
             tls_cert_file: None,
             tls_key_file: None,
             tls_client_ca_files: Vec::new(),
+            signing_cert_file: None,
+            signing_key_file: None,
             municipality: Municipality::demo(),
         }
     }
@@ -166,6 +173,8 @@ impl Settings {
             tls_cert_file,
             tls_key_file,
             tls_client_ca_files,
+            signing_cert_file,
+            signing_key_file,
             municipality,
         } = file;
         overlay(&mut self.bind, bind);
@@ -194,6 +203,8 @@ impl Settings {
         overlay(&mut self.tls_cert_file, tls_cert_file.map(Some));
         overlay(&mut self.tls_key_file, tls_key_file.map(Some));
         overlay(&mut self.tls_client_ca_files, tls_client_ca_files);
+        overlay(&mut self.signing_cert_file, signing_cert_file.map(Some));
+        overlay(&mut self.signing_key_file, signing_key_file.map(Some));
         overlay(&mut self.municipality, municipality);
         Ok(())
     }
@@ -228,6 +239,8 @@ struct FileSettings {
     tls_cert_file: Option<PathBuf>,
     tls_key_file: Option<PathBuf>,
     tls_client_ca_files: Option<Vec<PathBuf>>,
+    signing_cert_file: Option<PathBuf>,
+    signing_key_file: Option<PathBuf>,
     municipality: Option<Municipality>,
 }
 

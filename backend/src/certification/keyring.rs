@@ -23,6 +23,8 @@ pub enum KeyringError {
     Db(#[from] DbError),
     #[error("signing key: {0}")]
     Key(#[from] SignerError),
+    #[error("configured signing key: {0}")]
+    Configured(String),
 }
 
 impl From<KeyringError> for crate::error::ApiError {
@@ -110,6 +112,79 @@ pub fn ensure_current(
     }
     let first = new_key(issuer, Utc::now())?;
     Ok(signing_keys::insert_first(conn, &first)?)
+}
+
+/// Reads the configured certificate and key (PEM) into a key row named after the
+/// certificate's fingerprint, checking that they belong together.
+fn configured_key(
+    cert_file: &std::path::Path,
+    key_file: &std::path::Path,
+) -> Result<SigningKeyRow, KeyringError> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivatePkcs8KeyDer};
+    use sha2::{Digest, Sha256};
+    let bad = |what: String| KeyringError::Configured(what);
+    let certificate = CertificateDer::pem_file_iter(cert_file)
+        .map_err(|e| bad(format!("{}: {e}", cert_file.display())))?
+        .next()
+        .ok_or_else(|| bad(format!("{}: no certificate", cert_file.display())))?
+        .map_err(|e| bad(format!("{}: {e}", cert_file.display())))?;
+    let key = PrivatePkcs8KeyDer::from_pem_file(key_file)
+        .map_err(|e| bad(format!("{}: not a PEM PKCS#8 key: {e}", key_file.display())))?;
+    let fingerprint: String = Sha256::digest(certificate.as_ref())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let row = SigningKeyRow {
+        id: format!("x509-{fingerprint}"),
+        private_key_pkcs8: key.secret_pkcs8_der().to_vec(),
+        certificate_der: certificate.as_ref().to_vec(),
+        created_at: Utc::now().naive_utc(),
+        retired_at: None,
+    };
+    // Refuses a key of another type or one that does not match the certificate.
+    signer_of(&row).map_err(|e| {
+        bad(format!(
+            "{} with {}: {e}",
+            cert_file.display(),
+            key_file.display()
+        ))
+    })?;
+    Ok(row)
+}
+
+/// At start: a configured certificate and key become the current key (retiring the
+/// previous one) unless they already are; otherwise a key is generated if none exists.
+pub fn prepare(
+    conn: &mut DbConnection,
+    settings: &crate::settings::Settings,
+) -> Result<(), KeyringError> {
+    match (&settings.signing_cert_file, &settings.signing_key_file) {
+        (Some(cert), Some(key)) => {
+            let row = configured_key(cert, key)?;
+            let current = signing_keys::current(conn)?;
+            let known = signing_keys::all(conn)?.into_iter().any(|k| k.id == row.id);
+            if known && current.as_ref().is_none_or(|c| c.id != row.id) {
+                return Err(KeyringError::Configured(format!(
+                    "the certificate {} was retired by a rotation; configure a new one",
+                    row.id
+                )));
+            }
+            if current.is_none_or(|c| c.id != row.id) {
+                signing_keys::rotate(conn, &row)?;
+                tracing::info!(
+                    key = row.id,
+                    "configured signing certificate is now current"
+                );
+            }
+            Ok(())
+        }
+        (None, None) => ensure_current(conn, &settings.issuer()).map(|_| ()),
+        _ => Err(KeyringError::Configured(
+            "signing_cert_file and signing_key_file go together".to_owned(),
+        )),
+    }
 }
 
 /// Retires the current key and creates a new one; answers the new key's id.

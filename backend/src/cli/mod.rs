@@ -159,6 +159,14 @@ pub struct ServeArgs {
     /// every visitor for a certificate, optionally. Needs --tls-cert-file.
     #[arg(long, env = "PORTALE_TLS_CLIENT_CA_FILES", value_delimiter = ',')]
     pub tls_client_ca_files: Vec<PathBuf>,
+    /// Seal and sign certificates with this certificate (PEM, leaf first, from a real CA)
+    /// and --signing-key-file. Without them a self-signed certificate is generated at
+    /// first start and kept in the database.
+    #[arg(long, env = "PORTALE_SIGNING_CERT_FILE")]
+    pub signing_cert_file: Option<PathBuf>,
+    /// Private key of --signing-cert-file: PEM PKCS#8, ECDSA P-256.
+    #[arg(long, env = "PORTALE_SIGNING_KEY_FILE")]
+    pub signing_key_file: Option<PathBuf>,
 }
 
 fn parse_email(value: &str) -> Result<Email, String> {
@@ -234,6 +242,14 @@ impl ServeArgs {
         if !self.tls_client_ca_files.is_empty() {
             settings.tls_client_ca_files = self.tls_client_ca_files.clone();
         }
+        overlay(
+            &mut settings.signing_cert_file,
+            self.signing_cert_file.clone().map(Some),
+        );
+        overlay(
+            &mut settings.signing_key_file,
+            self.signing_key_file.clone().map(Some),
+        );
     }
 }
 
@@ -312,6 +328,9 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     // else happens (the server loads them again when it starts listening).
     crate::http::tls::server_config(&settings)?;
     let db = crate::open_database(&settings)?;
+    // The signing key: the configured one becomes current, or one is generated now, so
+    // that the first certificate does not wait for it and a bad file stops the start.
+    crate::certification::keyring::prepare(&mut *db.connection()?, &settings)?;
     if settings.demo {
         let credentials = crate::demo::prepare(&db, &settings)?;
         println!("{credentials}");

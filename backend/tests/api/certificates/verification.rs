@@ -238,3 +238,69 @@ async fn portale_verify_accepts_the_issued_pdf_and_rejects_any_change() {
     let (code, out) = run_verify(&path, &keys);
     assert_eq!(code, Some(1), "{out}");
 }
+
+#[tokio::test]
+async fn a_configured_certificate_from_a_ca_signs_and_is_published() {
+    let demo = demo().await;
+    // A municipality's seal certificate from its CA (here a test CA made with rcgen).
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "CA di prova");
+    let ca = rcgen::CertifiedIssuer::self_signed(ca_params, rcgen::KeyPair::generate().unwrap())
+        .unwrap();
+    let key = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).unwrap();
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "Comune di Valdoria - Sigillo");
+    let certificate = params.signed_by(&key, &ca).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (cert_file, key_file) = (
+        dir.path().join("sigillo.pem"),
+        dir.path().join("sigillo.key"),
+    );
+    std::fs::write(&cert_file, certificate.pem()).unwrap();
+    std::fs::write(&key_file, key.serialize_pem()).unwrap();
+
+    let settings = portale::settings::Settings {
+        signing_cert_file: Some(cert_file.clone()),
+        signing_key_file: Some(key_file.clone()),
+        ..Default::default()
+    };
+    let mut conn = demo.app.db.connection().unwrap();
+    portale::certification::keyring::prepare(&mut conn, &settings).unwrap();
+    // Idempotent at the next start.
+    portale::certification::keyring::prepare(&mut conn, &settings).unwrap();
+    drop(conn);
+
+    let keys = key_set(&demo).await;
+    let current: Vec<&Value> = keys["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["status"] == "current")
+        .collect();
+    assert_eq!(current.len(), 1);
+    assert!(
+        current[0]["kid"].as_str().unwrap().starts_with("x509-"),
+        "{keys}"
+    );
+    use base64::Engine;
+    let x5c = base64::engine::general_purpose::STANDARD
+        .decode(current[0]["x5c"][0].as_str().unwrap())
+        .unwrap();
+    assert_eq!(x5c, certificate.der().to_vec());
+    let issued = issue_residence(&demo).await;
+    assert_eq!(
+        issued["signing_key_id"], current[0]["kid"],
+        "new certificates use it"
+    );
+
+    // A key that does not match the certificate stops the start.
+    let other = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).unwrap();
+    std::fs::write(&key_file, other.serialize_pem()).unwrap();
+    let mut conn = demo.app.db.connection().unwrap();
+    assert!(portale::certification::keyring::prepare(&mut conn, &settings).is_err());
+}
