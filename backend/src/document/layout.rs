@@ -34,7 +34,7 @@ impl Canvas {
         if fraction != 0 {
             self.ops.push(b'.');
             self.ops.push(b'0' + fraction / 10);
-            if fraction % 10 != 0 {
+            if !fraction.is_multiple_of(10) {
                 self.ops.push(b'0' + fraction % 10);
             }
         }
