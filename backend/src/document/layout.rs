@@ -1,8 +1,6 @@
 //! A minimal content-stream writer and a line breaker: enough typesetting for one page of
 //! certificate in the standard fonts.
 
-use std::io::Write as _;
-
 use super::fonts::{encode_winansi, Font, Unencodable};
 use super::model::{Align, Run};
 
@@ -24,19 +22,38 @@ impl Canvas {
     }
 
     fn number(&mut self, value: f32) {
-        // Two decimals are 1/7200 inch: below any printer's resolution.
+        // Two decimals are 1/7200 inch: below any printer's resolution. Written by hand:
+        // `write!` made number formatting the larger part of drawing the QR.
         let hundredths = (value * 100.0).round() as i64;
-        let (sign, abs) = if hundredths < 0 {
-            ("-", -hundredths)
-        } else {
-            ("", hundredths)
-        };
-        let (units, fraction) = (abs / 100, abs % 100);
-        let _ = match fraction {
-            0 => write!(self.ops, "{sign}{units} "),
-            f if f % 10 == 0 => write!(self.ops, "{sign}{units}.{} ", f / 10),
-            f => write!(self.ops, "{sign}{units}.{f:02} "),
-        };
+        if hundredths < 0 {
+            self.ops.push(b'-');
+        }
+        let abs = hundredths.unsigned_abs();
+        self.integer(abs / 100);
+        let fraction = (abs % 100) as u8;
+        if fraction != 0 {
+            self.ops.push(b'.');
+            self.ops.push(b'0' + fraction / 10);
+            if !fraction.is_multiple_of(10) {
+                self.ops.push(b'0' + fraction % 10);
+            }
+        }
+        self.ops.push(b' ');
+    }
+
+    fn integer(&mut self, value: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = value;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        self.ops.extend_from_slice(&digits[at..]);
     }
 
     fn op(&mut self, operator: &str) {
@@ -389,12 +406,19 @@ mod tests {
         assert_eq!(stretched, wrapped.line_count() - 1, "{ops}");
     }
 
+    fn canvas_numbers_are_exact() {
+        let mut canvas = Canvas::default();
+        canvas.numbers(&[0.0, -1.25, 595.28, 10.05, 12345.0, 0.004, -0.001]);
+        assert_eq!(canvas.into_bytes(), b"0 -1.25 595.28 10.05 12345 0 0 ");
+    }
+
     #[test]
     fn strings_escape_parentheses_and_numbers_are_short() {
         let mut canvas = Canvas::default();
         canvas.text(Font::Helvetica, 10.0, 56.0, 700.5, b"a (b) \\");
         let ops = String::from_utf8(canvas.into_bytes()).expect("ascii");
         assert!(ops.contains("56 700.5 Td"), "{ops}");
+        canvas_numbers_are_exact();
         assert!(ops.contains(r"(a \(b\) \\) Tj"), "{ops}");
     }
 }

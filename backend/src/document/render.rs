@@ -59,7 +59,7 @@ pub fn render_body(doc: &CertificateDocument) -> Result<Vec<u8>, DocumentError> 
         ) - 5.0;
     }
     if let Some(table) = &doc.table {
-        y = draw_table(&mut canvas, table, y + 4.0)? - 14.0;
+        y = draw_table(&mut canvas, table, y + 4.0)? - 18.0;
     }
 
     let usage = WrappedText::new(&[Run::normal(doc.usage_line.as_str())], 9.5, TEXT_WIDTH)?;
