@@ -137,7 +137,7 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(certificates::list_certificates)
                 .service(certificates::get_certificate)
                 .service(certificates::download_certificate)
-                .service(certificates::email_certificate)
+                .service(certificates::email::email_certificate)
                 .service(verification::verify_certificate)
                 .service(verification::verified_document)
                 .service(verification::list_signing_keys)
