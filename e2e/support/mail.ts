@@ -3,10 +3,17 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
+export interface Attachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface Mail {
   to: string;
   subject: string;
   text: string;
+  attachments: Attachment[];
 }
 
 function decodeQuotedPrintable(body: string): string {
@@ -53,29 +60,79 @@ function headersOf(block: string): Map<string, string> {
   return headers;
 }
 
-/** The text of a message: the single part, or the first text/plain part of a multipart. */
-function textOf(headers: Map<string, string>, body: string): string {
+interface Part {
+  headers: Map<string, string>;
+  body: string;
+}
+
+/** The leaves of a message: itself when single part, else its parts' leaves, in order. */
+function leavesOf(headers: Map<string, string>, body: string): Part[] {
   const type = headers.get("content-type") ?? "text/plain";
   const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
-  if (!boundary) return decodeBody(body, headers.get("content-transfer-encoding") ?? "7bit");
-  for (const part of body.split(`--${boundary}`).slice(1)) {
-    const split = part.search(/\r?\n\r?\n/);
-    if (split < 0) continue;
-    const partHeaders = headersOf(part.slice(0, split).trim());
-    if ((partHeaders.get("content-type") ?? "").startsWith("text/plain")) {
-      return textOf(partHeaders, part.slice(split).replace(/^\r?\n\r?\n/, ""));
-    }
+  if (!boundary) return [{ headers, body }];
+  return body
+    .split(`--${boundary}`)
+    .slice(1)
+    .flatMap((part) => {
+      const split = part.search(/\r?\n\r?\n/);
+      if (split < 0) return [];
+      return leavesOf(headersOf(part.slice(0, split).trim()), part.slice(split).replace(/^\r?\n\r?\n/, ""));
+    });
+}
+
+/**
+ * A header parameter, joined again when RFC 2231 split it into continuations
+ * (`filename*0="…"; filename*1="…"`, as lettre does past the line length), and
+ * percent-decoded when extended (`filename*=utf-8''…`).
+ */
+function parameter(value: string, key: string): string | undefined {
+  let whole: string | undefined;
+  const pieces: Array<[number, string]> = [];
+  for (const m of value.matchAll(new RegExp(`(?:^|;)\\s*${key}(?:\\*(\\d+))?(\\*)?=(?:"([^"]*)"|([^;\\s]*))`, "gi"))) {
+    let text = m[3] ?? m[4] ?? "";
+    if (m[2]) text = decodeURIComponent(text.replace(/^[^']*'[^']*'/, ""));
+    if (m[1] === undefined) whole = text;
+    else pieces.push([Number(m[1]), text]);
   }
-  return "";
+  if (whole !== undefined) return whole;
+  return pieces.length > 0
+    ? pieces
+        .sort((a, b) => a[0] - b[0])
+        .map(([, text]) => text)
+        .join("")
+    : undefined;
+}
+
+function isAttachment(part: Part): boolean {
+  return /^attachment\b/i.test(part.headers.get("content-disposition") ?? "");
+}
+
+function attachmentOf(part: Part): Attachment {
+  const disposition = part.headers.get("content-disposition") ?? "";
+  const encoding = (part.headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
+  return {
+    fileName: decodeHeader(parameter(disposition, "filename") ?? ""),
+    contentType: (part.headers.get("content-type") ?? "").split(";")[0].trim(),
+    content:
+      encoding === "base64"
+        ? Buffer.from(part.body.replace(/\s+/g, ""), "base64")
+        : Buffer.from(decodeBody(part.body, encoding), "utf8"),
+  };
 }
 
 export function parseEml(source: string): Mail {
   const split = source.search(/\r?\n\r?\n/);
   const headers = headersOf(source.slice(0, split));
+  const leaves = leavesOf(headers, source.slice(split).replace(/^\r?\n\r?\n/, ""));
+  // The text is the first text/plain part that is not an attachment.
+  const text = leaves.find(
+    (part) => !isAttachment(part) && (part.headers.get("content-type") ?? "text/plain").startsWith("text/plain"),
+  );
   return {
     to: headers.get("to") ?? "",
     subject: decodeHeader(headers.get("subject") ?? ""),
-    text: textOf(headers, source.slice(split).replace(/^\r?\n\r?\n/, "")),
+    text: text ? decodeBody(text.body, text.headers.get("content-transfer-encoding") ?? "7bit") : "",
+    attachments: leaves.filter(isAttachment).map(attachmentOf),
   };
 }
 
