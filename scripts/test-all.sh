@@ -56,7 +56,8 @@ python_venv_and_deploy_files() {
 }
 
 end_to_end() {
-  ensure_chromium && ensure_node_modules e2e || return 1
+  # The certificates journey reads the QR from the PDF with poppler, qpdf and zxing-cpp.
+  ensure_chromium && ensure_pdf_tools && ensure_node_modules e2e || return 1
   cargo build --locked -p portale || return 1
   (cd e2e && PORTALE_BIN=../target/debug/portale npm test --silent)
 }
