@@ -51,6 +51,18 @@ run() {
 }
 run "POST /api/v1/certificates (stato di famiglia, signed PDF), 2 threads, 8 connections" \
   -t2 -c8 -s "$dir/issue.lua" "$base/api/v1/certificates"
+echo "   mean time per certificate by phase (server side, from /metrics):"
+curl -fs "$base/metrics" | python3 -c '
+import re, sys
+sums, counts = {}, {}
+for line in sys.stdin:
+    m = re.match(r"portale_certificate_issue_phase_seconds_(sum|count)\{phase=\"(\w+)\"\} (\S+)", line)
+    if m:
+        (sums if m.group(1) == "sum" else counts)[m.group(2)] = float(m.group(3))
+for phase in ("registry", "document", "store"):
+    if counts.get(phase):
+        print(f"      {phase:9} {sums[phase] / counts[phase] * 1e6:8.0f} µs")
+'
 issued=$(sqlite3 "$dir/portale.sqlite3" 'SELECT count(*), avg(length(pdf)) FROM certificates' 2>/dev/null || echo "?")
 echo "   certificates stored (count|mean PDF bytes): $issued"
 run "GET /api/v1/verify (public check), 2 threads, 16 connections" -t2 -c16 "$base/api/v1/verify?$query"

@@ -143,7 +143,14 @@ pub async fn issue_certificate(
         })
         .await?;
     let (status, meta) = match outcome {
-        IssueOutcome::Issued(meta) => (actix_web::http::StatusCode::CREATED, meta),
+        IssueOutcome::Issued(meta, phases) => {
+            if let Some(metrics) = req.app_data::<web::Data<crate::http::metrics::Metrics>>() {
+                metrics.observe_certificate_phase("registry", phases.registry);
+                metrics.observe_certificate_phase("document", phases.document);
+                metrics.observe_certificate_phase("store", phases.store);
+            }
+            (actix_web::http::StatusCode::CREATED, meta)
+        }
         IssueOutcome::Repeated(meta) => (actix_web::http::StatusCode::OK, meta),
     };
     Ok(HttpResponse::build(status)
