@@ -3,7 +3,7 @@
 //! zxing-cpp on the rendered page (the printed QR is the link's URL).
 //!
 //! Needs `qpdf`, `pdftotext`, `pdfsig`, `pdftoppm` on PATH and a Python with `pyhanko`,
-//! `pyhanko-cli`, `zxing-cpp` and `pillow` (`PORTALE_TEST_PYTHON`, default `python3`).
+//! `pyhanko-cli`, `zxing-cpp` and `pillow` (`PORTALE_TEST_PYTHON`, default the repository venv).
 //! A missing tool fails the test: CI installs them.
 
 use std::path::{Path, PathBuf};
@@ -147,8 +147,12 @@ fn stdout_of(program: &str, args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
     text
 }
 
+/// The project venv's Python (scripts/test-all.sh creates it from tests/requirements.txt),
+/// unless `PORTALE_TEST_PYTHON` names another.
 fn python() -> String {
-    std::env::var("PORTALE_TEST_PYTHON").unwrap_or_else(|_| "python3".into())
+    std::env::var("PORTALE_TEST_PYTHON").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../.venv/bin/python").to_owned()
+    })
 }
 
 #[test]
