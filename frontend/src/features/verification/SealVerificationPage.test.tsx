@@ -10,6 +10,7 @@ import { base64Url, DOCUMENT_HASH, makeSigner, type TestSigner } from './sealFix
 const ID = '7KQF-9XMA-2R4D-HV0C'
 const KEYS = 'GET /api/v1/signing-keys'
 const VERIFY = 'GET /api/v1/verify'
+const TYPES = 'GET /api/v1/certificate-types'
 
 const status = {
   valid: true,
@@ -30,6 +31,7 @@ function backEnd(signers: TestSigner[], answer: Partial<typeof status> = {}) {
   return mockApi({
     [KEYS]: () => json({ keys: signers.map((s) => s.key) }),
     [VERIFY]: () => json({ ...status, ...answer }),
+    [TYPES]: () => json({ items: [{ code: 'residenza', name: 'Certificato di residenza' }] }),
   })
 }
 
@@ -56,7 +58,9 @@ describe('verification from the QR code', () => {
     expect(within(seal).getByText('Timbro digitale autentico')).toBeInTheDocument()
     expect(value(seal, 'Comune emittente (codice ISTAT)')).toBe('099999')
     expect(value(seal, 'Id del certificato')).toBe(ID)
-    expect(value(seal, 'Tipo di certificato')).toBe('residenza')
+    // The code the seal signs, named from the public catalogue.
+    await within(seal).findByText('(residenza)')
+    expect(value(seal, 'Tipo di certificato')).toBe('Certificato di residenza (residenza)')
     expect(value(seal, 'Cognome')).toBe('ROSSI')
     expect(value(seal, 'Nome')).toBe('MARIO')
     expect(value(seal, 'Data di emissione')).toBe('20 novembre 2026')

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '@/lib/format'
+import { useCertificateTypeName } from '../api/useCertificateTypeName'
 import { type SealVerdict, shortenHex, toHex } from '../seal'
 
 type ValidVerdict = Extract<SealVerdict, { valid: true }>
@@ -9,6 +10,7 @@ export function SealClaimsList({ verdict }: { verdict: ValidVerdict }) {
   const { t, i18n } = useTranslation()
   const { claims, key } = verdict
   const hash = toHex(claims.documentHash)
+  const typeName = useCertificateTypeName(claims.type)
   return (
     <dl className="decoded-data">
       <div>
@@ -21,7 +23,12 @@ export function SealClaimsList({ verdict }: { verdict: ValidVerdict }) {
       </div>
       <div>
         <dt>{t('verification.seal.type')}</dt>
-        <dd>{claims.type}</dd>
+        <dd>
+          {typeName ? `${typeName} ` : ''}
+          <span className={typeName ? 'text-muted' : undefined}>
+            {typeName ? `(${claims.type})` : claims.type}
+          </span>
+        </dd>
       </div>
       <div>
         <dt>{t('verification.seal.surname')}</dt>
