@@ -21,9 +21,22 @@ pub struct PageParts<'a> {
     pub content_sha256: [u8; 32],
 }
 
+fn deflate(content: &[u8]) -> Result<Vec<u8>, DocumentError> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(content.len() / 3),
+        flate2::Compression::fast(),
+    );
+    encoder
+        .write_all(content)
+        .and_then(|_| encoder.finish())
+        .map_err(|e| DocumentError::Pdf(e.to_string()))
+}
+
 /// The unsigned file: a zero-filled `/Contents` and a placeholder `/ByteRange` that
-/// `pades::sign` fills in place. Streams are stored uncompressed: the body stream's bytes
-/// in the file are exactly the bytes the seal hashes.
+/// `pades::sign` fills in place. The body stream is stored uncompressed: its bytes in the
+/// file are exactly the bytes the seal hashes. The stamp's stream (thousands of QR
+/// rectangles, two thirds of the file) is deflated at the fastest level.
 pub fn assemble(parts: PageParts<'_>) -> Result<Vec<u8>, DocumentError> {
     let mut doc = Document::with_version("1.7");
     let pages_id = doc.new_object_id();
@@ -40,7 +53,10 @@ pub fn assemble(parts: PageParts<'_>) -> Result<Vec<u8>, DocumentError> {
         fonts.set(font.resource(), id);
     }
     let body_id = doc.add_object(Stream::new(dictionary! {}, parts.body));
-    let stamp_id = doc.add_object(Stream::new(dictionary! {}, parts.stamp.content));
+    let stamp_id = doc.add_object(Stream::new(
+        dictionary! { "Filter" => "FlateDecode" },
+        deflate(&parts.stamp.content)?,
+    ));
 
     let [x1, y1, x2, y2] = parts.stamp.link_rect;
     let link_id = doc.add_object(dictionary! {
