@@ -150,9 +150,8 @@ fn stdout_of(program: &str, args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
 /// The project venv's Python (scripts/test-all.sh creates it from tests/requirements.txt),
 /// unless `PORTALE_TEST_PYTHON` names another.
 fn python() -> String {
-    std::env::var("PORTALE_TEST_PYTHON").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../.venv/bin/python").to_owned()
-    })
+    std::env::var("PORTALE_TEST_PYTHON")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../.venv/bin/python").to_owned())
 }
 
 #[test]

@@ -25,8 +25,8 @@ DOCKERFILE = REPO / "backend" / "Dockerfile"
 DOCKERIGNORE = REPO / ".dockerignore"
 SETTINGS = REPO / "backend" / "src" / "settings.rs"
 # settings.rs describes the layers; the PORTALE_* names themselves are the
-# `env = "..."` of the clap options in cli.rs, which feed it.
-SETTINGS_SOURCES = (SETTINGS, REPO / "backend" / "src" / "cli.rs")
+# `env = "..."` of the clap options in cli/mod.rs, which feed it.
+SETTINGS_SOURCES = (SETTINGS, REPO / "backend" / "src" / "cli" / "mod.rs")
 WORKSPACE_MANIFEST = REPO / "Cargo.toml"
 
 SERVICES = ("db", "mail", "backend")

@@ -65,41 +65,46 @@ pub fn encode(data: &[u8], ec_level: EcLevel) -> Result<QrMatrix, qrcode::types:
     Ok(QrMatrix { width, dark })
 }
 
-/// Masks the data modules with mask `number` (ISO/IEC 18004 table 10; x is the column,
-/// y the row). One loop per mask so that each condition is inlined.
+/// Masks the data modules with mask `number`.
 fn apply_trial_mask(number: usize, unmasked: &[(bool, bool)], width: usize, trial: &mut [bool]) {
-    fn fill(
-        unmasked: &[(bool, bool)],
-        width: usize,
-        trial: &mut [bool],
-        flips: impl Fn(usize, usize) -> bool,
-    ) {
-        for (y, (source, target)) in unmasked
-            .chunks(width)
-            .zip(trial.chunks_mut(width))
-            .enumerate()
-        {
-            for (x, (&(is_data, is_dark), cell)) in source.iter().zip(target).enumerate() {
-                *cell = is_dark ^ (is_data && flips(x, y));
-            }
-        }
+    let pattern = &mask_patterns(width)[number];
+    for ((cell, &(is_data, is_dark)), &flip) in trial.iter_mut().zip(unmasked).zip(pattern) {
+        *cell = is_dark ^ (is_data && flip);
     }
-    match number {
-        0 => fill(unmasked, width, trial, |x, y| (x + y) % 2 == 0),
-        1 => fill(unmasked, width, trial, |_, y| y % 2 == 0),
-        2 => fill(unmasked, width, trial, |x, _| x % 3 == 0),
-        3 => fill(unmasked, width, trial, |x, y| (x + y) % 3 == 0),
-        4 => fill(unmasked, width, trial, |x, y| (y / 2 + x / 3) % 2 == 0),
-        5 => fill(unmasked, width, trial, |x, y| {
-            (x * y) % 2 + (x * y) % 3 == 0
-        }),
-        6 => fill(unmasked, width, trial, |x, y| {
-            ((x * y) % 2 + (x * y) % 3) % 2 == 0
-        }),
-        _ => fill(unmasked, width, trial, |x, y| {
-            ((x + y) % 2 + (x * y) % 3) % 2 == 0
-        }),
+}
+
+type MaskPatterns = std::sync::Arc<[Vec<bool>; 8]>;
+
+/// Where each of the eight masks flips a module (ISO/IEC 18004 table 10; x is the
+/// column, y the row), per symbol width, computed once: the conditions are divisions,
+/// and evaluating them for every module of every mask cost more than scoring the masks.
+fn mask_patterns(width: usize) -> MaskPatterns {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<usize, MaskPatterns>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(patterns) = cache.lock().ok().and_then(|c| c.get(&width).cloned()) {
+        return patterns;
     }
+    let conditions: [fn(usize, usize) -> bool; 8] = [
+        |x, y| (x + y) % 2 == 0,
+        |_, y| y % 2 == 0,
+        |x, _| x % 3 == 0,
+        |x, y| (x + y) % 3 == 0,
+        |x, y| (y / 2 + x / 3) % 2 == 0,
+        |x, y| (x * y) % 2 + (x * y) % 3 == 0,
+        |x, y| ((x * y) % 2 + (x * y) % 3) % 2 == 0,
+        |x, y| ((x + y) % 2 + (x * y) % 3) % 2 == 0,
+    ];
+    let patterns: MaskPatterns = Arc::new(conditions.map(|flips| {
+        (0..width * width)
+            .map(|i| flips(i % width, i / width))
+            .collect()
+    }));
+    if let Ok(mut cache) = cache.lock() {
+        cache.insert(width, patterns.clone());
+    }
+    patterns
 }
 
 /// The four penalty rules: runs of five or more, 2×2 blocks, finder-like 1:1:3:1:1
