@@ -72,7 +72,8 @@ pub fn assemble(parts: PageParts<'_>) -> Result<Vec<u8>, DocumentError> {
             "URI" => Object::string_literal(parts.verify_url),
         },
     });
-    let (widget_id, sig_field) = add_signature_placeholder(&mut doc, page_id, &parts.signature);
+    // The field and its widget are one object: it is both in /Fields and in /Annots.
+    let signature_field = add_signature_placeholder(&mut doc, page_id, &parts.signature);
 
     doc.objects.insert(
         page_id,
@@ -82,7 +83,7 @@ pub fn assemble(parts: PageParts<'_>) -> Result<Vec<u8>, DocumentError> {
             "MediaBox" => vec![0.into(), 0.into(), PAGE_WIDTH.into(), PAGE_HEIGHT.into()],
             "Resources" => dictionary! { "Font" => fonts },
             "Contents" => vec![body_id.into(), stamp_id.into()],
-            "Annots" => vec![link_id.into(), widget_id.into()],
+            "Annots" => vec![link_id.into(), signature_field.into()],
         }),
     );
     doc.objects.insert(
@@ -94,7 +95,7 @@ pub fn assemble(parts: PageParts<'_>) -> Result<Vec<u8>, DocumentError> {
     let catalog_id = doc.add_object(dictionary! {
         "Type" => "Catalog",
         "Pages" => pages_id,
-        "AcroForm" => dictionary! { "Fields" => vec![sig_field.into()], "SigFlags" => 3 },
+        "AcroForm" => dictionary! { "Fields" => vec![signature_field.into()], "SigFlags" => 3 },
     });
     let info_id = doc.add_object(info_dictionary(parts.metadata));
     doc.trailer.set("Root", catalog_id);
@@ -116,7 +117,7 @@ fn add_signature_placeholder(
     doc: &mut Document,
     page_id: ObjectId,
     request: &SignatureRequest<'_>,
-) -> (ObjectId, ObjectId) {
+) -> ObjectId {
     let sig_id = doc.add_object(dictionary! {
         "Type" => "Sig",
         "Filter" => "Adobe.PPKLite",
@@ -128,7 +129,7 @@ fn add_signature_placeholder(
         "Name" => text_string(request.signer_name),
         "Reason" => text_string(request.reason),
     });
-    let widget_id = doc.add_object(dictionary! {
+    doc.add_object(dictionary! {
         "Type" => "Annot",
         "Subtype" => "Widget",
         "FT" => "Sig",
@@ -138,8 +139,7 @@ fn add_signature_placeholder(
         // Print + Locked.
         "F" => 132,
         "P" => page_id,
-    });
-    (widget_id, widget_id)
+    })
 }
 
 fn info_dictionary(metadata: &Metadata) -> lopdf::Dictionary {
