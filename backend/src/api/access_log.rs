@@ -21,11 +21,12 @@ use crate::AppState;
 const LIMIT: i64 = 200;
 
 /// The actions about a person that the person is shown.
-const SHOWN: [&str; 4] = [
+const SHOWN: [&str; 5] = [
     actions::PERSON_VIEWED,
     actions::PERSON_SEARCHED,
     actions::CERTIFICATE_ISSUED,
     actions::CERTIFICATE_DOWNLOADED,
+    actions::CERTIFICATE_REVOKED,
 ];
 
 #[derive(Debug, Serialize, ToSchema)]

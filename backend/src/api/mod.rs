@@ -138,6 +138,7 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(certificates::get_certificate)
                 .service(certificates::download_certificate)
                 .service(certificates::email::email_certificate)
+                .service(certificates::revocation::revoke_certificate)
                 .service(verification::verify_certificate)
                 .service(verification::verified_document)
                 .service(verification::list_signing_keys)

@@ -28,6 +28,7 @@ pub const CERTIFICATE_ISSUED: &str = "certificate.issued";
 pub const CERTIFICATE_DOWNLOADED: &str = "certificate.downloaded";
 pub const CERTIFICATE_EMAILED: &str = "certificate.emailed";
 pub const CERTIFICATE_VERIFIED: &str = "certificate.verified";
+pub const CERTIFICATE_REVOKED: &str = "certificate.revoked";
 pub const SIGNING_KEY_ROTATED: &str = "signing_key.rotated";
 pub const AUDIT_VERIFIED: &str = "audit.verified";
 pub const MAIL_REQUEUED: &str = "mail.requeued";
@@ -132,6 +133,11 @@ pub const CATALOGUE: &[ActionInfo] = &[
         CERTIFICATE_VERIFIED,
         "Verifica di autenticità di un certificato",
         "Certificate verified",
+    ),
+    info(
+        CERTIFICATE_REVOKED,
+        "Certificato revocato",
+        "Certificate revoked",
     ),
     info(
         SIGNING_KEY_ROTATED,

@@ -207,3 +207,19 @@ pub fn verifications_about(
         .limit(limit)
         .load(conn)?)
 }
+
+/// Marks a valid certificate revoked; false when it was not valid (already revoked).
+#[tracing::instrument(skip(conn))]
+pub fn revoke(conn: &mut DbConnection, id: &str, at: NaiveDateTime) -> Result<bool, DbError> {
+    let changed = diesel::update(
+        certificates::table
+            .filter(certificates::id.eq(id))
+            .filter(certificates::status.eq("valid")),
+    )
+    .set((
+        certificates::status.eq("revoked"),
+        certificates::revoked_at.eq(Some(at)),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}

@@ -29,10 +29,13 @@ pub enum Permission {
     /// Read any person's registry position (operators).
     #[serde(rename = "registry.read")]
     RegistryRead,
+    /// Revoke an issued certificate (issued on wrong data, or by mistake).
+    #[serde(rename = "certificates.revoke")]
+    CertificatesRevoke,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 7] = [
+    pub const ALL: [Permission; 8] = [
         Permission::AccountsIdentify,
         Permission::AccountsManage,
         Permission::GroupsManage,
@@ -40,6 +43,7 @@ impl Permission {
         Permission::MailRead,
         Permission::MailManage,
         Permission::RegistryRead,
+        Permission::CertificatesRevoke,
     ];
 
     pub fn code(self) -> &'static str {
@@ -51,6 +55,7 @@ impl Permission {
             Permission::MailRead => "mail.read",
             Permission::MailManage => "mail.manage",
             Permission::RegistryRead => "registry.read",
+            Permission::CertificatesRevoke => "certificates.revoke",
         }
     }
 
@@ -71,6 +76,7 @@ impl Permission {
                 ("Gestione della posta in uscita", "Outgoing mail management")
             }
             Permission::RegistryRead => ("Consultazione dell'anagrafe", "Registry look-up"),
+            Permission::CertificatesRevoke => ("Revoca dei certificati", "Certificate revocation"),
         }
     }
 }
@@ -120,6 +126,7 @@ pub const BUILT_IN_GROUPS: [BuiltInGroup; 2] = [
             Permission::AccountsIdentify,
             Permission::RegistryRead,
             Permission::AuditRead,
+            Permission::CertificatesRevoke,
         ],
     },
     BuiltInGroup {

@@ -1,3 +1,4 @@
+DELETE FROM group_permissions WHERE permission = 'certificates.revoke';
 DROP TABLE certificate_verifications;
 DROP TRIGGER certificates_are_kept;
 DROP TRIGGER certificates_are_immutable;

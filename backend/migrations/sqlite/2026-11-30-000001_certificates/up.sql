@@ -71,3 +71,7 @@ CREATE TABLE certificate_verifications (
     what TEXT NOT NULL CHECK (what IN ('status', 'document'))
 );
 CREATE INDEX certificate_verifications_by_certificate ON certificate_verifications (certificate_id, verified_at);
+
+-- Installations whose built-in groups exist already get the new permission too.
+INSERT INTO group_permissions (group_id, permission)
+SELECT id, 'certificates.revoke' FROM user_groups WHERE id IN ('operatori-anagrafe', 'amministratori');

@@ -4,6 +4,7 @@
 
 pub mod email;
 pub mod names;
+pub mod revocation;
 pub mod shapes;
 
 use actix_web::http::header;

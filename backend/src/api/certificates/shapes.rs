@@ -164,6 +164,13 @@ pub struct CertificateList {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+pub struct RevokeCertificate {
+    /// Why (3–500 characters): recorded in the audit log and shown to the person.
+    pub reason: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct EmailCertificate {
     /// The recipient: any address (seed 001 "Email destinatario").
     pub to: String,

@@ -78,3 +78,11 @@ pub fn fresh_stamp() -> String {
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
     format!("{:014}", 1_234_500_000_000 + n)
 }
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

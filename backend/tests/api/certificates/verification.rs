@@ -304,3 +304,59 @@ async fn a_configured_certificate_from_a_ca_signs_and_is_published() {
     let mut conn = demo.app.db.connection().unwrap();
     assert!(portale::certification::keyring::prepare(&mut conn, &settings).is_err());
 }
+
+#[tokio::test]
+async fn the_office_revokes_a_certificate_and_every_check_then_says_so() {
+    let demo = demo().await;
+    let certificate = issue_residence(&demo).await;
+    let id = certificate["id"].as_str().unwrap();
+    let path = format!("/api/v1/certificates/{id}/revoke");
+    let body = serde_json::json!({"reason": "Rilasciato con indirizzo errato"});
+
+    let response = demo.app.post_as(&path, &demo.citizen, &body).await;
+    assert_eq!(response.status(), 403, "citizens cannot revoke");
+    let operator = crate::helpers::staff_token(&demo.app, &demo.credentials, "operator").await;
+    let response = demo
+        .app
+        .post_as(&path, &operator, &serde_json::json!({"reason": ""}))
+        .await;
+    assert_eq!(response.status(), 422);
+    let response = demo.app.post_as(&path, &operator, &body).await;
+    assert_eq!(response.status(), 200);
+    let revoked: Value = response.json().await.unwrap();
+    assert_eq!(revoked["status"], "revoked");
+    let again = demo.app.post_as(&path, &operator, &body).await;
+    let (status, _, problem) = crate::helpers::problem(again).await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (409, Some("already_revoked"))
+    );
+
+    let surname = certificate["subject_surname"].as_str().unwrap();
+    let name = certificate["subject_name"].as_str().unwrap();
+    let answer: Value = demo
+        .app
+        .get(&verify_path(&certificate, surname, name))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer["valid"], false);
+    assert_eq!(answer["status"], "revoked");
+    // The document stays as issued.
+    let pdf = pdf_of(&demo, &demo.citizen, id).await;
+    assert_eq!(certificate["pdf_sha256"], super::sha256_hex(&pdf));
+    let log: Value = demo
+        .app
+        .get_as("/api/v1/me/access-log", &demo.citizen)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["action"] == "certificate.revoked"
+            && e["reason"] == "Rilasciato con indirizzo errato"));
+}
