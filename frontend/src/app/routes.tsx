@@ -9,6 +9,7 @@ import {
 import { AccessLogPage } from '@/features/access-log'
 import { AuditLogPage } from '@/features/audit-log'
 import { HomePage } from '@/features/catalogue'
+import { CertificateOfficePage } from '@/features/certificate-office'
 import { MyCertificatesPage, NewCertificatePage } from '@/features/certificates'
 import { FamilyPage, PersonPage } from '@/features/family'
 import { FiscalCodePage } from '@/features/fiscal-code'
@@ -128,6 +129,14 @@ export const routes: RouteObject[] = [
             ),
             children: [
               { index: true, element: <CounterOrFirstSection /> },
+              {
+                path: 'certificati',
+                element: (
+                  <RequirePermission permission={PERMISSIONS.readRegistry}>
+                    <CertificateOfficePage />
+                  </RequirePermission>
+                ),
+              },
               {
                 path: 'utenti',
                 element: (

@@ -14,6 +14,7 @@ const ADMIN_PAGES = {
   'GET /api/v1/admin/audit-log': () =>
     json({ entries: [auditEntry], page: 1, per_page: 50, total: 1 }),
   'GET /api/v1/admin/audit-log/actions': () => json(auditActions),
+  'GET /api/v1/certificates': () => json({ items: [] }),
 }
 
 function sectionNav() {
@@ -34,6 +35,7 @@ describe('back-office navigation', () => {
     const nav = await sectionNav()
     expect(linkNames(nav)).toEqual([
       'Identificazione allo sportello',
+      'Certificati rilasciati',
       'Utenti',
       'Gruppi e permessi',
       'Registro degli accessi',
@@ -56,6 +58,37 @@ describe('back-office navigation', () => {
   it('shows operators only what their permissions open, and refuses the rest', async () => {
     mockApi({ ...restoringSession(operatorClaims), ...ADMIN_PAGES })
     renderWithProviders(<AppRoutes />, '/backoffice/gruppi')
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Accesso non consentito' }),
+    ).toBeInTheDocument()
+    expect(linkNames(await sectionNav())).toEqual([
+      'Identificazione allo sportello',
+      'Certificati rilasciati',
+      'Registro degli accessi',
+    ])
+  })
+
+  it('opens the issued certificates to those who may read the registry', async () => {
+    mockApi({ ...restoringSession(operatorClaims), ...ADMIN_PAGES })
+    const user = userEvent.setup()
+    renderWithProviders(<AppRoutes />, '/backoffice')
+    const nav = await sectionNav()
+    await user.click(within(nav).getByRole('link', { name: 'Certificati rilasciati' }))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Certificati rilasciati' }),
+    ).toBeInTheDocument()
+    expect(within(nav).getByRole('link', { name: 'Certificati rilasciati' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    )
+  })
+
+  it('neither lists nor opens the issued certificates without registry.read', async () => {
+    mockApi({
+      ...restoringSession({ ...operatorClaims, perms: ['accounts.identify', 'audit.read'] }),
+      ...ADMIN_PAGES,
+    })
+    renderWithProviders(<AppRoutes />, '/backoffice/certificati')
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Accesso non consentito' }),
     ).toBeInTheDocument()

@@ -16,6 +16,11 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
     labelKey: 'backoffice.nav.identification',
   },
   {
+    path: '/backoffice/certificati',
+    permission: PERMISSIONS.readRegistry,
+    labelKey: 'certificateOffice.navLabel',
+  },
+  {
     path: '/backoffice/utenti',
     permission: PERMISSIONS.manageAccounts,
     labelKey: 'backoffice.nav.users',

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   readAudit: 'audit.read',
   readMail: 'mail.read',
   manageMail: 'mail.manage',
+  readRegistry: 'registry.read',
+  revokeCertificates: 'certificates.revoke',
 } as const
 
 export function hasPermission(
