@@ -124,6 +124,7 @@ describe("administrator", () => {
     const links = await sections().getByRole("link").allTextContents();
     assert.deepEqual(links, [
       "Identificazione allo sportello",
+      "Certificati rilasciati",
       "Utenti",
       "Gruppi e permessi",
       "Registro degli accessi",
@@ -264,10 +265,15 @@ describe("operator", () => {
     await heading("Identificazione allo sportello").waitFor();
     assert.deepEqual(await sections().getByRole("link").allTextContents(), [
       "Identificazione allo sportello",
+      "Certificati rilasciati",
       "Registro degli accessi",
       "Posta in uscita",
     ]);
     await assertAccessible("backoffice-operator");
+    await sections().getByRole("link", { name: "Certificati rilasciati" }).click();
+    await heading("Certificati rilasciati").waitFor();
+    await page.getByText("Non è stato ancora rilasciato alcun certificato.").waitFor();
+    await assertAccessible("backoffice-certificates");
     await sections().getByRole("link", { name: "Posta in uscita" }).click();
     await page.getByRole("row", { name: /reimpostazione della password/ }).waitFor();
     await page.goto(`${portal.baseUrl}/backoffice/gruppi`);
