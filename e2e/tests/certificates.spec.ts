@@ -356,3 +356,43 @@ describe("the person looked up", () => {
     await assertAccessible("access-log");
   });
 });
+
+describe("the registry office", () => {
+  test("revokes the stato di famiglia with a reason, and verification then says it is revoked", async () => {
+    const { page } = browser;
+    const { operator } = portal.credentials;
+    await logOut();
+    await page.goto(`${portal.baseUrl}/accedi?tipo=operatore`);
+    await heading("Accesso operatori").waitFor();
+    await page.getByRole("textbox", { name: /Nome utente/ }).fill(operator.username);
+    await page.getByLabel(/^Password/).fill(operator.password);
+    await page.getByRole("button", { name: "Accedi", exact: true }).click();
+    await heading("Scegli una nuova password").waitFor();
+    await page.getByLabel(/^Password attuale/).fill(operator.password);
+    await page.getByLabel(/^Nuova password/).fill("Sportello2026");
+    await page.getByLabel(/^Conferma la nuova password/).fill("Sportello2026");
+    await page.getByRole("button", { name: "Salva la nuova password" }).click();
+
+    await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Certificati rilasciati" }).click();
+    await heading("Certificati rilasciati").waitFor();
+    const row = page.getByRole("row").filter({ hasText: found.certificateId });
+    await row.waitFor();
+    await assertAccessible("backoffice-issued-certificates");
+    await row.getByRole("button", { name: `Revoca ${found.certificateId}` }).click();
+    await page.getByRole("textbox", { name: /Motivo della revoca/ }).fill("Rilasciato su dati anagrafici da rettificare");
+    await assertAccessible("backoffice-revoke-form");
+    await page.getByRole("button", { name: "Conferma revoca" }).click();
+    await page.getByText(`Il certificato ${found.certificateId} è stato revocato.`).waitFor();
+    await row.getByText("Revocato").waitFor();
+
+    await page.goto(`${portal.baseUrl}/verifica`);
+    const form = page.getByRole("form", { name: "Verifica di un certificato" });
+    await form.getByRole("textbox", { name: /^Cognome/ }).fill(found.member.surname);
+    await form.getByRole("textbox", { name: /^Nome/ }).fill(found.member.name);
+    await form.getByRole("textbox", { name: /^Id/ }).fill(found.certificateId);
+    await form.getByRole("button", { name: "Verifica" }).click();
+    const result = page.getByRole("region", { name: "Esito della verifica" });
+    await result.getByText("Certificato revocato").waitFor();
+    await assertAccessible("verify-revoked");
+  });
+});
