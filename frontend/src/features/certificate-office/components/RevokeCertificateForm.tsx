@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '@/components/ProblemAlert'
+import { TextAreaField } from '@/components/TextAreaField'
 import { formatDateTime } from '@/lib/format'
 import type { IssuedCertificate } from '../api/useIssuedCertificates'
 import { REASON_MAX, REASON_MIN, reasonProblem } from '../rules'
@@ -58,9 +59,6 @@ export function RevokeCertificateForm({
     onConfirm(reason.trim())
   }
 
-  const hintId = `${fieldId}-hint`
-  const counterId = `${fieldId}-counter`
-  const errorId = `${fieldId}-error`
   return (
     <section className="confirmation-box mt-4 p-3" aria-labelledby="revocation-title">
       <h2 id="revocation-title" className="h4" tabIndex={-1} ref={titleRef}>
@@ -76,36 +74,16 @@ export function RevokeCertificateForm({
       </p>
       <p>{t('certificateOffice.revokeForm.explanation')}</p>
       <form noValidate onSubmit={submit}>
-        <div className="form-group text-field textarea-field">
-          <label htmlFor={fieldId} className="active text-field-label">
-            {t('certificateOffice.revokeForm.reason')}
-            <span aria-hidden="true"> *</span>
-          </label>
-          <textarea
-            id={fieldId}
-            className={`form-control${reasonError ? ' is-invalid' : ''}`}
-            rows={4}
-            value={reason}
-            maxLength={REASON_MAX}
-            required
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={[hintId, counterId, reasonError ? errorId : null]
-              .filter(Boolean)
-              .join(' ')}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <small id={hintId} className="form-text d-block">
-            {t('certificateOffice.revokeForm.reasonHint', { min: REASON_MIN, max: REASON_MAX })}
-          </small>
-          <small id={counterId} className="form-text d-block">
-            {t('certificateOffice.revokeForm.counter', { count: reason.length, max: REASON_MAX })}
-          </small>
-          {reasonError ? (
-            <div id={errorId} className="text-field-error" role="alert">
-              {reasonError}
-            </div>
-          ) : null}
-        </div>
+        <TextAreaField
+          id={fieldId}
+          label={t('certificateOffice.revokeForm.reason')}
+          hint={t('certificateOffice.revokeForm.reasonHint', { min: REASON_MIN, max: REASON_MAX })}
+          required
+          maxLength={REASON_MAX}
+          value={reason}
+          error={reasonError || undefined}
+          onChange={(event) => setReason(event.target.value)}
+        />
         {error ? (
           <ProblemAlert error={error} context={t('certificateOffice.revokeFailed')} />
         ) : null}

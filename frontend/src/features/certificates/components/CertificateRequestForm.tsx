@@ -25,7 +25,7 @@ import {
   usagesFor,
 } from '../rules'
 import { StampFields, type StampValues } from './StampFields'
-import { TextAreaField } from './TextAreaField'
+import { TextAreaField } from '@/components/TextAreaField'
 
 type Field = 'type' | 'usage' | 'usage_text' | 'stamp.identifier' | 'stamp.issue_date'
 

@@ -6,7 +6,7 @@ import { TextField } from '@/components/TextField'
 import { fieldErrorsOf } from '@/lib/api/fieldErrors'
 import { type EmailRequest, useEmailCertificate } from '../api/useEmailCertificate'
 import { EMAIL_MESSAGE_MAX, isEmailAddress } from '../rules'
-import { TextAreaField } from './TextAreaField'
+import { TextAreaField } from '@/components/TextAreaField'
 
 interface EmailCertificateFormProps {
   certificateId: string

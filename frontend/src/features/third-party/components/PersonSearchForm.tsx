@@ -14,7 +14,7 @@ import {
   type SearchMode,
   validateSearch,
 } from '../search'
-import { ReasonField } from './ReasonField'
+import { TextAreaField } from '@/components/TextAreaField'
 
 const FIELD_ORDER: SearchField[] = ['fiscalCode', 'surname', 'name', 'birthDate', 'reason']
 
@@ -124,7 +124,7 @@ export function PersonSearchForm({ busy, onSearch }: PersonSearchFormProps) {
           />
         </>
       )}
-      <ReasonField
+      <TextAreaField
         ref={(el) => {
           inputs.current.reason = el
         }}

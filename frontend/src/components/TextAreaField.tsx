@@ -8,20 +8,21 @@ interface TextAreaFieldProps extends Omit<
   id: string
   label: string
   value: string
-  maxLength: number
+  /** With a limit, a count of the characters typed is shown under the field. */
+  maxLength?: number
   hint?: ReactNode
   error?: ReactNode
 }
 
 /**
- * A text area with its label, hint, error and a count of the characters left, all tied to
- * it with aria-describedby, as TextField does for inputs.
+ * A text area with its label, hint, error and (with a limit) a count of the characters,
+ * all tied to it with aria-describedby, as TextField does for inputs.
  */
 export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(
   function TextAreaField({ id, label, value, maxLength, hint, error, required, ...area }, ref) {
     const { t } = useTranslation()
     const hintId = hint ? `${id}-hint` : undefined
-    const counterId = `${id}-counter`
+    const counterId = maxLength === undefined ? undefined : `${id}-counter`
     const errorId = error ? `${id}-error` : undefined
     return (
       <div className="form-group text-field textarea-field">
@@ -46,9 +47,11 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
             {hint}
           </small>
         ) : null}
-        <small id={counterId} className="form-text d-block">
-          {t('certificates.characters', { count: value.length, max: maxLength })}
-        </small>
+        {counterId ? (
+          <small id={counterId} className="form-text d-block">
+            {t('common.characters', { count: value.length, max: maxLength })}
+          </small>
+        ) : null}
         {error ? (
           <div id={errorId} className="text-field-error" role="alert">
             {error}
