@@ -18,6 +18,18 @@ function backEnd(extra: Parameters<typeof mockApi>[0] = {}) {
   let items: Array<Record<string, unknown>> = [validForThirdParty, expiredForSelf, revokedByOffice]
   return mockApi({
     [LIST]: () => json({ items }),
+    ['GET /api/v1/certificate-usages']: () =>
+      json({
+        items: [
+          { code: 'bollo', legal_reference: null, requires_stamp: true },
+          { code: 'altro', legal_reference: null, requires_stamp: false },
+          {
+            code: 'pensione',
+            legal_reference: 'art. 12 Tab. B D.P.R. 642/1972',
+            requires_stamp: false,
+          },
+        ],
+      }),
     [REVOKE]: () => {
       const revoked = { ...validForThirdParty, status: 'revoked' }
       items = items.map((c) => (c.id === revoked.id ? revoked : c))
@@ -56,12 +68,13 @@ describe('back office: issued certificates', () => {
     expect(thirdParty).toHaveTextContent('RSSMRC68B12E897Y')
     expect(thirdParty).toHaveTextContent('Un terzo')
     expect(thirdParty).toHaveTextContent('Motivo: Pratica di successione')
-    expect(thirdParty).toHaveTextContent('Si rilascia in carta resa legale')
+    // The usage in short (the certificate prints the whole wording).
+    expect(await within(thirdParty).findByText('In bollo (16,00 €)')).toBeInTheDocument()
     expect(thirdParty).toHaveTextContent('30/05/2099')
     expect(within(thirdParty).getByText('Valido')).toBeInTheDocument()
     const self = row(expiredForSelf.id)
     expect(self).toHaveTextContent("L'intestatario")
-    expect(self).toHaveTextContent('Si rilascia per altro motivo: Circolo sportivo')
+    expect(self).toHaveTextContent('Altro: Circolo sportivo')
     expect(within(self).getByText('Scaduto')).toBeInTheDocument()
     const office = row(revokedByOffice.id)
     expect(office).toHaveTextContent("L'ufficio anagrafe")

@@ -31,3 +31,24 @@ export type RequesterKind = (typeof REQUESTER_KINDS)[number]
 export function isRequesterKind(value: string): value is RequesterKind {
   return (REQUESTER_KINDS as readonly string[]).includes(value)
 }
+
+/**
+ * A short form of the usage for the office's table (the certificate prints the whole
+ * wording): in bollo, exempt with its legal reference, or the requester's own purpose.
+ */
+export type UsageSummary =
+  | { kind: 'stamp' }
+  | { kind: 'exempt'; reference: string }
+  | { kind: 'other'; text: string }
+  | { kind: 'printed'; text: string }
+
+export function usageSummary(
+  certificate: { usage: string; usage_description: string; usage_text?: string | null },
+  catalogue: { code: string; legal_reference?: string | null; requires_stamp: boolean }[] = [],
+): UsageSummary {
+  const usage = catalogue.find((u) => u.code === certificate.usage)
+  if (usage?.requires_stamp) return { kind: 'stamp' }
+  if (certificate.usage_text) return { kind: 'other', text: certificate.usage_text }
+  if (usage?.legal_reference) return { kind: 'exempt', reference: usage.legal_reference }
+  return { kind: 'printed', text: certificate.usage_description }
+}

@@ -2,7 +2,14 @@ import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '@/lib/format'
 import { registryDate, todayIso } from '@/lib/registryDates'
 import type { IssuedCertificate } from '../api/useIssuedCertificates'
-import { isRequesterKind, type Standing, standingOf } from '../rules'
+import { useUsageCatalogue } from '../api/useUsageCatalogue'
+import {
+  isRequesterKind,
+  type Standing,
+  standingOf,
+  type UsageSummary,
+  usageSummary,
+} from '../rules'
 
 interface IssuedCertificatesTableProps {
   certificates: IssuedCertificate[]
@@ -28,6 +35,15 @@ export function IssuedCertificatesTable({
   onRevoke,
 }: IssuedCertificatesTableProps) {
   const { t, i18n } = useTranslation()
+  const usages = useUsageCatalogue()
+  const usageLabel = (summary: UsageSummary) =>
+    summary.kind === 'stamp'
+      ? t('certificateOffice.usage.stamp')
+      : summary.kind === 'exempt'
+        ? t('certificateOffice.usage.exempt', { reference: summary.reference })
+        : summary.kind === 'other'
+          ? t('certificateOffice.usage.other', { text: summary.text })
+          : summary.text
   const today = todayIso()
   return (
     <div className="table-responsive">
@@ -77,8 +93,9 @@ export function IssuedCertificatesTable({
                   ) : null}
                 </td>
                 <td>
-                  {certificate.usage_description}
-                  {certificate.usage_text ? `: ${certificate.usage_text}` : null}
+                  <span title={certificate.usage_description}>
+                    {usageLabel(usageSummary(certificate, usages.data))}
+                  </span>
                 </td>
                 <td className="text-nowrap">{registryDate(certificate.valid_until)}</td>
                 <td>
