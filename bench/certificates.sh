@@ -6,30 +6,7 @@
 #   bench/certificates.sh [SECONDS]          default: 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib.sh
-command -v wrk >/dev/null || apt_install wrk
-seconds=${1:-10}
-cargo build --release --locked -p portale >&2
-
-dir=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-db_args=()
-if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
-  db="portale_bench_cert_$$"
-  psql "$BENCH_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
-  db_args=(--database-url "${BENCH_POSTGRES_URL%/*}/$db")
-fi
-PORTALE_LOG=warn PORTALE_WORKERS=2 ./target/release/portale serve --demo --bind "127.0.0.1:$port" \
-  --data-dir "$dir" "${db_args[@]}" >"$dir/server.log" 2>&1 &
-server=$!
-cleanup() {
-  kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
-  rm -rf "$dir"
-  if [ -n "${db:-}" ]; then psql "$BENCH_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; fi
-}
-trap cleanup EXIT
-for _ in $(seq 300); do curl -fs "$base/readyz" >/dev/null && break; sleep 0.2; done
+source bench/portal.sh cert "${1:-10}"
 
 read -r login person < <(python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["citizen"]; print(json.dumps({"fiscal_code": c["fiscal_code"], "password": c["password"]}, separators=(",",":")), c["person_id"])' "$dir/demo-credentials.json")
 token=$(curl -fs -H 'content-type: application/json' -d "$login" "$base/api/v1/auth/login" \
@@ -44,11 +21,6 @@ LUA
 query=$(curl -fs -H 'content-type: application/json' -H "Authorization: Bearer $token" -d "$body" \
   "$base/api/v1/certificates" | python3 -c 'import json,sys,urllib.parse as u; c=json.load(sys.stdin); print(u.urlencode({"id": c["id"], "surname": c["subject_surname"], "name": c["subject_name"]}))')
 
-run() {
-  local name=$1; shift
-  echo "== $name"
-  wrk --latency -d "${seconds}s" "$@" | grep -E "Requests/sec|Non-2xx|50%|99%|Socket errors" | sed 's/^/   /'
-}
 run "POST /api/v1/certificates (stato di famiglia, signed PDF), 2 threads, 8 connections" \
   -t2 -c8 -s "$dir/issue.lua" "$base/api/v1/certificates"
 echo "   mean time per certificate by phase (server side, from /metrics):"

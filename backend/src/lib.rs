@@ -11,6 +11,7 @@ pub mod demo;
 pub mod document;
 pub mod domain;
 pub mod error;
+pub mod hex;
 pub mod http;
 pub mod i18n;
 pub mod mail;

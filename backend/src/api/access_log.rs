@@ -83,6 +83,8 @@ pub async fn get_access_log(
             };
             let rows = audit_db::search(conn, &filter, 0, LIMIT)?;
             let mut items = Vec::new();
+            // The same few people recur (an operator, a requester): one read each.
+            let mut roles: std::collections::HashMap<String, String> = Default::default();
             for row in rows {
                 if !SHOWN.contains(&row.action.as_str())
                     || row.actor_id.as_deref() == Some(user.account_id.as_str())
@@ -90,9 +92,15 @@ pub async fn get_access_log(
                     continue;
                 }
                 let actor_kind = match &row.actor_id {
-                    Some(id) => accounts::find_by_id(conn, id)?
-                        .map(|a| a.role)
-                        .unwrap_or_else(|| "anonymous".to_owned()),
+                    Some(id) => match roles.get(id) {
+                        Some(role) => role.clone(),
+                        None => {
+                            let role = accounts::find_by_id(conn, id)?
+                                .map_or_else(|| "anonymous".to_owned(), |a| a.role);
+                            roles.insert(id.clone(), role.clone());
+                            role
+                        }
+                    },
                     None => "anonymous".to_owned(),
                 };
                 let certificate_id = serde_json::from_str::<serde_json::Value>(&row.details)

@@ -13,10 +13,25 @@ use crate::error::ApiError;
 /// Stored in the database, so every instance of a city's portal shares the count.
 pub fn charge(conn: &mut DbConnection, key: &str, rule: &ThrottleRule) -> Result<(), ApiError> {
     let now = Utc::now().naive_utc();
+    let current = open_state(conn, key, now)?;
+    sessions::save_throttle_state(conn, key, &rule.after_failure(current, now))?;
+    Ok(())
+}
+
+/// Refuses with 429 while `key` is locked, counting nothing: for quotas that count only
+/// failures, checked before the request is served.
+pub fn ensure_open(conn: &mut DbConnection, key: &str) -> Result<(), ApiError> {
+    open_state(conn, key, Utc::now().naive_utc()).map(|_| ())
+}
+
+fn open_state(
+    conn: &mut DbConnection,
+    key: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<Option<crate::domain::login_throttle::ThrottleState>, ApiError> {
     let current = sessions::throttle_state(conn, key)?;
     if let Some(until) = ThrottleRule::locked(current.as_ref(), now) {
         return Err(retry_after(until, now));
     }
-    sessions::save_throttle_state(conn, key, &rule.after_failure(current, now))?;
-    Ok(())
+    Ok(current)
 }

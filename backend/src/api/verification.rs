@@ -16,7 +16,7 @@ use crate::api::certificates::names::type_name;
 use crate::audit::Origin;
 use crate::certification::keyring;
 use crate::db::certificates::{self, CertificateMeta, VerificationKind};
-use crate::db::{sessions, DbConnection};
+use crate::db::DbConnection;
 use crate::domain::login_throttle::ThrottleRule;
 use crate::domain::{certificate_id, name_match};
 use crate::error::ApiError;
@@ -88,13 +88,9 @@ fn find_matching(
     surname: Option<&str>,
     name: Option<&str>,
 ) -> Result<CertificateMeta, ApiError> {
-    let now = Utc::now().naive_utc();
     let key = ip.map(|ip| format!("verify:{ip}"));
     if let Some(key) = &key {
-        let state = sessions::throttle_state(conn, key)?;
-        if let Some(until) = ThrottleRule::locked(state.as_ref(), now) {
-            return Err(crate::auth::session::retry_after(until, now));
-        }
+        crate::api::quota::ensure_open(conn, key)?;
     }
     let found = match id.and_then(certificate_id::normalize) {
         Some(id) => certificates::find(conn, &id)?,

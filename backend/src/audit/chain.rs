@@ -76,16 +76,8 @@ pub fn canonical_bytes(fields: &HashedFields<'_>) -> Vec<u8> {
 
 /// SHA-256 of the canonical encoding, as 64 lowercase hex digits.
 pub fn entry_hash(fields: &HashedFields<'_>) -> String {
-    let digest = Sha256::digest(canonical_bytes(fields));
-    let mut hex = String::with_capacity(64);
-    for byte in digest.iter() {
-        hex.push(char::from(HEX[usize::from(byte >> 4)]));
-        hex.push(char::from(HEX[usize::from(byte & 0x0f)]));
-    }
-    hex
+    crate::hex::encode(&Sha256::digest(canonical_bytes(fields)))
 }
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
 
 #[cfg(test)]
 mod tests {

@@ -91,11 +91,7 @@ impl TokenKeys {
         mac.update(purpose.as_bytes());
         mac.update(b"\0");
         mac.update(message.as_bytes());
-        mac.finalize()
-            .into_bytes()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        crate::hex::encode(&mac.finalize().into_bytes())
     }
 
     pub fn verify(&self, token: &str) -> Option<Claims> {
@@ -134,10 +130,7 @@ pub fn random_token() -> String {
 }
 
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hex::encode(&Sha256::digest(token.as_bytes()))
 }
 
 pub fn refresh_expiry(now: NaiveDateTime) -> NaiveDateTime {

@@ -8,11 +8,6 @@ use crate::db::{persons, DbConnection, DbError};
 use crate::domain::certificates::facts::{FamilyMemberFacts, PersonName, SubjectFacts, UnionFacts};
 use crate::domain::place_labels;
 use crate::domain::registry::{CivilStatus, Relationship};
-use crate::domain::sex::Sex;
-
-fn sex_of(person: &PersonRow) -> Sex {
-    Sex::parse(&person.sex).unwrap_or(Sex::M)
-}
 
 /// The facts about `person` on `date`; `municipality_city` is the name of the issuing
 /// comune ("Valdoria").
@@ -35,7 +30,7 @@ pub fn load(
                 .map(|m| FamilyMemberFacts {
                     surname: m.person.surname.to_uppercase(),
                     name: m.person.name.to_uppercase(),
-                    sex: sex_of(&m.person),
+                    sex: m.person.sex(),
                     birth_date: m.person.birth_date,
                     birth_place: place_labels::birth_place(
                         &m.person.birth_place_code,
@@ -57,7 +52,7 @@ pub fn load(
         fiscal_code: person.fiscal_code.clone(),
         surname: person.surname.to_uppercase(),
         name: person.name.to_uppercase(),
-        sex: sex_of(person),
+        sex: person.sex(),
         birth_date: person.birth_date,
         birth_place: place_labels::birth_place(&person.birth_place_code, person.birth_date),
         citizenship_code: person.citizenship.clone(),

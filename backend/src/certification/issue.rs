@@ -58,11 +58,7 @@ fn field(field: &str, it: &str, en: &str) -> ApiError {
 /// reuses an idempotency key.
 fn fingerprint(request: &IssueCertificate) -> String {
     let canonical = serde_json::to_vec(request).unwrap_or_default();
-    hex(&Sha256::digest(canonical))
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::hex::encode(&Sha256::digest(canonical))
 }
 
 /// How the requester relates to the subject; `None` when they are a third person.
@@ -203,8 +199,8 @@ pub fn issue(
     .map_err(ApiError::internal)?;
 
     let rendered_at = std::time::Instant::now();
-    let content_sha256 = hex(&issued.content_sha256);
-    let pdf_sha256 = hex(&issued.pdf_sha256);
+    let content_sha256 = crate::hex::encode(&issued.content_sha256);
+    let pdf_sha256 = crate::hex::encode(&issued.pdf_sha256);
     let row = NewCertificate {
         id: &id,
         type_code: kind.code(),
@@ -220,7 +216,8 @@ pub fn issue(
         stamp_identifier: checked.stamp.as_ref().map(|s| s.identifier.as_str()),
         stamp_issue_date: checked.stamp.as_ref().map(|s| s.issue_date),
         situation_date: today,
-        issued_at: now.naive_utc(),
+        // What both databases keep, so the answer equals what a later read gives.
+        issued_at: crate::audit::chain::truncate_timestamp(now.naive_utc()),
         valid_until: valid_until(today),
         signing_key_id: &signer.key_id,
         content_sha256: &content_sha256,
@@ -258,8 +255,7 @@ pub fn issue(
     })?;
     match inserted {
         InsertOutcome::Inserted => {
-            let meta = repository::find(conn, &id)?
-                .ok_or_else(|| ApiError::internal("certificate vanished after insert"))?;
+            let meta = row.meta();
             let phases = Phases {
                 registry: checked_at - started,
                 document: rendered_at - checked_at,

@@ -70,13 +70,6 @@ impl Keyring {
         }
         Ok(signer)
     }
-
-    /// Forgets the cached key (after a rotation in this process).
-    pub fn invalidate(&self) {
-        if let Ok(mut guard) = self.cached.write() {
-            *guard = None;
-        }
-    }
 }
 
 fn signer_of(row: &SigningKeyRow) -> Result<Signer, SignerError> {
@@ -131,11 +124,7 @@ fn configured_key(
         .map_err(|e| bad(format!("{}: {e}", cert_file.display())))?;
     let key = PrivatePkcs8KeyDer::from_pem_file(key_file)
         .map_err(|e| bad(format!("{}: not a PEM PKCS#8 key: {e}", key_file.display())))?;
-    let fingerprint: String = Sha256::digest(certificate.as_ref())
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let fingerprint = crate::hex::encode(&Sha256::digest(certificate.as_ref())[..8]);
     let row = SigningKeyRow {
         id: format!("x509-{fingerprint}"),
         private_key_pkcs8: key.secret_pkcs8_der().to_vec(),

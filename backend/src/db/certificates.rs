@@ -66,6 +66,37 @@ pub struct NewCertificate<'a> {
     pub request_fingerprint: Option<&'a str>,
 }
 
+impl NewCertificate<'_> {
+    /// What the row says once stored, without reading it back.
+    pub fn meta(&self) -> CertificateMeta {
+        let owned = |s: Option<&str>| s.map(str::to_owned);
+        CertificateMeta {
+            id: self.id.to_owned(),
+            type_code: self.type_code.to_owned(),
+            usage_code: self.usage_code.to_owned(),
+            usage_text: owned(self.usage_text),
+            person_id: self.person_id.to_owned(),
+            subject_surname: self.subject_surname.to_owned(),
+            subject_name: self.subject_name.to_owned(),
+            subject_fiscal_code: self.subject_fiscal_code.to_owned(),
+            requester_account_id: self.requester_account_id.to_owned(),
+            requester_relation: self.requester_relation.to_owned(),
+            reason: owned(self.reason),
+            stamp_identifier: owned(self.stamp_identifier),
+            stamp_issue_date: self.stamp_issue_date,
+            situation_date: self.situation_date,
+            issued_at: self.issued_at,
+            valid_until: self.valid_until,
+            signing_key_id: self.signing_key_id.to_owned(),
+            content_sha256: self.content_sha256.to_owned(),
+            pdf_sha256: self.pdf_sha256.to_owned(),
+            verify_url: self.verify_url.to_owned(),
+            status: self.status.to_owned(),
+            request_fingerprint: owned(self.request_fingerprint),
+        }
+    }
+}
+
 /// Why an insert did not happen: the database's unique constraints decide these, so
 /// concurrent requests cannot both win.
 #[derive(Debug)]

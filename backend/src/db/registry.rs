@@ -50,6 +50,13 @@ pub struct PersonRow {
     pub death_date: Option<NaiveDate>,
 }
 
+impl PersonRow {
+    /// The registry's `M`/`F` as the domain's sex (the column's check allows no other).
+    pub fn sex(&self) -> crate::domain::sex::Sex {
+        crate::domain::sex::Sex::parse(&self.sex).unwrap_or(crate::domain::sex::Sex::M)
+    }
+}
+
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = family_memberships)]
 pub struct NewMembership {

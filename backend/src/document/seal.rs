@@ -84,12 +84,6 @@ pub fn verify_seal(bytes: &[u8], keys: &[PublicKeyInfo]) -> Result<SealClaims, S
     decode_payload(payload)
 }
 
-/// The key id the seal names, without checking anything (for messages).
-pub fn seal_key_id(bytes: &[u8]) -> Option<String> {
-    let sign1 = CoseSign1::from_tagged_slice(bytes).ok()?;
-    String::from_utf8(sign1.protected.header.key_id.clone()).ok()
-}
-
 pub fn to_base64url(seal: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(seal)
 }

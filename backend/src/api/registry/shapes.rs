@@ -71,10 +71,6 @@ pub struct FamilyMember {
     pub is_self: bool,
 }
 
-pub fn sex_of(person: &PersonRow) -> Sex {
-    Sex::parse(&person.sex).unwrap_or(Sex::M)
-}
-
 pub fn relationship_label(code: &str, sex: Sex) -> String {
     Relationship::parse(code)
         .map(|r| r.label_it(sex).to_owned())
@@ -90,7 +86,7 @@ pub fn civil_status_label(code: &str, sex: Sex) -> String {
 impl FamilyMember {
     pub fn from_member(member: &MemberAtDate, self_id: Option<&str>) -> FamilyMember {
         let person = &member.person;
-        let sex = sex_of(person);
+        let sex = person.sex();
         FamilyMember {
             person_id: person.id.clone(),
             fiscal_code: person.fiscal_code.clone(),
