@@ -99,3 +99,27 @@ mod tests {
         assert_eq!(Lang::from_accept_language("*"), Lang::It);
     }
 }
+
+/// A text known at compile time in both languages, for catalogues kept as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StaticText {
+    pub it: &'static str,
+    pub en: &'static str,
+}
+
+impl StaticText {
+    pub const fn new(it: &'static str, en: &'static str) -> StaticText {
+        StaticText { it, en }
+    }
+
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::It => self.it,
+            Lang::En => self.en,
+        }
+    }
+
+    pub fn to_text(self) -> Text {
+        Text::new(self.it, self.en)
+    }
+}

@@ -30,10 +30,7 @@ pub fn valid_until(issue_date: NaiveDate) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// Dates on certificates are printed the Italian way: `12/03/1980`.
-pub fn format_date(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
-}
+pub use crate::domain::printable::format_date;
 
 #[cfg(test)]
 mod tests {

@@ -15,28 +15,7 @@ use super::stamp::CheckedUsage;
 use super::types::CertificateType;
 use super::usages::Usage;
 
-/// A piece of text, printed bold or not.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run {
-    pub text: String,
-    pub bold: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paragraph(pub Vec<Run>);
-
-impl Paragraph {
-    /// The paragraph without its formatting.
-    pub fn plain(&self) -> String {
-        self.0.iter().map(|run| run.text.as_str()).collect()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
+pub use crate::domain::printable::{Paragraph, Run, Table};
 
 /// Everything printed on the certificate except the municipal header and the stamp.
 #[derive(Debug, Clone, PartialEq, Eq)]
