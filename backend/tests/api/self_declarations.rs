@@ -439,3 +439,28 @@ async fn a_declaration_is_emailed_with_its_pdf() {
         .unwrap();
     assert_eq!(attached, pdf_bytes);
 }
+
+#[tokio::test]
+async fn the_archive_is_never_rewritten_nor_emptied() {
+    let demo = demo().await;
+    let (_, created) = create(&demo, &demo.citizen, json!({"type": "nascita"})).await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    use diesel::prelude::*;
+    use portale::db::schema::self_declarations;
+    let mut conn = demo.app.db.connection().unwrap();
+    let update = diesel::update(self_declarations::table.find(&id))
+        .set(self_declarations::declarant_surname.eq("ALTRO"))
+        .execute(&mut conn);
+    assert!(update.is_err(), "an update went through");
+    let delete = diesel::delete(self_declarations::table.find(&id)).execute(&mut conn);
+    assert!(delete.is_err(), "a delete went through");
+    let kept = demo
+        .app
+        .get_as(&format!("/api/v1/self-declarations/{id}"), &demo.citizen)
+        .await;
+    let kept: Value = kept.json().await.unwrap();
+    assert_eq!(
+        kept["declarant"]["surname"],
+        created["declarant"]["surname"]
+    );
+}
