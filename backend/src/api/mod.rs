@@ -15,6 +15,7 @@ pub mod idempotency;
 pub mod mail_outbox;
 pub mod me;
 pub mod municipality;
+pub mod pagination;
 pub mod password_policy;
 pub mod password_reset;
 pub mod places;

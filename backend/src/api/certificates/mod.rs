@@ -165,20 +165,11 @@ pub(super) async fn readable(
         .await
 }
 
-#[derive(serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    /// 1-based.
-    pub page: Option<i64>,
-    /// At most 100 (default 50).
-    pub per_page: Option<i64>,
-}
-
 /// My certificates, newest first; operators with `registry.read` see every one.
 #[utoipa::path(
     tag = "certificates",
     security(("bearer" = [])),
-    params(ListQuery, ("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`")),
+    params(crate::api::pagination::ListQuery, ("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`")),
     responses(
         (status = 200, body = CertificateList),
         (status = 401, response = crate::api::responses::Unauthorized),
@@ -190,11 +181,10 @@ pub async fn list_certificates(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
-    query: crate::http::extract::Query<ListQuery>,
+    query: crate::http::extract::Query<crate::api::pagination::ListQuery>,
 ) -> Result<web::Json<CertificateList>, ApiError> {
     let lang = Lang::from_headers(req.headers());
-    let per_page = query.0.per_page.unwrap_or(50).clamp(1, 100);
-    let offset = (query.0.page.unwrap_or(1).max(1) - 1) * per_page;
+    let (per_page, offset) = query.0.limit_offset();
     let mine =
         (!user.permissions.contains(&Permission::RegistryRead)).then(|| user.account_id.clone());
     let rows = state

@@ -295,20 +295,11 @@ pub async fn create_self_declaration(
         .json(SelfDeclaration::from_row(row, lang)))
 }
 
-#[derive(serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    /// 1-based.
-    pub page: Option<i64>,
-    /// At most 100 (default 50).
-    pub per_page: Option<i64>,
-}
-
 /// My self-declarations, newest first ("Archivio autocertificazioni").
 #[utoipa::path(
     tag = "self-declarations",
     security(("bearer" = [])),
-    params(ListQuery, ("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`")),
+    params(crate::api::pagination::ListQuery, ("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`")),
     responses(
         (status = 200, body = SelfDeclarationList),
         (status = 401, response = crate::api::responses::Unauthorized),
@@ -320,11 +311,10 @@ pub async fn list_self_declarations(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
-    query: crate::http::extract::Query<ListQuery>,
+    query: crate::http::extract::Query<crate::api::pagination::ListQuery>,
 ) -> Result<web::Json<SelfDeclarationList>, ApiError> {
     let lang = Lang::from_headers(req.headers());
-    let per_page = query.0.per_page.unwrap_or(50).clamp(1, 100);
-    let offset = (query.0.page.unwrap_or(1).max(1) - 1) * per_page;
+    let (per_page, offset) = query.0.limit_offset();
     let rows = state
         .db
         .run(move |conn| repository::list_own(conn, &user.account_id, per_page, offset))
