@@ -947,10 +947,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    /* Self-declarations, written by hand from docs/self-declarations.md until the
+     * backend's openapi.json has them (then `npm run gen:api` replaces this block). */
+    "/api/v1/self-declaration-types": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never };
+        get: {
+            parameters: { query?: never; header?: never; path?: never; cookie?: never };
+            requestBody?: never;
+            responses: {
+                200: { headers: { [name: string]: unknown }; content: { "application/json": { items: components["schemas"]["SelfDeclarationType"][] } } };
+            };
+        };
+        put?: never; post?: never; delete?: never; options?: never; head?: never; patch?: never; trace?: never;
+    };
+    "/api/v1/self-declaration-types/{code}/blank.pdf": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never };
+        get: {
+            parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+            requestBody?: never;
+            responses: {
+                200: { headers: { [name: string]: unknown }; content: { "application/pdf": string } };
+                404: components["responses"]["NotFound"];
+            };
+        };
+        put?: never; post?: never; delete?: never; options?: never; head?: never; patch?: never; trace?: never;
+    };
+    "/api/v1/self-declaration-types/{code}/prefill": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never };
+        get: {
+            parameters: { query?: never; header?: never; path: { code: string }; cookie?: never };
+            requestBody?: never;
+            responses: {
+                200: { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["SelfDeclarationDraft"] } };
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+            };
+        };
+        put?: never; post?: never; delete?: never; options?: never; head?: never; patch?: never; trace?: never;
+    };
+    "/api/v1/self-declarations/preview": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never };
+        get?: never; put?: never;
+        post: {
+            parameters: { query?: never; header?: never; path?: never; cookie?: never };
+            requestBody: { content: { "application/json": components["schemas"]["SelfDeclarationRequest"] } };
+            responses: {
+                200: { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["SelfDeclarationPreview"] } };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+            };
+        };
+        delete?: never; options?: never; head?: never; patch?: never; trace?: never;
+    };
+    "/api/v1/self-declarations": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never };
+        get: {
+            parameters: { query?: { page?: number; per_page?: number }; header?: never; path?: never; cookie?: never };
+            requestBody?: never;
+            responses: {
+                200: { headers: { [name: string]: unknown }; content: { "application/json": { items: components["schemas"]["SelfDeclaration"][] } } };
+                401: components["responses"]["Unauthorized"];
+            };
+        };
+        put?: never;
+        post: {
+            parameters: { query?: never; header?: { "Idempotency-Key"?: string | null }; path?: never; cookie?: never };
+            requestBody: { content: { "application/json": components["schemas"]["SelfDeclarationRequest"] } };
+            responses: {
+                200: { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["SelfDeclaration"] } };
+                201: { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["SelfDeclaration"] } };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+            };
+        };
+        delete?: never; options?: never; head?: never; patch?: never; trace?: never;
+    };
+    "/api/v1/self-declarations/{id}": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never };
+        get: {
+            parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+            requestBody?: never;
+            responses: {
+                200: { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["SelfDeclaration"] } };
+                404: components["responses"]["NotFound"];
+            };
+        };
+        put?: never; post?: never; delete?: never; options?: never; head?: never; patch?: never; trace?: never;
+    };
+    "/api/v1/self-declarations/{id}/pdf": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never };
+        get: {
+            parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+            requestBody?: never;
+            responses: {
+                200: { headers: { [name: string]: unknown }; content: { "application/pdf": string } };
+                404: components["responses"]["NotFound"];
+            };
+        };
+        put?: never; post?: never; delete?: never; options?: never; head?: never; patch?: never; trace?: never;
+    };
+    "/api/v1/self-declarations/{id}/email": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never };
+        get?: never; put?: never;
+        post: {
+            parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+            requestBody: { content: { "application/json": components["schemas"]["EmailCertificate"] } };
+            responses: {
+                202: { headers: { [name: string]: unknown }; content: { "application/json": components["schemas"]["EmailQueued"] } };
+                400: components["responses"]["BadRequest"];
+                404: components["responses"]["NotFound"];
+            };
+        };
+        delete?: never; options?: never; head?: never; patch?: never; trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /* Self-declarations: hand-written from docs/self-declarations.md (see paths). */
+        SelfDeclarationField: {
+            key: string;
+            label: string;
+            kind: string;
+            required: boolean;
+            source: string;
+            max_length?: number | null;
+            hint?: string | null;
+            options: { code: string; label: string }[];
+        };
+        SelfDeclarationType: {
+            code: string;
+            name: string;
+            description: string;
+            article: number;
+            letter?: string | null;
+            legal_basis: string;
+            attach_identity_document: boolean;
+            fields: components["schemas"]["SelfDeclarationField"][];
+            legal_text: {
+                warning: string;
+                reminders: string[];
+                notes: string[];
+                privacy_title: string;
+                privacy_notice: string[];
+            };
+        };
+        SelfDeclarationMember: {
+            surname: string;
+            name: string;
+            birth_date: string;
+            birth_place: string;
+            relationship: string;
+        };
+        SelfDeclarationDraft: {
+            type: string;
+            resident: boolean;
+            values: { [key: string]: string };
+            members: components["schemas"]["SelfDeclarationMember"][];
+            locked: string[];
+            from_registry: string[];
+        };
+        SelfDeclarationRequest: {
+            type: string;
+            values?: { [key: string]: string };
+            members?: components["schemas"]["SelfDeclarationMember"][];
+        };
+        SelfDeclarationPreview: {
+            title: string;
+            basis: string;
+            subject: string;
+            paragraphs: string[];
+            table?: { columns: string[]; rows: string[][] } | null;
+            reminders: string[];
+        };
+        SelfDeclaration: {
+            id: string;
+            type: string;
+            type_name: string;
+            article: number;
+            created_at: string;
+            declarant: { surname: string; name: string; fiscal_code: string };
+            values: { [key: string]: string };
+            members: components["schemas"]["SelfDeclarationMember"][];
+            resident: boolean;
+            edited_registry_fields: string[];
+        };
         AccessLog: {
             /** @description Newest first. */
             items: components["schemas"]["AccessLogEntry"][];
