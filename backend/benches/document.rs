@@ -1,6 +1,6 @@
-//! `cargo bench --bench document`: time per phase of issuing one certificate (release).
-//! A plain loop, not a statistics harness: it shows where the time goes, and that a whole
-//! certificate costs well under a millisecond.
+//! `cargo bench --bench document`: time per phase of issuing one certificate, and of one
+//! self-declaration form (release). A plain loop, not a statistics harness: it shows where
+//! the time goes, and that a whole document costs well under a millisecond.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -142,4 +142,53 @@ fn main() {
             .len();
         println!("{:<28} {:>8} bytes", "PDF size", size);
     }
+    self_declaration_forms(now);
+}
+
+/// A prefilled stato di famiglia (one page) and the blank atto notorio (two pages).
+fn self_declaration_forms(now: chrono::DateTime<Utc>) {
+    use portale::declarations::layout;
+    use portale::domain::self_declarations::{wording, DeclarationKind, Member, Values};
+
+    let settings = portale::settings::Settings::default();
+    let privacy = layout::privacy_contacts(&settings);
+    let mut values = Values::default();
+    for (key, value) in [
+        ("surname", "D'ANGELO"),
+        ("name", "NICOLÒ"),
+        ("sex", "M"),
+        ("birth_date", "1977-08-02"),
+        ("birth_place", "NAPOLI (NA)"),
+        ("fiscal_code", "DNGNCL77M02F839X"),
+        ("residence_municipality", "VALDORIA"),
+        ("residence_address", "VIA DELL'ÀNCORA, 5"),
+    ] {
+        values.fields.insert(key.into(), value.into());
+    }
+    values.members = (0..4)
+        .map(|i| Member {
+            surname: "D'ANGELO".into(),
+            name: format!("FIGLIO {i}"),
+            birth_date: "2010-01-01".into(),
+            birth_place: "VALDORIA (VR)".into(),
+            relationship: "FIGLIO".into(),
+        })
+        .collect();
+    println!("self-declaration forms ({ROUNDS} rounds each)");
+    let filled = |kind| {
+        let text = wording::compose(kind, Some(&values), &privacy);
+        layout::document(&settings, &text, Some("7KQF-9XMA-2R4D-HV0C"), now)
+    };
+    time("wording + layout", || filled(DeclarationKind::Family));
+    let doc = filled(DeclarationKind::Family);
+    time("stato di famiglia PDF", || {
+        portale::document::form_pdf(&doc, b"bench")
+    });
+    time("blank atto notorio PDF", || {
+        portale::declarations::create::blank_pdf(&settings, DeclarationKind::Affidavit, now)
+    });
+    let size = portale::document::form_pdf(&doc, b"bench")
+        .expect("form")
+        .len();
+    println!("{:<28} {:>8} bytes", "PDF size", size);
 }

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod certification;
 pub mod cli;
 pub mod db;
+pub mod declarations;
 pub mod demo;
 pub mod document;
 pub mod domain;

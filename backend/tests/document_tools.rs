@@ -294,3 +294,82 @@ fn find_png(dir: &Path) -> PathBuf {
         .find(|p| p.extension().is_some_and(|e| e == "png"))
         .expect("pdftoppm wrote a PNG")
 }
+
+/// A filled self-declaration (accents, a family table, two pages of facts) and every blank
+/// form, checked by qpdf and pdftotext.
+#[test]
+fn self_declaration_forms_are_clean_and_their_text_extracts() {
+    use portale::declarations::layout;
+    use portale::domain::self_declarations::{wording, DeclarationKind, Values};
+    use portale::settings::Settings;
+
+    let settings = Settings::default();
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 30, 9, 0, 0)
+        .single()
+        .expect("date");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut values = Values::default();
+    for (key, value) in [
+        ("surname", "D'ANGELO"),
+        ("name", "NICOLÒ"),
+        ("sex", "M"),
+        ("birth_date", "1977-08-02"),
+        ("birth_place", "NAPOLI (NA)"),
+        ("fiscal_code", "DNGNCL77M02F839X"),
+        ("residence_municipality", "VALDORIA"),
+        ("residence_address", "VIA DELL'ÀNCORA, 5"),
+    ] {
+        values.fields.insert(key.into(), value.into());
+    }
+    let facts = (1..=40)
+        .map(|i| format!("{i}. che l'immobile di via dell'Àncora è abitato dalla famiglia, così come risulta ai vicini."))
+        .collect::<Vec<_>>()
+        .join("\n");
+    values.fields.insert("facts".into(), facts);
+    let privacy = layout::privacy_contacts(&settings);
+    let text = wording::compose(DeclarationKind::Affidavit, Some(&values), &privacy);
+    let doc = layout::document(&settings, &text, Some("7KQF-9XMA-2R4D-HV0C"), now);
+    let filled = portale::document::form_pdf(&doc, b"sample-id").expect("renders");
+    let path = dir.path().join("atto-notorio.pdf");
+    std::fs::write(&path, &filled).expect("write");
+    let report = stdout_of("qpdf", &[&"--check", &path]);
+    assert!(
+        report.contains("No syntax or stream encoding errors found"),
+        "{report}"
+    );
+    let extracted = stdout_of("pdftotext", &[&"-enc", &"UTF-8", &path, &"-"]);
+    for expected in [
+        "DICHIARAZIONE SOSTITUTIVA DELL'ATTO DI NOTORIETÀ",
+        "Il sottoscritto D'ANGELO NICOLÒ, nato a NAPOLI (NA) il 02/08/1977",
+        "DELL'ÀNCORA, 5, codice fiscale DNGNCL77M02F839X",
+        "40. che l'immobile di via dell'Àncora",
+        "documento di identità",
+        "Pagina 2 di 2",
+        "Modulo n. 7KQF-9XMA-2R4D-HV0C",
+    ] {
+        assert!(
+            extracted.contains(expected),
+            "{expected:?} missing from:\n{extracted}"
+        );
+    }
+    for kind in DeclarationKind::ALL {
+        let pdf = portale::declarations::create::blank_pdf(&settings, kind, now).expect("blank");
+        let path = dir.path().join(format!("{}.pdf", kind.code()));
+        std::fs::write(&path, &pdf).expect("write");
+        let report = stdout_of("qpdf", &[&"--check", &path]);
+        assert!(
+            report.contains("No syntax or stream encoding errors found"),
+            "{}: {report}",
+            kind.code()
+        );
+        let extracted = run("pdftotext", &[&path, &"-"]);
+        assert!(
+            extracted.stderr.is_empty(),
+            "{}: {}",
+            kind.code(),
+            String::from_utf8_lossy(&extracted.stderr)
+        );
+        assert!(String::from_utf8_lossy(&extracted.stdout).contains("Il/La sottoscritto/a"));
+    }
+}

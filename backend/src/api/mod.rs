@@ -8,11 +8,14 @@ pub mod admin_users;
 pub mod audit_log;
 pub mod auth;
 pub mod certificates;
+pub mod email_delivery;
 pub mod fiscal_code;
 pub mod health;
+pub mod idempotency;
 pub mod mail_outbox;
 pub mod me;
 pub mod municipality;
+pub mod pagination;
 pub mod password_policy;
 pub mod password_reset;
 pub mod places;
@@ -20,6 +23,7 @@ pub mod quota;
 pub mod registrations;
 pub mod registry;
 pub mod responses;
+pub mod self_declarations;
 pub mod services;
 pub mod smartcard;
 pub mod verification;
@@ -47,6 +51,7 @@ REST access for third-party applications.\n\nErrors are `application/problem+jso
         (name = "profile", description = "The user's own account"),
         (name = "registry", description = "The family record, persons, and look-ups of third persons"),
         (name = "certificates", description = "Certificates: catalogues, issuing, delivery"),
+        (name = "self-declarations", description = "Self-declarations (autocertificazioni): catalogue, blank forms, prefilled forms, the declarant's archive"),
         (name = "verification", description = "Public verification of certificates and the signing keys"),
         (name = "back office", description = "Operators and administrators"),
         (name = "operations", description = "Health, readiness and metrics"),
@@ -139,6 +144,15 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(certificates::download_certificate)
                 .service(certificates::email::email_certificate)
                 .service(certificates::revocation::revoke_certificate)
+                .service(self_declarations::list_self_declaration_types)
+                .service(self_declarations::blank_self_declaration)
+                .service(self_declarations::prefill_self_declaration)
+                .service(self_declarations::preview_self_declaration)
+                .service(self_declarations::create_self_declaration)
+                .service(self_declarations::list_self_declarations)
+                .service(self_declarations::get_self_declaration)
+                .service(self_declarations::download_self_declaration)
+                .service(self_declarations::email::email_self_declaration)
                 .service(verification::verify_certificate)
                 .service(verification::verified_document)
                 .service(verification::list_signing_keys)

@@ -1,4 +1,5 @@
-//! Error responses declared once and referenced from every endpoint's annotation.
+//! Error responses declared once and referenced from every endpoint's annotation, and
+//! the one way a PDF is answered.
 
 use utoipa::ToResponse;
 
@@ -34,3 +35,18 @@ problem_response!(
     TooManyRequests,
     "Too many attempts; `Retry-After` says when to try again"
 );
+
+/// A PDF answer; `inline` to view it in the browser, otherwise as a download named
+/// `file_name`. Never cached by shared caches: the documents are personal.
+pub fn pdf(file_name: &str, pdf: Vec<u8>, inline: bool) -> actix_web::HttpResponse {
+    use actix_web::http::header;
+    let disposition = if inline { "inline" } else { "attachment" };
+    actix_web::HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("{disposition}; filename=\"{file_name}\""),
+        ))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .body(pdf)
+}

@@ -211,7 +211,11 @@ pub async fn verified_document(
             Ok::<_, ApiError>((meta, pdf))
         })
         .await?;
-    Ok(crate::api::certificates::pdf_response(&meta.id, pdf, true))
+    Ok(crate::api::responses::pdf(
+        &format!("certificato-{}.pdf", meta.id),
+        pdf,
+        true,
+    ))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -29,6 +29,8 @@ pub const CERTIFICATE_DOWNLOADED: &str = "certificate.downloaded";
 pub const CERTIFICATE_EMAILED: &str = "certificate.emailed";
 pub const CERTIFICATE_VERIFIED: &str = "certificate.verified";
 pub const CERTIFICATE_REVOKED: &str = "certificate.revoked";
+pub const SELF_DECLARATION_CREATED: &str = "self_declaration.created";
+pub const SELF_DECLARATION_EMAILED: &str = "self_declaration.emailed";
 pub const SIGNING_KEY_ROTATED: &str = "signing_key.rotated";
 pub const AUDIT_VERIFIED: &str = "audit.verified";
 pub const MAIL_REQUEUED: &str = "mail.requeued";
@@ -113,6 +115,16 @@ pub const CATALOGUE: &[ActionInfo] = &[
         FAMILY_VIEWED,
         "Consultazione stato di famiglia",
         "Family record viewed",
+    ),
+    info(
+        SELF_DECLARATION_CREATED,
+        "Autocertificazione predisposta",
+        "Self-declaration created",
+    ),
+    info(
+        SELF_DECLARATION_EMAILED,
+        "Autocertificazione inviata per e-mail",
+        "Self-declaration e-mailed",
     ),
     info(
         CERTIFICATE_ISSUED,

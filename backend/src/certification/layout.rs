@@ -7,6 +7,7 @@ use crate::document::model::{
     Align, CertificateDocument, CoatOfArms, Column, DocumentHeader, Metadata, Paragraph, Run, Table,
 };
 use crate::domain::certificates::wording::{self, CertificateText};
+use crate::domain::printable::sentence_case;
 use crate::settings::Settings;
 
 /// Relative widths of the family table's columns: names and places need the room.
@@ -72,20 +73,10 @@ pub fn document(
         legal_notes: text.legal_notes.clone(),
         certificate_id: certificate_id.to_owned(),
         metadata: Metadata {
-            title: format!("{} n. {certificate_id}", capitalised(&text.title)),
+            title: format!("{} n. {certificate_id}", sentence_case(&text.title)),
             author: municipality.name.clone(),
             subject: format!("{} - {}", text.title, office.name),
             creation_date: now,
         },
-    }
-}
-
-/// "CERTIFICATO DI RESIDENZA" → "Certificato di residenza".
-fn capitalised(title: &str) -> String {
-    let lower = title.to_lowercase();
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

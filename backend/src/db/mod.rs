@@ -11,6 +11,7 @@ pub mod password_resets;
 pub mod persons;
 pub mod registry;
 pub mod schema;
+pub mod self_declarations;
 pub mod sessions;
 pub mod signing_keys;
 

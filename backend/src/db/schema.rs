@@ -248,7 +248,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    self_declarations (id) {
+        id -> Text,
+        account_id -> Text,
+        type_code -> Text,
+        declarant_surname -> Text,
+        declarant_name -> Text,
+        declarant_fiscal_code -> Text,
+        resident -> Bool,
+        values_json -> Text,
+        members_json -> Text,
+        edited_registry_fields -> Text,
+        created_at -> Timestamp,
+        pdf_sha256 -> Text,
+        pdf -> Binary,
+        idempotency_key -> Nullable<Text>,
+        request_fingerprint -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(certificates -> persons (person_id));
+diesel::joinable!(self_declarations -> accounts (account_id));
 diesel::joinable!(certificates -> signing_keys (signing_key_id));
 diesel::joinable!(certificate_verifications -> certificates (certificate_id));
 diesel::joinable!(family_addresses -> families (family_id));
@@ -279,4 +300,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     signing_keys,
     certificates,
     certificate_verifications,
+    self_declarations,
 );

@@ -257,8 +257,26 @@ impl WrappedText {
         leading: f32,
         align: Align,
     ) -> f32 {
+        self.draw_lines(canvas, x, top, width, leading, align, 0..self.lines.len())
+    }
+
+    /// Draws some of the lines (a paragraph split across pages); justification still
+    /// knows which line is the paragraph's last.
+    #[allow(clippy::too_many_arguments)]
+    pub fn draw_lines(
+        &self,
+        canvas: &mut Canvas,
+        x: f32,
+        top: f32,
+        width: f32,
+        leading: f32,
+        align: Align,
+        lines: std::ops::Range<usize>,
+    ) -> f32 {
         let mut y = top;
-        for (index, words) in self.lines.iter().enumerate() {
+        let first = lines.start;
+        for (offset, words) in self.lines[lines].iter().enumerate() {
+            let index = first + offset;
             let natural: f32 =
                 words.iter().map(|w| w.width).sum::<f32>() + self.space * (words.len() - 1) as f32;
             let gaps = words.len().saturating_sub(1);

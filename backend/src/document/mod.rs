@@ -1,5 +1,6 @@
 //! The document engine: certificate PDFs with a QR digital stamp, sealed (COSE_Sign1) and
-//! signed (PAdES-B-B), and their offline inspection. Pure: bytes in, bytes out.
+//! signed (PAdES-B-B), and their offline inspection; and plain multi-page forms for the
+//! citizen to sign (`form`). Pure: bytes in, bytes out.
 //!
 //! Page 1 carries two content streams. The first, the body, holds everything printed
 //! except the stamp; it is stored uncompressed and its SHA-256 (`content_sha256`) goes into
@@ -12,6 +13,7 @@
 
 pub mod cms;
 pub mod fonts;
+pub mod form;
 pub mod inspect;
 pub mod layout;
 pub mod model;
@@ -87,6 +89,13 @@ pub struct IssuedDocument {
     /// The COSE_Sign1 bytes.
     pub seal: Vec<u8>,
     pub verify_url: String,
+}
+
+/// Lays out and assembles a form to print and sign (no seal, no signature of ours);
+/// `file_id` (16 bytes are plenty) becomes the PDF's identifier.
+pub fn form_pdf(doc: &form::FormDocument, file_id: &[u8]) -> Result<Vec<u8>, DocumentError> {
+    let pages = form::render_pages(doc)?;
+    pdf::assemble_pages(pages, &doc.metadata, file_id)
 }
 
 /// Renders, seals, stamps, assembles and signs a certificate.

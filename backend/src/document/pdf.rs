@@ -42,16 +42,7 @@ pub fn assemble(parts: PageParts<'_>) -> Result<Vec<u8>, DocumentError> {
     let pages_id = doc.new_object_id();
     let page_id = doc.new_object_id();
 
-    let mut fonts = lopdf::Dictionary::new();
-    for font in Font::ALL {
-        let id = doc.add_object(dictionary! {
-            "Type" => "Font",
-            "Subtype" => "Type1",
-            "BaseFont" => font.base_font(),
-            "Encoding" => "WinAnsiEncoding",
-        });
-        fonts.set(font.resource(), id);
-    }
+    let fonts = font_resources(&mut doc);
     let body_id = doc.add_object(Stream::new(dictionary! {}, parts.body));
     let stamp_id = doc.add_object(Stream::new(
         dictionary! { "Filter" => "FlateDecode" },
@@ -97,19 +88,78 @@ pub fn assemble(parts: PageParts<'_>) -> Result<Vec<u8>, DocumentError> {
         "Pages" => pages_id,
         "AcroForm" => dictionary! { "Fields" => vec![signature_field.into()], "SigFlags" => 3 },
     });
-    let info_id = doc.add_object(info_dictionary(parts.metadata));
+    finish(doc, catalog_id, parts.metadata, &parts.content_sha256[..16])
+}
+
+/// The four standard fonts, WinAnsi-encoded, as a page's font resources.
+fn font_resources(doc: &mut Document) -> lopdf::Dictionary {
+    let mut fonts = lopdf::Dictionary::new();
+    for font in Font::ALL {
+        let id = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type1",
+            "BaseFont" => font.base_font(),
+            "Encoding" => "WinAnsiEncoding",
+        });
+        fonts.set(font.resource(), id);
+    }
+    fonts
+}
+
+/// Trailer (catalogue, metadata, file identifier) and the bytes.
+fn finish(
+    mut doc: Document,
+    catalog_id: ObjectId,
+    metadata: &Metadata,
+    file_id: &[u8],
+) -> Result<Vec<u8>, DocumentError> {
+    let info_id = doc.add_object(info_dictionary(metadata));
     doc.trailer.set("Root", catalog_id);
     doc.trailer.set("Info", info_id);
-    let file_id = Object::String(
-        parts.content_sha256[..16].to_vec(),
-        StringFormat::Hexadecimal,
-    );
+    let file_id = Object::String(file_id.to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", vec![file_id.clone(), file_id]);
-
     let mut bytes = Vec::with_capacity(16 * 1024);
     doc.save_to(&mut bytes)
         .map_err(|e| DocumentError::Pdf(e.to_string()))?;
     Ok(bytes)
+}
+
+/// A plain multi-page file (forms to print and sign): each page one deflated content
+/// stream, no annotations, no signature. `file_id` identifies the document.
+pub fn assemble_pages(
+    pages: Vec<Vec<u8>>,
+    metadata: &Metadata,
+    file_id: &[u8],
+) -> Result<Vec<u8>, DocumentError> {
+    let mut doc = Document::with_version("1.7");
+    // A classic cross-reference table: poppler reported "Invalid XRef entry 0" on
+    // lopdf's cross-reference stream for a two-page form.
+    doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+    let pages_id = doc.new_object_id();
+    let fonts = font_resources(&mut doc);
+    let resources_id = doc.add_object(dictionary! { "Font" => fonts });
+    let mut kids = Vec::with_capacity(pages.len());
+    for content in pages {
+        let content_id = doc.add_object(Stream::new(
+            dictionary! { "Filter" => "FlateDecode" },
+            deflate(&content)?,
+        ));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), PAGE_WIDTH.into(), PAGE_HEIGHT.into()],
+            "Resources" => resources_id,
+            "Contents" => content_id,
+        });
+        kids.push(Object::from(page_id));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    finish(doc, catalog_id, metadata, file_id)
 }
 
 /// An invisible signature field merged with its widget, and the /Sig value to be filled.

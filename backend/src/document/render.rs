@@ -167,17 +167,7 @@ fn draw_table(canvas: &mut Canvas, table: &Table, top: f32) -> Result<f32, Docum
     } else {
         (8.5, 10.5, 3.0)
     };
-    let total_weight: f32 = table
-        .columns
-        .iter()
-        .map(|c| c.weight.max(0.0))
-        .sum::<f32>()
-        .max(f32::EPSILON);
-    let widths: Vec<f32> = table
-        .columns
-        .iter()
-        .map(|c| TEXT_WIDTH * c.weight.max(0.0) / total_weight)
-        .collect();
+    let widths = column_widths(table);
 
     let header: Vec<Vec<Run>> = table
         .columns
@@ -206,6 +196,74 @@ fn draw_table(canvas: &mut Canvas, table: &Table, top: f32) -> Result<f32, Docum
     Ok(y)
 }
 
+/// A table row broken into lines, ready to be painted: the forms measure it first to
+/// decide whether it still fits the page.
+pub(super) struct WrappedRow {
+    cells: Vec<WrappedText>,
+    pub height: f32,
+}
+
+pub(super) struct RowStyle {
+    pub size: f32,
+    pub leading: f32,
+    pub padding: f32,
+}
+
+pub(super) fn wrap_row(
+    cells: &[Vec<Run>],
+    widths: &[f32],
+    style: &RowStyle,
+) -> Result<WrappedRow, DocumentError> {
+    let wrapped = cells
+        .iter()
+        .zip(widths)
+        .map(|(runs, width)| WrappedText::new(runs, style.size, width - 2.0 * style.padding))
+        .collect::<Result<Vec<_>, _>>()?;
+    let lines = wrapped
+        .iter()
+        .map(WrappedText::line_count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    Ok(WrappedRow {
+        height: lines as f32 * style.leading + 2.0 * style.padding,
+        cells: wrapped,
+    })
+}
+
+/// Paints a wrapped row below `top`, on a grey band when `background` is given; returns
+/// its bottom.
+pub(super) fn paint_row(
+    canvas: &mut Canvas,
+    row: &WrappedRow,
+    widths: &[f32],
+    top: f32,
+    style: &RowStyle,
+    background: Option<f32>,
+) -> f32 {
+    if let Some(gray) = background {
+        canvas.save_state();
+        canvas.gray_fill(gray);
+        canvas.fill_rect(MARGIN, top - row.height, TEXT_WIDTH, row.height);
+        canvas.fill();
+        canvas.restore_state();
+    }
+    let baseline = top - style.padding - style.size;
+    let mut x = MARGIN;
+    for (cell, width) in row.cells.iter().zip(widths) {
+        cell.draw(
+            canvas,
+            x + style.padding,
+            baseline,
+            width - 2.0 * style.padding,
+            style.leading,
+            Align::Left,
+        );
+        x += width;
+    }
+    top - row.height
+}
+
 #[allow(clippy::too_many_arguments)]
 fn draw_row(
     canvas: &mut Canvas,
@@ -217,39 +275,28 @@ fn draw_row(
     padding: f32,
     background: Option<f32>,
 ) -> Result<f32, DocumentError> {
-    let wrapped = cells
+    let style = RowStyle {
+        size,
+        leading,
+        padding,
+    };
+    let row = wrap_row(cells, widths, &style)?;
+    Ok(paint_row(canvas, &row, widths, top, &style, background))
+}
+
+/// Column widths across the text width, in proportion to the columns' weights.
+pub(super) fn column_widths(table: &Table) -> Vec<f32> {
+    let total_weight: f32 = table
+        .columns
         .iter()
-        .zip(widths)
-        .map(|(runs, width)| WrappedText::new(runs, size, width - 2.0 * padding))
-        .collect::<Result<Vec<_>, _>>()?;
-    let lines = wrapped
+        .map(|c| c.weight.max(0.0))
+        .sum::<f32>()
+        .max(f32::EPSILON);
+    table
+        .columns
         .iter()
-        .map(WrappedText::line_count)
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let height = lines as f32 * leading + 2.0 * padding;
-    if let Some(gray) = background {
-        canvas.save_state();
-        canvas.gray_fill(gray);
-        canvas.fill_rect(MARGIN, top - height, TEXT_WIDTH, height);
-        canvas.fill();
-        canvas.restore_state();
-    }
-    let baseline = top - padding - size;
-    let mut x = MARGIN;
-    for (cell, width) in wrapped.iter().zip(widths) {
-        cell.draw(
-            canvas,
-            x + padding,
-            baseline,
-            width - 2.0 * padding,
-            leading,
-            Align::Left,
-        );
-        x += width;
-    }
-    Ok(top - height)
+        .map(|c| TEXT_WIDTH * c.weight.max(0.0) / total_weight)
+        .collect()
 }
 
 /// Small print in the bottom band, right of the stamp.

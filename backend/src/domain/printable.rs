@@ -46,3 +46,13 @@ pub struct Table {
 pub fn format_date(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
+
+/// "CERTIFICATO DI RESIDENZA" → "Certificato di residenza", for metadata and mail subjects.
+pub fn sentence_case(title: &str) -> String {
+    let lower = title.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

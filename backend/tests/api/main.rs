@@ -16,5 +16,6 @@ mod operations;
 mod rbac;
 mod registrations;
 mod registry;
+mod self_declarations;
 mod smartcard;
 mod spa;

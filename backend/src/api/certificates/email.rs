@@ -3,20 +3,16 @@
 
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
-use super::shapes::{EmailCertificate, EmailQueued};
 use super::{names, readable};
+use crate::api::email_delivery::{EmailDocument, EmailQueued, Recipients};
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::auth::AuthUser;
 use crate::db::certificates::{self as repository, CertificateMeta};
-use crate::error::{ApiError, FieldError};
+use crate::error::ApiError;
 use crate::http::extract::Json;
-use crate::i18n::{Lang, Text};
-use crate::mail::{self, Attachment, Email, NewMail};
+use crate::i18n::Lang;
+use crate::mail::{self, Attachment, NewMail};
 use crate::AppState;
-
-fn email_field(field: String, address: &str) -> Result<Email, FieldError> {
-    Email::parse(address).map_err(|e| FieldError::new(field, e.message()))
-}
 
 /// Sends the signed PDF by e-mail to any address, with optional copies and message
 /// (seed 001 "Invia certificato per email"), through the outbox.
@@ -24,7 +20,7 @@ fn email_field(field: String, address: &str) -> Result<Email, FieldError> {
     tag = "certificates",
     security(("bearer" = [])),
     params(("id" = String, Path)),
-    request_body = EmailCertificate,
+    request_body = EmailDocument,
     responses(
         (status = 202, body = EmailQueued),
         (status = 400, response = crate::api::responses::BadRequest),
@@ -40,45 +36,9 @@ pub async fn email_certificate(
     state: web::Data<AppState>,
     user: AuthUser,
     path: web::Path<String>,
-    body: Json<EmailCertificate>,
+    body: Json<EmailDocument>,
 ) -> Result<HttpResponse, ApiError> {
-    let body = body.0;
-    let mut errors = Vec::new();
-    let to = email_field("to".to_owned(), &body.to)
-        .map_err(|e| errors.push(e))
-        .ok();
-    if body.cc.len() > 5 {
-        errors.push(FieldError::new(
-            "cc",
-            Text::new(
-                "Al massimo cinque indirizzi in copia.",
-                "At most five copies.",
-            ),
-        ));
-    }
-    let cc: Vec<Email> = body
-        .cc
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| {
-            email_field(format!("cc[{i}]"), a)
-                .map_err(|e| errors.push(e))
-                .ok()
-        })
-        .collect();
-    let message = body.message.unwrap_or_default();
-    if message.chars().count() > 2000 {
-        errors.push(FieldError::new(
-            "message",
-            Text::new(
-                "Messaggio troppo lungo (massimo 2000 caratteri).",
-                "Message too long (at most 2,000 characters).",
-            ),
-        ));
-    }
-    let Some(to) = to.filter(|_| errors.is_empty()) else {
-        return Err(ApiError::Validation(errors));
-    };
+    let recipients = body.0.check()?;
     let meta = readable(&state, &user, path.into_inner()).await?;
     let origin = Origin::from_request(&req);
     let municipality = state.settings.municipality.name.clone();
@@ -86,7 +46,7 @@ pub async fn email_certificate(
         .db
         .run(move |conn| {
             let pdf = repository::pdf(conn, &meta.id)?.ok_or(ApiError::NotFound)?;
-            let mail = certificate_mail(&meta, &municipality, to, cc, &message, pdf);
+            let mail = certificate_mail(&meta, &municipality, recipients, pdf);
             let mail_id = crate::db::transaction(conn, |conn| {
                 let mail_id = mail::enqueue(conn, &mail)?;
                 let entry = AuditEntry {
@@ -112,18 +72,11 @@ pub async fn email_certificate(
 fn certificate_mail(
     meta: &CertificateMeta,
     municipality: &str,
-    to: Email,
-    cc: Vec<Email>,
-    message: &str,
+    recipients: Recipients,
     pdf: Vec<u8>,
 ) -> NewMail {
     let type_name = names::type_name(&meta.type_code, Lang::It);
-    let mut body = String::new();
-    if !message.trim().is_empty() {
-        body.push_str(message.trim());
-        body.push_str("\n\n---\n\n");
-    }
-    body.push_str(&format!(
+    let body = recipients.body(&format!(
         "In allegato il {type} n. {id} relativo a {surname} {name}, rilasciato il {date} dal {municipality} \
 e firmato digitalmente.\n\nL'autenticità del certificato si verifica inquadrando il QR code stampato \
 sul documento, oppure all'indirizzo indicato sotto il QR code con cognome, nome e ID del certificato.\n",
@@ -134,8 +87,8 @@ sul documento, oppure all'indirizzo indicato sotto il QR code con cognome, nome 
         date = meta.issued_at.format("%d/%m/%Y"),
     ));
     NewMail {
-        to: vec![to],
-        cc,
+        to: vec![recipients.to],
+        cc: recipients.cc,
         subject: format!("{type_name} n. {} - {municipality}", meta.id),
         body_text: body,
         attachments: vec![Attachment {

@@ -17,9 +17,9 @@ use crate::db::certificates::{self as repository, CertificateMeta};
 use crate::domain::certificates::types::CertificateType;
 use crate::domain::certificates::usages::Usage;
 use crate::domain::permissions::Permission;
-use crate::error::{ApiError, FieldError};
+use crate::error::ApiError;
 use crate::http::extract::Json;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::AppState;
 use shapes::*;
 
@@ -71,23 +71,6 @@ pub async fn list_certificate_usages(req: HttpRequest) -> web::Json<CertificateU
     web::Json(CertificateUsages { items })
 }
 
-fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
-    let Some(value) = req.headers().get("Idempotency-Key") else {
-        return Ok(None);
-    };
-    let key = value.to_str().unwrap_or("").trim();
-    if key.is_empty() || key.len() > 200 || !key.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(ApiError::Validation(vec![FieldError::new(
-            "Idempotency-Key",
-            Text::new(
-                "Chiave di idempotenza non valida (da 1 a 200 caratteri visibili).",
-                "Invalid idempotency key (1 to 200 visible characters).",
-            ),
-        )]));
-    }
-    Ok(Some(key.to_owned()))
-}
-
 /// Issues a certificate: for oneself, for a member of one's family, or for a third
 /// person (then `reason` is mandatory, recorded and shown to the person). The usage
 /// decides the stamp duty: `bollo` needs the marca's 14-digit identifier and issue
@@ -120,7 +103,7 @@ pub async fn issue_certificate(
     body: Json<IssueCertificate>,
 ) -> Result<HttpResponse, ApiError> {
     let lang = Lang::from_headers(req.headers());
-    let key = idempotency_key(&req)?;
+    let key = crate::api::idempotency::key(&req)?;
     let origin = Origin::from_request(&req);
     let settings = state.settings.clone();
     let keyring = state.keyring.clone();
@@ -182,20 +165,11 @@ pub(super) async fn readable(
         .await
 }
 
-#[derive(serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    /// 1-based.
-    pub page: Option<i64>,
-    /// At most 100 (default 50).
-    pub per_page: Option<i64>,
-}
-
 /// My certificates, newest first; operators with `registry.read` see every one.
 #[utoipa::path(
     tag = "certificates",
     security(("bearer" = [])),
-    params(ListQuery, ("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`")),
+    params(crate::api::pagination::ListQuery, ("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`")),
     responses(
         (status = 200, body = CertificateList),
         (status = 401, response = crate::api::responses::Unauthorized),
@@ -207,11 +181,10 @@ pub async fn list_certificates(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
-    query: crate::http::extract::Query<ListQuery>,
+    query: crate::http::extract::Query<crate::api::pagination::ListQuery>,
 ) -> Result<web::Json<CertificateList>, ApiError> {
     let lang = Lang::from_headers(req.headers());
-    let per_page = query.0.per_page.unwrap_or(50).clamp(1, 100);
-    let offset = (query.0.page.unwrap_or(1).max(1) - 1) * per_page;
+    let (per_page, offset) = query.0.limit_offset();
     let mine =
         (!user.permissions.contains(&Permission::RegistryRead)).then(|| user.account_id.clone());
     let rows = state
@@ -249,19 +222,6 @@ pub async fn get_certificate(
     let lang = Lang::from_headers(req.headers());
     let meta = readable(&state, &user, path.into_inner()).await?;
     Ok(web::Json(Certificate::from_meta(meta, lang)))
-}
-
-/// A PDF answer; `inline` to view it in the browser, otherwise as a download.
-pub fn pdf_response(id: &str, pdf: Vec<u8>, inline: bool) -> HttpResponse {
-    let disposition = if inline { "inline" } else { "attachment" };
-    HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("{disposition}; filename=\"certificato-{id}.pdf\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .body(pdf)
 }
 
 /// The signed PDF, byte for byte as issued.
@@ -305,5 +265,9 @@ pub async fn download_certificate(
             Ok::<_, ApiError>(pdf)
         })
         .await?;
-    Ok(pdf_response(&id, pdf, false))
+    Ok(crate::api::responses::pdf(
+        &format!("certificato-{id}.pdf"),
+        pdf,
+        false,
+    ))
 }

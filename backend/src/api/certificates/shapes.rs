@@ -168,21 +168,3 @@ pub struct RevokeCertificate {
     /// Why (3–500 characters): recorded in the audit log and shown to the person.
     pub reason: String,
 }
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EmailCertificate {
-    /// The recipient: any address (seed 001 "Email destinatario").
-    pub to: String,
-    /// Copies ("Aggiungi email per invio in copia"), at most five.
-    #[serde(default)]
-    pub cc: Vec<String>,
-    /// A text for the mail ("Messaggio"), at most 2,000 characters.
-    pub message: Option<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct EmailQueued {
-    /// The outbox entry that will carry the certificate.
-    pub mail_id: String,
-}

@@ -2,7 +2,7 @@
 //! art. 46 D.P.R. 445/2000 (the letter of the article each rests on) and the
 //! dichiarazione sostitutiva dell'atto di notorietà of art. 47, each with its own fields.
 
-use super::fields::{Choice, FieldKind, FieldSpec, Source, CIVIL_STATUSES, DECLARANT, SEXES};
+use super::fields::{Choice, FieldKind, FieldSpec, Source, CIVIL_STATUSES, DECLARANT};
 use crate::i18n::StaticText;
 
 const fn t(it: &'static str, en: &'static str) -> StaticText {
@@ -208,7 +208,10 @@ static BIRTH: KindInfo = art46(
     "nascita",
     "a",
     t("Dichiarazione di nascita", "Date and place of birth"),
-    t("Data e luogo di nascita del dichiarante.", "The declarant's date and place of birth."),
+    t(
+        "Data e luogo di nascita del dichiarante.",
+        "The declarant's date and place of birth.",
+    ),
     &[],
 );
 
@@ -216,7 +219,10 @@ static RESIDENCE: KindInfo = art46(
     "residenza",
     "b",
     t("Dichiarazione di residenza", "Residence"),
-    t("Comune e indirizzo di residenza.", "Municipality and address of residence."),
+    t(
+        "Comune e indirizzo di residenza.",
+        "Municipality and address of residence.",
+    ),
     &[],
 );
 
@@ -225,9 +231,16 @@ static CITIZENSHIP: KindInfo = art46(
     "c",
     t("Dichiarazione di cittadinanza", "Citizenship"),
     t("La cittadinanza posseduta.", "The citizenship held."),
-    &[FieldSpec::new("citizenship", t("Cittadinanza", "Citizenship"), FieldKind::Text { max: 60 })
-        .from(Source::Registry)
-        .hint(t("ITALIANA, oppure lo Stato di cittadinanza.", "ITALIANA, or the state of citizenship."))],
+    &[FieldSpec::new(
+        "citizenship",
+        t("Cittadinanza", "Citizenship"),
+        FieldKind::Text { max: 60 },
+    )
+    .from(Source::Registry)
+    .hint(t(
+        "ITALIANA, oppure lo Stato di cittadinanza.",
+        "ITALIANA, or the state of citizenship.",
+    ))],
 );
 
 static POLITICAL_RIGHTS: KindInfo = art46(
@@ -277,15 +290,22 @@ static FAMILY: KindInfo = art46(
         "La composizione della propria famiglia anagrafica, dichiarante compreso.",
         "The members of one's registered family, the declarant included.",
     ),
-    &[FieldSpec::new("members", t("Componenti della famiglia", "Family members"), FieldKind::Members)
-        .from(Source::Registry)],
+    &[FieldSpec::new(
+        "members",
+        t("Componenti della famiglia", "Family members"),
+        FieldKind::Members,
+    )
+    .from(Source::Registry)],
 );
 
 static ALIVE: KindInfo = art46(
     "esistenza_in_vita",
     "g",
     t("Dichiarazione di esistenza in vita", "Being alive"),
-    t("L'esistenza in vita del dichiarante.", "That the declarant is alive."),
+    t(
+        "L'esistenza in vita del dichiarante.",
+        "That the declarant is alive.",
+    ),
     &[],
 );
 
@@ -293,13 +313,36 @@ static CHILD_BIRTH: KindInfo = art46(
     "nascita_figlio",
     "h",
     t("Dichiarazione di nascita del figlio", "Birth of a child"),
-    t("La nascita di un proprio figlio o figlia.", "The birth of one's child."),
+    t(
+        "La nascita di un proprio figlio o figlia.",
+        "The birth of one's child.",
+    ),
     &[
-        FieldSpec::new("child_surname", t("Cognome del figlio/a", "Child's surname"), FieldKind::Text { max: 80 }),
-        FieldSpec::new("child_name", t("Nome del figlio/a", "Child's name"), FieldKind::Text { max: 80 }),
-        FieldSpec::new("child_sex", t("Sesso del figlio/a", "Child's sex"), FieldKind::Sex),
-        FieldSpec::new("child_birth_date", t("Data di nascita del figlio/a", "Child's date of birth"), FieldKind::Date),
-        FieldSpec::new("child_birth_place", t("Luogo di nascita del figlio/a", "Child's place of birth"), FieldKind::Text { max: 80 }),
+        FieldSpec::new(
+            "child_surname",
+            t("Cognome del figlio/a", "Child's surname"),
+            FieldKind::Text { max: 80 },
+        ),
+        FieldSpec::new(
+            "child_name",
+            t("Nome del figlio/a", "Child's name"),
+            FieldKind::Text { max: 80 },
+        ),
+        FieldSpec::new(
+            "child_sex",
+            t("Sesso del figlio/a", "Child's sex"),
+            FieldKind::Sex,
+        ),
+        FieldSpec::new(
+            "child_birth_date",
+            t("Data di nascita del figlio/a", "Child's date of birth"),
+            FieldKind::Date,
+        ),
+        FieldSpec::new(
+            "child_birth_place",
+            t("Luogo di nascita del figlio/a", "Child's place of birth"),
+            FieldKind::Text { max: 80 },
+        ),
     ],
 );
 
@@ -329,14 +372,35 @@ static RELATIVE_DEATH: KindInfo = art46(
 static EDUCATION: KindInfo = art46(
     "titolo_studio",
     "m",
-    t("Dichiarazione del titolo di studio", "Educational qualification"),
-    t("Il titolo di studio conseguito, dove e quando.", "The qualification obtained, where and when."),
+    t(
+        "Dichiarazione del titolo di studio",
+        "Educational qualification",
+    ),
+    t(
+        "Il titolo di studio conseguito, dove e quando.",
+        "The qualification obtained, where and when.",
+    ),
     &[
-        FieldSpec::new("degree", t("Titolo di studio", "Qualification"), TEXT)
-            .hint(t("Ad esempio: diploma di liceo scientifico, laurea magistrale in Giurisprudenza.", "For example: diploma di liceo scientifico.")),
-        FieldSpec::new("school", t("Istituto o università", "School or university"), TEXT),
-        FieldSpec::new("year", t("Anno di conseguimento", "Year obtained"), FieldKind::Year),
-        FieldSpec::new("grade", t("Votazione", "Grade"), FieldKind::Text { max: 20 }).optional(),
+        FieldSpec::new("degree", t("Titolo di studio", "Qualification"), TEXT).hint(t(
+            "Ad esempio: diploma di liceo scientifico, laurea magistrale in Giurisprudenza.",
+            "For example: diploma di liceo scientifico.",
+        )),
+        FieldSpec::new(
+            "school",
+            t("Istituto o università", "School or university"),
+            TEXT,
+        ),
+        FieldSpec::new(
+            "year",
+            t("Anno di conseguimento", "Year obtained"),
+            FieldKind::Year,
+        ),
+        FieldSpec::new(
+            "grade",
+            t("Votazione", "Grade"),
+            FieldKind::Text { max: 20 },
+        )
+        .optional(),
     ],
 );
 
@@ -374,8 +438,16 @@ static FISCAL_CODE: KindInfo = art46(
     "codice_fiscale",
     "q",
     t("Dichiarazione del codice fiscale", "Fiscal code"),
-    t("Il possesso e il numero del codice fiscale e, se c'è, della partita IVA.", "One's fiscal code and, if any, VAT number."),
-    &[FieldSpec::new("vat_number", t("Partita IVA", "VAT number"), FieldKind::VatNumber).optional()],
+    t(
+        "Il possesso e il numero del codice fiscale e, se c'è, della partita IVA.",
+        "One's fiscal code and, if any, VAT number.",
+    ),
+    &[FieldSpec::new(
+        "vat_number",
+        t("Partita IVA", "VAT number"),
+        FieldKind::VatNumber,
+    )
+    .optional()],
 );
 
 static PUBLIC_REGISTER: KindInfo = art46(
@@ -424,7 +496,10 @@ static NO_CRIMINAL_RECORD: KindInfo = art46(
 static NO_PENDING_CHARGES: KindInfo = art46(
     "assenza_carichi_pendenti",
     "bb",
-    t("Dichiarazione di assenza di procedimenti penali in corso", "No pending criminal proceedings"),
+    t(
+        "Dichiarazione di assenza di procedimenti penali in corso",
+        "No pending criminal proceedings",
+    ),
     t(
         "Di non essere a conoscenza di essere sottoposto a procedimenti penali.",
         "Not being aware of any criminal proceedings against oneself.",
@@ -447,6 +522,7 @@ static AFFIDAVIT: KindInfo = KindInfo {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fields::SEXES;
     use super::*;
     use std::collections::HashSet;
 
@@ -466,7 +542,10 @@ mod tests {
     fn only_the_affidavit_rests_on_article_47() {
         for kind in DeclarationKind::ALL {
             let info = kind.info();
-            assert_eq!(info.article == Article::Art47, kind == DeclarationKind::Affidavit);
+            assert_eq!(
+                info.article == Article::Art47,
+                kind == DeclarationKind::Affidavit
+            );
             assert_eq!(info.letter.is_none(), info.article == Article::Art47);
         }
     }

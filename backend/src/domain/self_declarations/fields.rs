@@ -6,9 +6,13 @@ use crate::i18n::StaticText;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
     /// One line of text, at most `max` characters.
-    Text { max: usize },
+    Text {
+        max: usize,
+    },
     /// Several lines, at most `max` characters.
-    LongText { max: usize },
+    LongText {
+        max: usize,
+    },
     /// `YYYY-MM-DD`, not in the future: every date declared is of a past fact.
     Date,
     /// A year of four digits, not in the future.
@@ -126,12 +130,20 @@ const fn t(it: &'static str, en: &'static str) -> StaticText {
 /// The declarant's particulars, first on every form ("Il sottoscritto … nato a … il …,
 /// residente a … in …, codice fiscale …").
 pub const DECLARANT: [FieldSpec; 8] = [
-    FieldSpec::new("surname", t("Cognome", "Surname"), FieldKind::Text { max: 80 })
-        .from(Source::Identity),
+    FieldSpec::new(
+        "surname",
+        t("Cognome", "Surname"),
+        FieldKind::Text { max: 80 },
+    )
+    .from(Source::Identity),
     FieldSpec::new("name", t("Nome", "Name"), FieldKind::Text { max: 80 }).from(Source::Identity),
     FieldSpec::new("sex", t("Sesso", "Sex"), FieldKind::Sex).from(Source::Identity),
-    FieldSpec::new("birth_date", t("Data di nascita", "Date of birth"), FieldKind::Date)
-        .from(Source::Identity),
+    FieldSpec::new(
+        "birth_date",
+        t("Data di nascita", "Date of birth"),
+        FieldKind::Date,
+    )
+    .from(Source::Identity),
     FieldSpec::new(
         "birth_place",
         t("Luogo di nascita", "Place of birth"),
@@ -142,8 +154,12 @@ pub const DECLARANT: [FieldSpec; 8] = [
         "Comune e sigla della provincia, oppure Stato estero: MANTOVA (MN), FRANCIA.",
         "Municipality and province code, or foreign state: MANTOVA (MN), FRANCIA.",
     )),
-    FieldSpec::new("fiscal_code", t("Codice fiscale", "Fiscal code"), FieldKind::FiscalCode)
-        .from(Source::Identity),
+    FieldSpec::new(
+        "fiscal_code",
+        t("Codice fiscale", "Fiscal code"),
+        FieldKind::FiscalCode,
+    )
+    .from(Source::Identity),
     FieldSpec::new(
         "residence_municipality",
         t("Comune di residenza", "Municipality of residence"),

@@ -70,7 +70,11 @@ pub fn prefill(
             set("birth_date", Some(f.birth_date.to_string()), true);
             set("birth_place", Some(f.birth_place.clone()), true);
             set("fiscal_code", Some(f.fiscal_code.clone()), true);
-            set("residence_municipality", Some(f.municipality_name.clone()), true);
+            set(
+                "residence_municipality",
+                Some(f.municipality_name.clone()),
+                true,
+            );
             set("residence_address", f.address.clone(), true);
             set(
                 "citizenship",
@@ -93,7 +97,11 @@ pub fn prefill(
             set("surname", Some(account.surname.to_uppercase()), false);
             set("name", Some(account.name.to_uppercase()), false);
             set("sex", account.sex.map(|s| s.as_str().to_owned()), false);
-            set("birth_date", account.birth_date.map(|d| d.to_string()), false);
+            set(
+                "birth_date",
+                account.birth_date.map(|d| d.to_string()),
+                false,
+            );
             set("birth_place", account.birth_place.clone(), false);
             set("fiscal_code", account.fiscal_code.clone(), false);
         }
@@ -190,7 +198,12 @@ pub fn reconcile(
 
 /// Equal up to spaces and letter case (the registry writes in capitals).
 fn same(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_uppercase()
+    };
     norm(a) == norm(b)
 }
 
@@ -206,7 +219,11 @@ mod tests {
     #[test]
     fn a_resident_gets_particulars_locked_and_facts_editable() {
         let facts = resident();
-        let filled = prefill(DeclarationKind::Family, &AccountIdentity::default(), Some(&facts));
+        let filled = prefill(
+            DeclarationKind::Family,
+            &AccountIdentity::default(),
+            Some(&facts),
+        );
         assert!(filled.resident);
         assert_eq!(filled.values.get("surname"), Some(facts.surname.as_str()));
         assert!(filled.locked.contains("fiscal_code"));
@@ -237,7 +254,11 @@ mod tests {
     #[test]
     fn locked_values_may_be_omitted_but_not_changed() {
         let facts = resident();
-        let filled = prefill(DeclarationKind::Residence, &AccountIdentity::default(), Some(&facts));
+        let filled = prefill(
+            DeclarationKind::Residence,
+            &AccountIdentity::default(),
+            Some(&facts),
+        );
         let mut submitted = Values::default();
         submitted
             .fields
@@ -246,9 +267,7 @@ mod tests {
         assert_eq!(merged.get("fiscal_code"), Some(facts.fiscal_code.as_str()));
         assert_eq!(changed, vec!["residence_address"]);
 
-        submitted
-            .fields
-            .insert("surname".into(), "ALTRO".into());
+        submitted.fields.insert("surname".into(), "ALTRO".into());
         let issues = reconcile(&filled, &submitted).expect_err("changed");
         assert_eq!(issues[0].field, "surname");
 

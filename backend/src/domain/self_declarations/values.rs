@@ -150,13 +150,9 @@ fn value(spec: &FieldSpec, raw: &str, today: NaiveDate) -> Result<String, FieldI
         FieldKind::LongText { .. } => Ok(raw.replace("\r\n", "\n").replace('\r', "\n")),
         FieldKind::Date => date(key, raw, today).map(|d| d.to_string()),
         FieldKind::Year => {
-            let year: i32 = raw
-                .parse()
-                .ok()
-                .filter(|_| raw.len() == 4)
-                .ok_or_else(|| {
-                    FieldIssue::new(key, "Anno di quattro cifre.", "A four-digit year.")
-                })?;
+            let year: i32 = raw.parse().ok().filter(|_| raw.len() == 4).ok_or_else(|| {
+                FieldIssue::new(key, "Anno di quattro cifre.", "A four-digit year.")
+            })?;
             if !(1900..=today.year()).contains(&year) {
                 return Err(FieldIssue::new(
                     key,
@@ -177,11 +173,7 @@ fn value(spec: &FieldSpec, raw: &str, today: NaiveDate) -> Result<String, FieldI
         FieldKind::FiscalCode => FiscalCode::parse(raw)
             .map(|code| code.as_str().to_owned())
             .map_err(|_| {
-                FieldIssue::new(
-                    key,
-                    "Codice fiscale non valido.",
-                    "Invalid fiscal code.",
-                )
+                FieldIssue::new(key, "Codice fiscale non valido.", "Invalid fiscal code.")
             }),
         FieldKind::VatNumber => {
             if is_valid_vat_number(raw) {
@@ -246,7 +238,11 @@ fn members(
             let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
             let field = format!("members[{index}].{name}");
             if value.is_empty() && required {
-                issues.push(FieldIssue::new(field, "Campo obbligatorio.", "Required field."));
+                issues.push(FieldIssue::new(
+                    field,
+                    "Campo obbligatorio.",
+                    "Required field.",
+                ));
             } else if value.chars().count() > 80 || value.chars().any(char::is_control) {
                 issues.push(FieldIssue::new(
                     field,
@@ -304,10 +300,7 @@ fn consistency(values: &Values, today: NaiveDate) -> Vec<FieldIssue> {
                 "The date of birth does not match the fiscal code.",
             ));
         }
-        if values
-            .get("sex")
-            .is_some_and(|s| s != decoded.sex.as_str())
-        {
+        if values.get("sex").is_some_and(|s| s != decoded.sex.as_str()) {
             issues.push(FieldIssue::new(
                 "sex",
                 "Il sesso non corrisponde al codice fiscale.",

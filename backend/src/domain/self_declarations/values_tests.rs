@@ -80,26 +80,37 @@ fn dates_years_choices_and_codes_are_checked() {
         values.fields.insert(key.into(), value.into());
     }
     let issues = check(DeclarationKind::RelativeDeath, &values, today()).expect_err("bad");
-    assert_eq!(fields_of(&issues), ["relative", "deceased_sex", "death_date"]);
+    assert_eq!(
+        fields_of(&issues),
+        ["relative", "deceased_sex", "death_date"]
+    );
 
     let mut values = declarant();
     values.fields.insert("year".into(), "2030".into());
-    values.fields.insert("situation".into(), "Reddito di euro 10.000,00".into());
+    values
+        .fields
+        .insert("situation".into(), "Reddito di euro 10.000,00".into());
     let issues = check(DeclarationKind::Income, &values, today()).expect_err("future year");
     assert_eq!(fields_of(&issues), ["year"]);
 
     let mut values = declarant();
-    values.fields.insert("vat_number".into(), "12345678901".into());
+    values
+        .fields
+        .insert("vat_number".into(), "12345678901".into());
     let issues = check(DeclarationKind::FiscalCode, &values, today()).expect_err("bad VAT");
     assert_eq!(fields_of(&issues), ["vat_number"]);
-    values.fields.insert("vat_number".into(), "00743110157".into());
+    values
+        .fields
+        .insert("vat_number".into(), "00743110157".into());
     assert!(check(DeclarationKind::FiscalCode, &values, today()).is_ok());
 }
 
 #[test]
 fn particulars_must_agree_with_the_fiscal_code() {
     let mut values = declarant();
-    values.fields.insert("birth_date".into(), "1980-03-13".into());
+    values
+        .fields
+        .insert("birth_date".into(), "1980-03-13".into());
     values.fields.insert("sex".into(), "F".into());
     let issues = check(DeclarationKind::Birth, &values, today()).expect_err("inconsistent");
     assert_eq!(fields_of(&issues), ["birth_date", "sex"]);
@@ -111,7 +122,9 @@ fn lengths_and_control_characters_are_limited() {
     values.fields.insert("facts".into(), "x".repeat(4001));
     let issues = check(DeclarationKind::Affidavit, &values, today()).expect_err("long");
     assert_eq!(fields_of(&issues), ["facts"]);
-    values.fields.insert("facts".into(), "riga uno\r\nriga due".into());
+    values
+        .fields
+        .insert("facts".into(), "riga uno\r\nriga due".into());
     let clean = check(DeclarationKind::Affidavit, &values, today()).expect("newlines allowed");
     assert_eq!(clean.get("facts"), Some("riga uno\nriga due"));
     values.fields.insert("surname".into(), "ROS\u{7}SI".into());

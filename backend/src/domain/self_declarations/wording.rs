@@ -43,8 +43,6 @@ pub struct DeclarationText {
 /// Who processes the data the form holds (art. 13 GDPR).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrivacyContacts<'a> {
-    /// "Comune di Valdoria".
-    pub municipality: &'a str,
     pub controller: &'a str,
     pub controller_pec: &'a str,
     pub dpo_email: &'a str,
@@ -112,8 +110,8 @@ pub fn compose(
 fn privacy_notice(p: &PrivacyContacts<'_>) -> Vec<String> {
     vec![
         format!(
-            "Titolare del trattamento dei dati inseriti in questo modulo tramite il portale è il {} ({}, PEC {}), che li tratta per predisporre la dichiarazione, conservarla nell'archivio personale del dichiarante e, se questi lo chiede, inviarla per posta elettronica, nell'esecuzione di un compito di interesse pubblico (art. 6, par. 1, lett. e, del Regolamento) di semplificazione della documentazione amministrativa (D.P.R. 445/2000).",
-            p.municipality, p.controller, p.controller_pec
+            "Titolare del trattamento dei dati inseriti in questo modulo tramite il portale: {} (PEC {}). I dati sono trattati per predisporre la dichiarazione, conservarla nell'archivio personale del dichiarante e, se questi lo chiede, inviarla per posta elettronica, nell'esecuzione di un compito di interesse pubblico (art. 6, par. 1, lett. e, del Regolamento) di semplificazione della documentazione amministrativa (D.P.R. 445/2000).",
+            p.controller, p.controller_pec
         ),
         "I dati sono trattati con strumenti informatici dal personale autorizzato, non sono diffusi né comunicati ad altri se non ai destinatari indicati dal dichiarante, e sono conservati per il tempo previsto dalle norme sulla conservazione dei documenti amministrativi. Chi riceve la dichiarazione tratta i dati come titolare autonomo, per il procedimento per il quale è resa.".to_owned(),
         format!(
@@ -198,7 +196,12 @@ fn declarant(form: &Form<'_>, sex: Option<Sex>) -> Vec<Paragraph> {
     let runs = vec![
         Run::normal(format!(
             "{} ",
-            agree(sex, "Il sottoscritto", "La sottoscritta", "Il/La sottoscritto/a")
+            agree(
+                sex,
+                "Il sottoscritto",
+                "La sottoscritta",
+                "Il/La sottoscritto/a"
+            )
         )),
         form.upper("surname", MEDIUM),
         Run::normal(" "),
@@ -494,7 +497,7 @@ fn lines_of(f: &Form<'_>, key: &str, blank_lines: usize) -> Vec<Paragraph> {
             .filter(|l| !l.is_empty())
             .map(|l| para(vec![Run::bold(l)]))
             .collect(),
-        None => (0..blank_lines).map(|_| para(vec![line(86)])).collect(),
+        None => (0..blank_lines).map(|_| para(vec![line(80)])).collect(),
     }
 }
 

@@ -3,7 +3,6 @@ use crate::domain::self_declarations::values::Member;
 
 fn privacy() -> PrivacyContacts<'static> {
     PrivacyContacts {
-        municipality: "Comune di Valdoria",
         controller: "Comune di Valdoria, Piazza del Municipio 1",
         controller_pec: "protocollo@pec.comune.valdoria.it",
         dpo_email: "rpd@comune.valdoria.it",
@@ -47,26 +46,42 @@ fn plain(paragraphs: &[Paragraph]) -> String {
 fn a_residence_declaration_reads_like_the_usual_form() {
     let text = compose(DeclarationKind::Residence, Some(&giulia(&[])), &privacy());
     assert_eq!(text.title, "DICHIARAZIONE SOSTITUTIVA DI CERTIFICAZIONE");
-    assert_eq!(text.basis, "(art. 46, comma 1, lett. b, D.P.R. 28 dicembre 2000, n. 445)");
+    assert_eq!(
+        text.basis,
+        "(art. 46, comma 1, lett. b, D.P.R. 28 dicembre 2000, n. 445)"
+    );
     let declarant = plain(&text.declarant);
     assert!(declarant.starts_with("La sottoscritta BIANCHI GIULIA, nata a MANTOVA (MN) il 01/07/1982, residente a VALDORIA in VIA ROMA, 12, codice fiscale BNCGLI82L41E897Q,"), "{declarant}");
     assert!(declarant.contains("art. 76 del D.P.R. 28 dicembre 2000, n. 445"));
     assert_eq!(text.keyword, "DICHIARA");
-    assert_eq!(plain(&text.statements), "di essere residente a VALDORIA in VIA ROMA, 12.");
+    assert_eq!(
+        plain(&text.statements),
+        "di essere residente a VALDORIA in VIA ROMA, 12."
+    );
     assert_eq!(text.signer, "La dichiarante");
     assert_eq!(text.reminders, [REMINDER_SIGN]);
     assert!(plain(&text.closing).contains("di essere informata"));
+    assert!(text.privacy_notice[0].starts_with("Titolare del trattamento dei dati inseriti in questo modulo tramite il portale: Comune di Valdoria, Piazza del Municipio 1 (PEC protocollo@pec.comune.valdoria.it)."));
     assert!(text.privacy_notice[2].contains("rpd@comune.valdoria.it"));
 }
 
 #[test]
 fn the_affidavit_asks_for_an_identity_document_and_prints_each_line() {
-    let v = giulia(&[("facts", "che l'immobile è abitato dal 2019\n\ncome seconda casa")]);
+    let v = giulia(&[(
+        "facts",
+        "che l'immobile è abitato dal 2019\n\ncome seconda casa",
+    )]);
     let text = compose(DeclarationKind::Affidavit, Some(&v), &privacy());
-    assert_eq!(text.title, "DICHIARAZIONE SOSTITUTIVA DELL'ATTO DI NOTORIETÀ");
+    assert_eq!(
+        text.title,
+        "DICHIARAZIONE SOSTITUTIVA DELL'ATTO DI NOTORIETÀ"
+    );
     assert_eq!(text.basis, "(art. 47 D.P.R. 28 dicembre 2000, n. 445)");
     assert_eq!(text.statements.len(), 3);
-    assert!(text.reminders.iter().any(|r| r.contains("documento di identità")));
+    assert!(text
+        .reminders
+        .iter()
+        .any(|r| r.contains("documento di identità")));
 }
 
 #[test]
@@ -74,7 +89,10 @@ fn blank_forms_print_lines_and_both_genders() {
     for kind in DeclarationKind::ALL {
         let text = compose(kind, None, &privacy());
         let declarant = plain(&text.declarant);
-        assert!(declarant.starts_with("Il/La sottoscritto/a ____"), "{declarant}");
+        assert!(
+            declarant.starts_with("Il/La sottoscritto/a ____"),
+            "{declarant}"
+        );
         assert!(declarant.contains("nato/a a ____"));
         assert_eq!(text.signer, "Il/La dichiarante");
         assert!(!text.statements.is_empty());
@@ -101,7 +119,10 @@ fn participles_agree_with_the_person_they_describe() {
     let v = giulia(&[("capacity", "tutore"), ("represented", "Verdi Carlo")]);
     let text = compose(DeclarationKind::LegalRepresentative, Some(&v), &privacy());
     assert_eq!(plain(&text.statements), "di essere tutrice di VERDI CARLO.");
-    let v = giulia(&[("civil_status", "married"), ("civil_status_detail", "con ROSSI MARIO dal 14/06/2008")]);
+    let v = giulia(&[
+        ("civil_status", "married"),
+        ("civil_status_detail", "con ROSSI MARIO dal 14/06/2008"),
+    ]);
     let text = compose(DeclarationKind::CivilStatus, Some(&v), &privacy());
     assert_eq!(
         plain(&text.statements),
@@ -111,8 +132,15 @@ fn participles_agree_with_the_person_they_describe() {
 
 #[test]
 fn optional_parts_are_left_out_when_not_given() {
-    let text = compose(DeclarationKind::PoliticalRights, Some(&giulia(&[])), &privacy());
-    assert_eq!(plain(&text.statements), "di godere dei diritti civili e politici.");
+    let text = compose(
+        DeclarationKind::PoliticalRights,
+        Some(&giulia(&[])),
+        &privacy(),
+    );
+    assert_eq!(
+        plain(&text.statements),
+        "di godere dei diritti civili e politici."
+    );
     let v = giulia(&[("electoral_municipality", "Valdoria")]);
     let text = compose(DeclarationKind::PoliticalRights, Some(&v), &privacy());
     assert_eq!(
@@ -133,5 +161,8 @@ fn the_family_table_lists_every_member() {
     }];
     let text = compose(DeclarationKind::Family, Some(&v), &privacy());
     let table = text.table.expect("table");
-    assert_eq!(table.rows, [["ROSSI ANNA", "MANTOVA (MN)", "05/09/2010", "FIGLIA"]]);
+    assert_eq!(
+        table.rows,
+        [["ROSSI ANNA", "MANTOVA (MN)", "05/09/2010", "FIGLIA"]]
+    );
 }

@@ -47,18 +47,7 @@ async fn a_resident_sees_the_own_family_with_every_member() {
 #[tokio::test]
 async fn a_non_resident_has_no_family_record() {
     let demo = demo().await;
-    let who = &demo.credentials["nonresident"];
-    let first = super::login(&demo.app, who).await;
-    let body =
-        serde_json::json!({"current_password": who["password"], "new_password": "Residenza2026x"});
-    let changed: Value = demo
-        .app
-        .post_as("/api/v1/auth/password", &first, &body)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let token = changed["access_token"].as_str().unwrap().to_owned();
+    let token = super::nonresident(&demo).await;
     let response = demo.app.get_as("/api/v1/me/family", &token).await;
     let (status, _, body) = crate::helpers::problem(response).await;
     assert_eq!(status, 403);

@@ -35,6 +35,21 @@ pub async fn login(app: &TestApp, who: &Value) -> String {
         .await
 }
 
+/// The demo non-resident, logged in after the password change the first login asks for.
+pub async fn nonresident(demo: &Demo) -> String {
+    let who = &demo.credentials["nonresident"];
+    let first = login(&demo.app, who).await;
+    let body = json!({"current_password": who["password"], "new_password": "Residenza2026x"});
+    let changed: Value = demo
+        .app
+        .post_as("/api/v1/auth/password", &first, &body)
+        .await
+        .json()
+        .await
+        .unwrap();
+    changed["access_token"].as_str().unwrap().to_owned()
+}
+
 pub async fn family(demo: &Demo, token: &str) -> Value {
     let response = demo.app.get_as("/api/v1/me/family", token).await;
     assert_eq!(response.status(), 200);

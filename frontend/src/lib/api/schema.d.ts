@@ -590,6 +590,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/self-declaration-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The self-declarations offered, each with its fields (which ones the registry fills)
+         *     and the legal text it prints.
+         */
+        get: operations["list_self_declaration_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-declaration-types/{code}/blank.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The blank form of a kind, to fill in by hand: public. */
+        get: operations["blank_self_declaration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-declaration-types/{code}/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The form of a kind as the portal fills it for the caller: the particulars (locked)
+         *     and, for a resident, the registry's facts (editable).
+         */
+        get: operations["prefill_self_declaration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-declarations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks a declaration and answers the text it would print; stores nothing. */
+        post: operations["preview_self_declaration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My self-declarations, newest first ("Archivio autocertificazioni"). */
+        get: operations["list_self_declarations"];
+        put?: never;
+        /**
+         * Creates the declaration and its PDF, kept in the declarant's archive. Send
+         *     `Idempotency-Key` to make retries safe: the same key answers the same declaration.
+         */
+        post: operations["create_self_declaration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-declarations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my self-declarations; anyone else's is not found. */
+        get: operations["get_self_declaration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-declarations/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PDF, as it was generated. */
+        get: operations["download_self_declaration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/self-declarations/{id}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the PDF by e-mail to any address, with optional copies and message. */
+        post: operations["email_self_declaration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verify": {
         parameters: {
             query?: never;
@@ -1454,13 +1600,23 @@ export interface components {
             /** @example NuovaPassword26 */
             new_password: string;
         };
+        ChoiceView: {
+            /** @example married */
+            code: string;
+            label: string;
+        };
         ContactAddress: {
             province?: string | null;
             municipality?: string | null;
             street?: string | null;
             number?: string | null;
         };
-        EmailCertificate: {
+        DeclarantView: {
+            surname: string;
+            name: string;
+            fiscal_code: string;
+        };
+        EmailDocument: {
             /** @description The recipient: any address (seed 001 "Email destinatario"). */
             to: string;
             /** @description Copies ("Aggiungi email per invio in copia"), at most five. */
@@ -1469,7 +1625,7 @@ export interface components {
             message?: string | null;
         };
         EmailQueued: {
-            /** @description The outbox entry that will carry the certificate. */
+            /** @description The outbox entry that will carry the document. */
             mail_id: string;
         };
         /** @description One member of a family as the family record lists them. */
@@ -1520,6 +1676,42 @@ export interface components {
             address?: null | components["schemas"]["Address"];
             /** @description The head first, then by birth date. */
             members: components["schemas"]["FamilyMember"][];
+        };
+        /** @description One member of a family, as the stato di famiglia form lists it. */
+        FamilyRow: {
+            surname: string;
+            name: string;
+            /**
+             * @description `YYYY-MM-DD`.
+             * @example 2010-09-05
+             */
+            birth_date: string;
+            birth_place?: string;
+            /** @example FIGLIA */
+            relationship: string;
+        };
+        FieldView: {
+            /** @example residence_address */
+            key: string;
+            /** @example Indirizzo di residenza */
+            label: string;
+            /**
+             * @description `text`, `long_text`, `date`, `year`, `sex`, `choice`, `fiscal_code`, `vat_number`
+             *     or `members`.
+             * @example text
+             */
+            kind: string;
+            required: boolean;
+            /**
+             * @description `identity` (the declarant's particulars: filled by the portal, locked), `registry`
+             *     (filled from the registry for residents, editable) or `declarant`.
+             * @example registry
+             */
+            source: string;
+            max_length?: number | null;
+            hint?: string | null;
+            /** @description The allowed values of `choice` and `sex` fields. */
+            options: components["schemas"]["ChoiceView"][];
         };
         FiscalCodeProblem: {
             /**
@@ -1602,6 +1794,21 @@ export interface components {
             stamp?: null | components["schemas"]["StampInput"];
             /** @description Mandatory for a third person; recorded and shown to that person. */
             reason?: string | null;
+        };
+        /** @description The legal text every form of the kind prints. */
+        LegalText: {
+            /** @description The art. 76 D.P.R. 445/2000 warning on false declarations. */
+            warning: string;
+            /**
+             * @description What must be done before handing the form over (sign it; for art. 47 attach a copy
+             *     of an identity document).
+             */
+            reminders: string[];
+            /** @description Stamp duty, acceptance, validity. */
+            notes: string[];
+            privacy_title: string;
+            /** @description The art. 13 GDPR notice. */
+            privacy_notice: string[];
         };
         /**
          * @example {
@@ -1969,6 +2176,10 @@ export interface components {
         PlaceList: {
             places: components["schemas"]["Place"][];
         };
+        PreviewTable: {
+            columns: string[];
+            rows: string[][];
+        };
         PrivacyContacts: {
             /**
              * @description The data controller (titolare del trattamento), art. 13 GDPR.
@@ -2118,6 +2329,109 @@ export interface components {
         RevokeCertificate: {
             /** @description Why (3–500 characters): recorded in the audit log and shown to the person. */
             reason: string;
+        };
+        SelfDeclaration: {
+            /** @example 7KQF-9XMA-2R4D-HV0C */
+            id: string;
+            /** @example residenza */
+            type: string;
+            type_name: string;
+            /**
+             * Format: int32
+             * @example 46
+             */
+            article: number;
+            /** Format: date-time */
+            created_at: string;
+            declarant: components["schemas"]["DeclarantView"];
+            values: {
+                [key: string]: string;
+            };
+            members: components["schemas"]["FamilyRow"][];
+            /** @description Prefilled from the registry (the declarant was a resident). */
+            resident: boolean;
+            /** @description Registry values the declarant changed. */
+            edited_registry_fields: string[];
+        };
+        SelfDeclarationDraft: {
+            /** @example residenza */
+            type: string;
+            /** @description The registry knows the declarant as a resident, and filled in what it knows. */
+            resident: boolean;
+            values: {
+                [key: string]: string;
+            };
+            members: components["schemas"]["FamilyRow"][];
+            /** @description Fields the declarant cannot change: leave them out or send them unchanged. */
+            locked: string[];
+            /** @description Fields whose value comes from the registry. */
+            from_registry: string[];
+        };
+        SelfDeclarationList: {
+            /** @description Newest first. */
+            items: components["schemas"]["SelfDeclaration"][];
+        };
+        /** @description The text the PDF will print, for a last look before printing. */
+        SelfDeclarationPreview: {
+            /** @example DICHIARAZIONE SOSTITUTIVA DI CERTIFICAZIONE */
+            title: string;
+            basis: string;
+            subject: string;
+            /**
+             * @description The declarant's paragraph, the art. 76 warning, `DICHIARA`, the statements and the
+             *     closing sentence, as printed.
+             */
+            paragraphs: string[];
+            table?: null | components["schemas"]["PreviewTable"];
+            reminders: string[];
+        };
+        SelfDeclarationRequest: {
+            /**
+             * @description A code from `GET /api/v1/self-declaration-types`.
+             * @example residenza
+             */
+            type: string;
+            /**
+             * @description One string per field. Locked fields may be left out; a registry value left out
+             *     stands, an empty string clears it.
+             */
+            values?: {
+                [key: string]: string;
+            };
+            /**
+             * @description For `stato_famiglia`: the members, the declarant included. Left empty, the
+             *     registry's family stands.
+             */
+            members?: components["schemas"]["FamilyRow"][];
+        };
+        SelfDeclarationTypeView: {
+            /** @example residenza */
+            code: string;
+            name: string;
+            description: string;
+            /**
+             * Format: int32
+             * @description 46 (dichiarazione sostitutiva di certificazione) or 47 (dell'atto di notorietà).
+             * @example 46
+             */
+            article: number;
+            /**
+             * @description The letter of art. 46 comma 1.
+             * @example b
+             */
+            letter?: string | null;
+            /** @example art. 46, comma 1, lett. b, D.P.R. 445/2000 */
+            legal_basis: string;
+            /** @description A copy of the declarant's identity document goes with the signed form (art. 47). */
+            attach_identity_document: boolean;
+            /** @description The declarant's particulars first, then the fields of this kind. */
+            fields: components["schemas"]["FieldView"][];
+            legal_text: components["schemas"]["LegalText"];
+            /** @example /api/v1/self-declaration-types/residenza/blank.pdf */
+            blank_form_url: string;
+        };
+        SelfDeclarationTypes: {
+            items: components["schemas"]["SelfDeclarationTypeView"][];
         };
         Service: {
             /** @example scheda-persona */
@@ -3102,7 +3416,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EmailCertificate"];
+                "application/json": components["schemas"]["EmailDocument"];
             };
         };
         responses: {
@@ -3152,6 +3466,257 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_self_declaration_types: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfDeclarationTypes"];
+                };
+            };
+        };
+    };
+    blank_self_declaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example residenza */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The blank form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    prefill_self_declaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example residenza */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfDeclarationDraft"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    preview_self_declaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfDeclarationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfDeclarationPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_self_declarations: {
+        parameters: {
+            query?: {
+                /** @description 1-based. */
+                page?: number;
+                /** @description At most 100 (default 50). */
+                per_page?: number;
+            };
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfDeclarationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    create_self_declaration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried request answer the first declaration instead of creating another */
+                "Idempotency-Key"?: string | null;
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfDeclarationRequest"];
+            };
+        };
+        responses: {
+            /** @description Already created for this Idempotency-Key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfDeclaration"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfDeclaration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_self_declaration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfDeclaration"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    download_self_declaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form to print and sign */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    email_self_declaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailDocument"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailQueued"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
         };
     };

@@ -1,0 +1,2 @@
+DROP TABLE self_declarations;
+DROP FUNCTION self_declarations_guard();
