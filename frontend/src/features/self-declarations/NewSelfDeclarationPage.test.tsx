@@ -246,7 +246,7 @@ describe('new self-declaration for a resident', () => {
     const { requests } = backEnd({
       preview: () =>
         ++calls === 1
-          ? problem(400, {
+          ? problem(422, {
               title: 'Dati non validi',
               detail: 'Alcuni campi non sono validi.',
               code: 'validation_failed',

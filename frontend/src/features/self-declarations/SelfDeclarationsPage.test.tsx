@@ -144,7 +144,7 @@ describe('self-declaration service home, for a signed-in citizen', () => {
     let calls = 0
     const { requests } = backEnd(() =>
       ++calls === 1
-        ? problem(400, {
+        ? problem(422, {
             detail: 'Alcuni campi non sono validi.',
             code: 'validation_failed',
             errors: [{ field: 'to', message: 'Dominio di posta inesistente.' }],

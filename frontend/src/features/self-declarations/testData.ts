@@ -62,11 +62,13 @@ export const residenza = {
   attach_identity_document: false,
   fields: particulars,
   legal_text: legalText,
+  blank_form_url: '/api/v1/self-declaration-types/residenza/blank.pdf',
 }
 
 export const statoCivile = {
   ...residenza,
   code: 'stato_civile',
+  blank_form_url: '/api/v1/self-declaration-types/stato_civile/blank.pdf',
   name: 'Dichiarazione di stato civile',
   description: 'Stato di celibe o nubile, coniugato/a, vedovo/a, divorziato/a.',
   letter: 'e',
@@ -86,6 +88,7 @@ export const statoCivile = {
 export const statoFamiglia = {
   ...residenza,
   code: 'stato_famiglia',
+  blank_form_url: '/api/v1/self-declaration-types/stato_famiglia/blank.pdf',
   name: 'Dichiarazione di stato di famiglia',
   description: 'La composizione della propria famiglia anagrafica, dichiarante compreso.',
   letter: 'f',
@@ -95,6 +98,7 @@ export const statoFamiglia = {
 export const atto = {
   ...residenza,
   code: 'atto_notorio',
+  blank_form_url: '/api/v1/self-declaration-types/atto_notorio/blank.pdf',
   name: "Dichiarazione sostitutiva dell'atto di notorietà",
   description: 'Stati, qualità personali e fatti a diretta conoscenza del dichiarante.',
   article: 47,

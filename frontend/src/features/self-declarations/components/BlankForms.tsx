@@ -2,11 +2,6 @@ import { useTranslation } from 'react-i18next'
 import type { SelfDeclarationType } from '../api/useSelfDeclarationTypes'
 import { byArticle } from '../draft'
 
-/** Where a type's blank form is served: public, no session needed. */
-export function blankFormUrl(code: string) {
-  return `/api/v1/self-declaration-types/${encodeURIComponent(code)}/blank.pdf`
-}
-
 /**
  * "Moduli in bianco": every form as a PDF to fill in by hand, for anyone. Plain links,
  * since no token is needed: they also open in a new tab or save with the browser's menu.
@@ -24,7 +19,7 @@ export function BlankForms({ types }: { types: SelfDeclarationType[] }) {
             {group.types.map((type) => (
               <li key={type.code}>
                 <a
-                  href={blankFormUrl(type.code)}
+                  href={type.blank_form_url}
                   download={`modulo-${type.code}.pdf`}
                   type="application/pdf"
                   aria-describedby={`blank-form-${type.code}`}
