@@ -279,6 +279,8 @@ describe('new self-declaration for a resident', () => {
     await user.type(address, 'VIA GARIBALDI, 7')
     expect(address).not.toHaveAttribute('aria-invalid')
     await user.click(within(table).getByRole('button', { name: 'Rimuovi il componente 2' }))
+    // The declarant stays: the last row cannot be removed.
+    expect(within(table).getByRole('button', { name: 'Rimuovi il componente 1' })).toBeDisabled()
     await user.click(screen.getByRole('button', { name: 'Aggiungi un componente' }))
     const surname = within(table).getByLabelText('Cognome del componente 2')
     expect(surname).toHaveFocus()

@@ -126,6 +126,8 @@ export function MembersTable({
                     aria-label={t('selfDeclarations.new.members.removeLabel', {
                       number: index + 1,
                     })}
+                    // A family has one member at least: the declarant.
+                    disabled={rows.length <= 1}
                     onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
                   >
                     {t('selfDeclarations.new.members.remove')}
