@@ -23,6 +23,7 @@ import {
 } from '@/features/municipality'
 import { ProfilePage } from '@/features/profile'
 import { RegistrationPage } from '@/features/registration'
+import { NewSelfDeclarationPage, SelfDeclarationsPage } from '@/features/self-declarations'
 import { ThirdPartyPage } from '@/features/third-party'
 import { SealVerificationPage, VerifyPage } from '@/features/verification'
 import { PERMISSIONS } from '@/lib/session'
@@ -98,6 +99,16 @@ export const routes: RouteObject[] = [
             element: (
               <RequireSession>
                 <NewCertificatePage />
+              </RequireSession>
+            ),
+          },
+          // Self-declarations: the service's home and blank forms are public.
+          { path: 'autocertificazioni', element: <SelfDeclarationsPage /> },
+          {
+            path: 'autocertificazioni/nuova',
+            element: (
+              <RequireSession>
+                <NewSelfDeclarationPage />
               </RequireSession>
             ),
           },

@@ -5,8 +5,6 @@ import { isIsoDate } from '@/lib/registryDates'
 export const STAMP_DIGITS = 14
 /** The longest free text an "altro motivo" usage prints on the certificate. */
 export const USAGE_TEXT_MAX = 256
-/** The longest message sent along with a certificate by email. */
-export const EMAIL_MESSAGE_MAX = 2000
 
 /**
  * The usage text as the certificate prints it: one line. A text area lets people break
@@ -51,30 +49,12 @@ export function usagesFor<U extends UsageLike>(
   return type?.always_exempt ? usages.filter((u) => !u.requires_stamp) : usages
 }
 
-/** An e-mail address as a person types it: something@domain.tld, with no spaces. */
-export function isEmailAddress(value: string): boolean {
-  return /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value.trim())
-}
-
 /** A euro amount in cents as Italian documents write it: "16,00". */
 export function euros(cents: number, language: string): string {
   return new Intl.NumberFormat(language, {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   }).format(cents / 100)
-}
-
-/**
- * A fresh key for one certificate request. `crypto.randomUUID` exists only in secure
- * contexts (https, localhost); a portal reached over plain http still gets a random v4 UUID.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
 /** Who a third-party certificate is for, as the look-up page hands it over (location state). */

@@ -6,6 +6,7 @@ import { ProblemAlert } from '@/components/ProblemAlert'
 import { SelectField } from '@/components/SelectField'
 import { fieldErrorsOf, problemCode } from '@/lib/api/fieldErrors'
 import { ApiError } from '@/lib/api/problem'
+import { newIdempotencyKey } from '@/lib/idempotency'
 import { todayIso } from '@/lib/registryDates'
 import type { CertificateType } from '../api/useCertificateTypes'
 import type { CertificateUsage } from '../api/useCertificateUsages'
@@ -16,7 +17,6 @@ import {
 } from '../api/useIssueCertificate'
 import {
   euros,
-  newIdempotencyKey,
   singleLine,
   stampDateProblem,
   stampDigits,
