@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::certification::facts;
 use crate::db::{accounts, persons, DbConnection};
+use crate::domain::fiscal_code::FiscalCode;
 use crate::domain::place_labels;
 use crate::domain::self_declarations::prefill::{self, AccountIdentity, Prefill};
 use crate::domain::self_declarations::DeclarationKind;
@@ -22,17 +23,37 @@ pub fn load(
     let account = accounts::details(conn, account_id)?.ok_or(ApiError::Unauthorized(
         crate::error::AuthFailure::InvalidToken,
     ))?;
+    // What the account lacks, its codice fiscale says (it was checked at registration
+    // and at the counter): sex, date and place of birth.
+    let decoded = account
+        .fiscal_code
+        .as_deref()
+        .and_then(|code| FiscalCode::parse(code).ok())
+        .and_then(|code| code.decode(today).ok());
+    let birth_date = account
+        .birth_date
+        .or(decoded.as_ref().map(|d| d.birth_date));
+    let birth_place_code = account
+        .birth_place_code
+        .clone()
+        .or(decoded.as_ref().map(|d| d.birth_place_code.clone()));
     let identity = AccountIdentity {
-        birth_place: account
-            .birth_place_code
+        // A code the place tables do not know is typed by hand, not printed as a code.
+        birth_place: birth_place_code
             .as_deref()
-            .zip(account.birth_date)
-            .map(|(code, date)| place_labels::birth_place(code, date)),
+            .zip(birth_date)
+            .map(|(code, date)| (code, place_labels::birth_place(code, date)))
+            .filter(|(code, label)| label != code)
+            .map(|(_, label)| label),
         surname: account.surname,
         name: account.name,
         fiscal_code: account.fiscal_code,
-        sex: account.sex.as_deref().and_then(Sex::parse),
-        birth_date: account.birth_date,
+        sex: account
+            .sex
+            .as_deref()
+            .and_then(Sex::parse)
+            .or(decoded.map(|d| d.sex)),
+        birth_date,
     };
     let facts = match persons::of_account(conn, account_id)? {
         Some(person) => Some(facts::load(

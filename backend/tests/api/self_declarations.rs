@@ -248,15 +248,26 @@ async fn a_non_resident_types_what_the_registry_does_not_know() {
     for required in ["residence_municipality", "residence_address"] {
         assert!(fields.contains(&required), "{body}");
     }
-    // Whatever the account lacks is typed; the fiscal code decides date and sex.
+    // What the account lacks comes from its codice fiscale, locked like the rest of the
+    // particulars; residence is typed.
     let fiscal_code = filled["values"]["fiscal_code"].as_str().unwrap();
     let decoded = portale::domain::fiscal_code::FiscalCode::parse(fiscal_code)
         .unwrap()
         .decode(chrono::Utc::now().date_naive())
         .unwrap();
+    assert_eq!(filled["values"]["sex"], decoded.sex.as_str());
+    assert_eq!(
+        filled["values"]["birth_date"],
+        decoded.birth_date.to_string()
+    );
+    assert_eq!(filled["values"]["birth_place"], "MILANO (MI)");
+    for key in ["sex", "birth_date", "birth_place"] {
+        assert!(
+            filled["locked"].as_array().unwrap().contains(&json!(key)),
+            "{filled}"
+        );
+    }
     let values = json!({
-        "sex": decoded.sex.as_str(),
-        "birth_date": decoded.birth_date.to_string(),
         "birth_place": "Milano (MI)",
         "residence_municipality": "Verona",
         "residence_address": "Via Mazzini, 10",

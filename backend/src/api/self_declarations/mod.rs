@@ -231,6 +231,8 @@ pub async fn preview_self_declaration(
             columns: t.columns,
             rows: t.rows,
         }),
+        place_and_date: text.place_and_date,
+        signer: text.signer,
         reminders: text.reminders,
     }))
 }

@@ -173,9 +173,13 @@ pub struct SelfDeclarationPreview {
     pub basis: String,
     pub subject: String,
     /// The declarant's paragraph, the art. 76 warning, `DICHIARA`, the statements and the
-    /// closing sentence, as printed.
+    /// closing sentence, as printed; the family table goes after the statements.
     pub paragraphs: Vec<String>,
     pub table: Option<PreviewTable>,
+    /// "Luogo e data ____": written by hand when signing.
+    pub place_and_date: String,
+    /// "Il dichiarante", "La dichiarante": above the signature line.
+    pub signer: String,
     pub reminders: Vec<String>,
 }
 

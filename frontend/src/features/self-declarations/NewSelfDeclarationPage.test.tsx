@@ -158,6 +158,9 @@ describe('new self-declaration for a resident', () => {
     expect(within(text).getByText('DICHIARA')).toBeInTheDocument()
     expect(within(text).getByText(/di essere residente nel Comune di VALDORIA/)).toBeInTheDocument()
     expect(within(text).getByText(/deve essere stampata e firmata/)).toBeInTheDocument()
+    // Place, date and the signer as the form prints them, from the server.
+    expect(within(text).getByText(/^Luogo e data _+$/)).toBeInTheDocument()
+    expect(within(text).getByText('Il dichiarante')).toBeInTheDocument()
     expect(screen.getByText(/va stampata e firmata prima di consegnarla/)).toBeInTheDocument()
     // Art. 46: no identity document to attach.
     expect(screen.queryByText(/documento d'identità del firmatario/)).toBeNull()

@@ -197,6 +197,8 @@ export const preview = {
     'Dichiara inoltre di essere informato che i dati personali raccolti saranno trattati …',
   ],
   table: null,
+  place_and_date: 'Luogo e data ______________________________',
+  signer: 'Il dichiarante',
   reminders: [
     'La presente dichiarazione deve essere stampata e firmata dal dichiarante prima di essere consegnata al destinatario.',
   ],

@@ -2196,10 +2196,14 @@ export interface components {
             subject: string;
             /**
              * @description The declarant's paragraph, the art. 76 warning, `DICHIARA`, the statements and the
-             *     closing sentence, as printed.
+             *     closing sentence, as printed; the family table goes after the statements.
              */
             paragraphs: string[];
             table?: null | components["schemas"]["PreviewTable"];
+            /** @description "Luogo e data ____": written by hand when signing. */
+            place_and_date: string;
+            /** @description "Il dichiarante", "La dichiarante": above the signature line. */
+            signer: string;
             reminders: string[];
         };
         SelfDeclarationRequest: {

@@ -16,7 +16,7 @@ export function tableIndex(paragraphs: string[]): number {
 /**
  * The declaration as it will be printed: title and legal basis, the declarant's
  * paragraph, the art. 76 warning, DICHIARA, the statements (and the family table), the
- * GDPR sentence, a place for place, date and signature, and the reminders. In Italian,
+ * GDPR sentence, place and date and the signer as printed, and the reminders. In Italian,
  * as printed, whatever the reader's language.
  */
 export function DeclarationPreview({ preview }: { preview: Preview }) {
@@ -75,8 +75,14 @@ export function DeclarationPreview({ preview }: { preview: Preview }) {
       {table}
       {paragraphs.slice(at).map((text, index) => paragraph(text, at + index))}
       <div className="declaration-signature d-flex flex-wrap justify-content-between gap-3 mt-4">
-        <p className="mb-0">{it('selfDeclarations.new.placeAndDate')}</p>
-        <p className="mb-0">{it('selfDeclarations.new.signature')}</p>
+        <p className="mb-0">{preview.place_and_date}</p>
+        <p className="mb-0 text-center">
+          <strong>{preview.signer}</strong>
+          <br />
+          ______________________
+          <br />
+          <small>{it('selfDeclarations.new.signature')}</small>
+        </p>
       </div>
       {preview.reminders.length > 0 ? (
         <ul className="declaration-reminders mt-4 mb-0">
