@@ -46,6 +46,12 @@ describe('family record (seed 001 §4)', () => {
     expect(
       within(marco).getByRole('link', { name: /^Certificazioni\W+ROSSI MARCO$/ }),
     ).toHaveAttribute('href', '/certificati/nuovo?persona=p-marco')
+    // Self-declarations are made by the signed-in person only: on one's own card.
+    expect(within(anna).getByRole('link', { name: 'Autocertificazioni' })).toHaveAttribute(
+      'href',
+      '/autocertificazioni/nuova',
+    )
+    expect(within(marco).queryByRole('link', { name: 'Autocertificazioni' })).toBeNull()
   })
 
   it('shows the situation on another date when asked', async () => {

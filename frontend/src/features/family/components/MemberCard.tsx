@@ -10,7 +10,8 @@ interface MemberCardProps {
 
 /**
  * One member of the family record, with the data the seed's "scheda di famiglia" shows, and
- * the ways on: the member's full position and the certificates about them.
+ * the ways on: the member's full position, the certificates about them and, on one's own
+ * card, one's self-declarations.
  */
 export function MemberCard({ member }: MemberCardProps) {
   const { t } = useTranslation()
@@ -58,6 +59,12 @@ export function MemberCard({ member }: MemberCardProps) {
             {t('family.certificates')}
             <span className="visually-hidden"> – {fullName}</span>
           </Link>
+          {member.is_self ? (
+            // Seed 001 "Autocertificazioni": the declarant is always the signed-in person.
+            <Link to="/autocertificazioni/nuova" className="btn btn-outline-primary btn-sm">
+              {t('family.selfDeclarations')}
+            </Link>
+          ) : null}
         </div>
       </div>
     </article>
