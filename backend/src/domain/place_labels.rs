@@ -21,6 +21,24 @@ pub fn birth_place(code: &str, birth_date: NaiveDate) -> String {
     }
 }
 
+/// The preposition before a place: "a MANTOVA (MN)", "a Verona", but "in FRANCIA" for a
+/// foreign state (as the place tables name it).
+pub fn preposition(place: &str) -> &'static str {
+    let place = place.trim();
+    if place.ends_with(')') {
+        return "a";
+    }
+    let upper = place.to_uppercase();
+    let is_state = places::search(place, 50)
+        .iter()
+        .any(|p| p.kind == PlaceKind::State && p.name.to_uppercase() == upper);
+    if is_state {
+        "in"
+    } else {
+        "a"
+    }
+}
+
 /// "ITALIANA" for Italians; otherwise the state of citizenship ("FRANCIA").
 pub fn citizenship(code: &str) -> String {
     if code == ITALIAN_CITIZENSHIP {
@@ -61,6 +79,15 @@ pub fn full_address(
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn municipalities_take_a_and_foreign_states_in() {
+        assert_eq!(preposition("MANTOVA (MN)"), "a");
+        assert_eq!(preposition("Verona"), "a");
+        assert_eq!(preposition("FRANCIA"), "in");
+        assert_eq!(preposition(" Francia "), "in");
+        assert_eq!(preposition("Parigi (Francia)"), "a");
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -14,6 +14,8 @@ use super::format_date;
 use super::stamp::CheckedUsage;
 use super::types::CertificateType;
 use super::usages::Usage;
+use crate::domain::place_labels;
+use crate::domain::printable::date_article;
 
 pub use crate::domain::printable::{Paragraph, Run, Table};
 
@@ -110,10 +112,10 @@ fn body(kind: CertificateType, facts: &SubjectFacts) -> (Vec<Paragraph>, Option<
             runs.push(plain(gendered(sex, "nato", "nata")));
             runs.push(plain(format!(
                 " {} ",
-                place_preposition(&facts.birth_place)
+                place_labels::preposition(&facts.birth_place)
             )));
             runs.push(bold(facts.birth_place.clone()));
-            runs.push(plain(" il "));
+            runs.push(plain(format!(" {}", date_article(facts.birth_date))));
             runs.push(bold(format_date(facts.birth_date)));
             runs.push(plain("."));
             (vec![Paragraph(runs)], None)
@@ -160,10 +162,11 @@ impl Subject<'_> {
             plain("che "),
             bold(self.full_name()),
             plain(format!(
-                ", {} {} {} il {}, codice fiscale {},",
+                ", {} {} {} {}{}, codice fiscale {},",
                 gendered(facts.sex, "nato", "nata"),
-                place_preposition(&facts.birth_place),
+                place_labels::preposition(&facts.birth_place),
                 facts.birth_place,
+                date_article(facts.birth_date),
                 format_date(facts.birth_date),
                 facts.fiscal_code
             )),
@@ -251,10 +254,10 @@ fn union(who: &Subject<'_>, kind: UnionKind) -> Vec<Paragraph> {
         Some(record) => {
             runs.push(plain(format!(" {verb} ")));
             runs.push(bold(record.partner.full()));
-            runs.push(plain(" il "));
+            runs.push(plain(format!(" {}", date_article(record.date))));
             runs.push(bold(format_date(record.date)));
             if let Some(place) = &record.place {
-                runs.push(plain(format!(" {} ", place_preposition(place))));
+                runs.push(plain(format!(" {} ", place_labels::preposition(place))));
                 runs.push(bold(place.clone()));
             }
             runs.push(plain("."));
@@ -335,16 +338,6 @@ fn usage_line(checked: &CheckedUsage) -> String {
         ),
         (Usage::Altro, _, Some(text)) => format!("{printed}: {text}."),
         _ => format!("{printed}."),
-    }
-}
-
-/// "a MANTOVA (MN)" for a municipality, "in FRANCIA" for a foreign state: the registry
-/// formats Italian places with the province in brackets and foreign ones as the state.
-fn place_preposition(place: &str) -> &'static str {
-    if place.trim_end().ends_with(')') {
-        "a"
-    } else {
-        "in"
     }
 }
 

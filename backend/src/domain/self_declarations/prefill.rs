@@ -11,7 +11,7 @@ use super::fields::Source;
 use super::values::{FieldIssue, Member, Values};
 use crate::domain::certificates::facts::SubjectFacts;
 use crate::domain::place_labels;
-use crate::domain::printable::format_date;
+use crate::domain::printable::{date_article, format_date};
 use crate::domain::registry::CivilStatus;
 use crate::domain::sex::Sex;
 use crate::i18n::Text;
@@ -133,8 +133,13 @@ fn civil_status_detail(f: &SubjectFacts) -> Option<String> {
         CivilStatus::CivilUnion => f.civil_union.as_ref()?,
         _ => return None,
     };
+    let since = if date_article(union.date) == "l'" {
+        "dall'"
+    } else {
+        "dal "
+    };
     Some(format!(
-        "con {} dal {}",
+        "con {} {since}{}",
         union.partner.full(),
         format_date(union.date)
     ))

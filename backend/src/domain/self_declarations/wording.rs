@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use super::catalogue::{Article, DeclarationKind};
 use super::fields::CIVIL_STATUSES;
 use super::values::Values;
-use crate::domain::printable::{format_date, Paragraph, Run, Table};
+use crate::domain::place_labels;
+use crate::domain::printable::{date_article, format_date, Paragraph, Run, Table};
 use crate::domain::registry::CivilStatus;
 use crate::domain::sex::Sex;
 
@@ -165,6 +166,18 @@ impl Form<'_> {
         }
     }
 
+    /// "a" before a municipality, "in" before a foreign state (and on a blank form, "a").
+    fn prep(&self, key: &str) -> &'static str {
+        self.raw(key).map_or("a", place_labels::preposition)
+    }
+
+    /// "il " before a date, "l'" before the 8th and the 11th.
+    fn art(&self, key: &str) -> &'static str {
+        self.raw(key)
+            .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+            .map_or("il ", date_article)
+    }
+
     fn sex(&self, key: &str) -> Option<Sex> {
         self.raw(key).and_then(Sex::parse)
     }
@@ -206,11 +219,18 @@ fn declarant(form: &Form<'_>, sex: Option<Sex>) -> Vec<Paragraph> {
         form.upper("surname", MEDIUM),
         Run::normal(" "),
         form.upper("name", MEDIUM),
-        Run::normal(format!(", nat{} a ", ending(sex))),
+        Run::normal(format!(
+            ", nat{} {} ",
+            ending(sex),
+            form.prep("birth_place")
+        )),
         form.upper("birth_place", MEDIUM),
-        Run::normal(" il "),
+        Run::normal(format!(" {}", form.art("birth_date"))),
         form.date("birth_date"),
-        Run::normal(", residente a "),
+        Run::normal(format!(
+            ", residente {} ",
+            form.prep("residence_municipality")
+        )),
         form.upper("residence_municipality", MEDIUM),
         Run::normal(" in "),
         form.upper("residence_address", LONG),
@@ -242,14 +262,14 @@ fn statements(
     let one = |runs: Vec<Run>| (vec![para(runs)], None);
     match kind {
         K::Birth => one(vec![
-            n(format!("di essere nat{e} a ")),
+            n(format!("di essere nat{e} {} ", f.prep("birth_place"))),
             f.upper("birth_place", MEDIUM),
-            n(" il "),
+            n(format!(" {}", f.art("birth_date"))),
             f.date("birth_date"),
             n("."),
         ]),
         K::Residence => one(vec![
-            n("di essere residente a "),
+            n(format!("di essere residente {} ", f.prep("residence_municipality"))),
             f.upper("residence_municipality", MEDIUM),
             n(" in "),
             f.upper("residence_address", LONG),
@@ -343,9 +363,9 @@ fn statements(
                 f.upper("child_surname", MEDIUM),
                 n(" "),
                 f.upper("child_name", MEDIUM),
-                n(format!(" è nat{} a ", ending(child))),
+                n(format!(" è nat{} {} ", ending(child), f.prep("child_birth_place"))),
                 f.upper("child_birth_place", MEDIUM),
-                n(" il "),
+                n(format!(" {}", f.art("child_birth_date"))),
                 f.date("child_birth_date"),
                 n("."),
             ])
@@ -364,19 +384,19 @@ fn statements(
             if born_in || born_on {
                 runs.push(n(format!(", nat{e2}")));
                 if born_in {
-                    runs.push(n(" a "));
+                    runs.push(n(format!(" {} ", f.prep("deceased_birth_place"))));
                     runs.push(f.upper("deceased_birth_place", MEDIUM));
                 }
                 if born_on {
-                    runs.push(n(" il "));
+                    runs.push(n(format!(" {}", f.art("deceased_birth_date"))));
                     runs.push(f.date("deceased_birth_date"));
                 }
                 runs.push(n(","));
             }
             runs.extend([
-                n(format!(" è decedut{e2} a ")),
+                n(format!(" è decedut{e2} {} ", f.prep("death_place"))),
                 f.upper("death_place", MEDIUM),
-                n(" il "),
+                n(format!(" {}", f.art("death_date"))),
                 f.date("death_date"),
                 n("."),
             ]);
@@ -444,7 +464,11 @@ fn statements(
                 runs.push(f.text("number", SHORT));
             }
             if f.optional("since") {
-                runs.push(n(", dal "));
+                runs.push(n(if f.art("since") == "l'" {
+                    ", dall'"
+                } else {
+                    ", dal "
+                }));
                 runs.push(f.date("since"));
             }
             runs.push(n("."));

@@ -116,6 +116,20 @@ fn participles_agree_with_the_person_they_describe() {
         plain(&text.statements),
         "che il proprio padre BIANCHI LUIGI è deceduto a VERONA (VR) il 03/02/2020."
     );
+    let v = giulia(&[
+        ("relative", "madre"),
+        ("deceased_surname", "ROSSI"),
+        ("deceased_name", "MARIA"),
+        ("deceased_sex", "F"),
+        ("deceased_birth_place", "Francia"),
+        ("death_place", "Valdoria"),
+        ("death_date", "2025-02-11"),
+    ]);
+    let text = compose(DeclarationKind::RelativeDeath, Some(&v), &privacy());
+    assert_eq!(
+        plain(&text.statements),
+        "che la propria madre ROSSI MARIA, nata in FRANCIA, è deceduta a VALDORIA l'11/02/2025."
+    );
     let v = giulia(&[("capacity", "tutore"), ("represented", "Verdi Carlo")]);
     let text = compose(DeclarationKind::LegalRepresentative, Some(&v), &privacy());
     assert_eq!(plain(&text.statements), "di essere tutrice di VERDI CARLO.");
