@@ -1,6 +1,7 @@
 import { Button } from 'design-react-kit'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { EmailSentNotice } from '@/components/EmailSentNotice'
 import { Notice } from '@/components/Notice'
 import { ProblemAlert } from '@/components/ProblemAlert'
 import { registryDate } from '@/lib/registryDates'
@@ -8,7 +9,6 @@ import type { Certificate } from '../api/useIssueCertificate'
 import { useDownloadCertificate } from '../api/useDownloadCertificate'
 import type { EmailRequest } from '../api/useEmailCertificate'
 import { EmailCertificateForm } from './EmailCertificateForm'
-import { EmailSentNotice } from './EmailSentNotice'
 
 interface IssuedCertificateProps {
   certificate: Certificate
@@ -77,7 +77,7 @@ export function IssuedCertificate({ certificate }: IssuedCertificateProps) {
         {download.isSuccess ? (
           <Notice color="info">{t('certificates.downloaded', { file: download.data })}</Notice>
         ) : null}
-        {sent ? <EmailSentNotice sent={sent} /> : null}
+        {sent ? <EmailSentNotice sent={sent} textsPrefix="certificates.email" /> : null}
       </div>
       {download.isError ? (
         <ProblemAlert error={download.error} context={t('certificates.downloadFailed')} />

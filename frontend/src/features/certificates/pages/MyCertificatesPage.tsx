@@ -1,28 +1,24 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Loading } from '@/components/Loading'
 import { Notice } from '@/components/Notice'
 import { PageHeading } from '@/components/PageHeading'
+import { EmailSentNotice } from '@/components/EmailSentNotice'
 import { ProblemAlert } from '@/components/ProblemAlert'
+import { useEmailFromList } from '@/lib/useEmailFromList'
 import { useCertificates } from '../api/useCertificates'
 import { useDownloadCertificate } from '../api/useDownloadCertificate'
-import type { EmailRequest } from '../api/useEmailCertificate'
 import { CertificateTable } from '../components/CertificateTable'
 import { EmailCertificateForm } from '../components/EmailCertificateForm'
-import { EmailSentNotice } from '../components/EmailSentNotice'
 
 /** /certificati — "I miei certificati": every certificate requested, to download or send again. */
 export function MyCertificatesPage() {
   const { t } = useTranslation()
   const certificates = useCertificates()
   const download = useDownloadCertificate()
-  const [emailing, setEmailing] = useState<string | null>(null)
-  const [sent, setSent] = useState<EmailRequest | null>(null)
+  const email = useEmailFromList('data-certificate')
+  const { emailing, sent } = email
   const items = certificates.data?.items ?? []
-
-  const backToRow = (id: string) =>
-    document.querySelector<HTMLElement>(`[data-certificate="${id}"]`)?.focus()
 
   return (
     <>
@@ -36,7 +32,7 @@ export function MyCertificatesPage() {
         {download.isSuccess ? (
           <Notice color="info">{t('certificates.downloaded', { file: download.data })}</Notice>
         ) : null}
-        {sent ? <EmailSentNotice sent={sent} /> : null}
+        {sent ? <EmailSentNotice sent={sent} textsPrefix="certificates.email" /> : null}
       </div>
       {download.isError ? (
         <ProblemAlert error={download.error} context={t('certificates.downloadFailed')} />
@@ -53,13 +49,12 @@ export function MyCertificatesPage() {
           caption={t('certificates.listCaption', { count: items.length })}
           downloading={download.isPending ? (download.variables ?? null) : null}
           onDownload={(id) => {
-            setSent(null)
+            email.clearSent()
             download.mutate(id)
           }}
           onEmail={(id) => {
-            setSent(null)
             download.reset()
-            setEmailing(id)
+            email.open(id)
           }}
         />
       )}
@@ -69,17 +64,8 @@ export function MyCertificatesPage() {
           certificateId={emailing}
           title={t('certificates.email.titleFor', { id: emailing })}
           headingLevel={2}
-          onSent={(body) => {
-            const id = emailing
-            setSent(body)
-            setEmailing(null)
-            backToRow(id)
-          }}
-          onCancel={() => {
-            const id = emailing
-            setEmailing(null)
-            backToRow(id)
-          }}
+          onSent={email.done}
+          onCancel={email.cancel}
         />
       ) : null}
     </>

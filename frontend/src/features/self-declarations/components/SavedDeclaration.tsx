@@ -1,13 +1,13 @@
 import { Button } from 'design-react-kit'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { EmailSentNotice } from '@/components/EmailSentNotice'
 import { Notice } from '@/components/Notice'
 import { ProblemAlert } from '@/components/ProblemAlert'
 import type { EmailBody } from '@/lib/email'
 import type { SelfDeclaration } from '../api/useCreateSelfDeclaration'
 import { useDownloadSelfDeclaration } from '../api/useDownloadSelfDeclaration'
 import { EmailDeclarationForm } from './EmailDeclarationForm'
-import { EmailSentNotice } from './EmailSentNotice'
 import { SigningNotices } from './SigningNotices'
 
 interface SavedDeclarationProps {
@@ -80,7 +80,7 @@ export function SavedDeclaration({ declaration }: SavedDeclarationProps) {
         {download.isSuccess ? (
           <Notice color="info">{t('selfDeclarations.downloaded', { file: download.data })}</Notice>
         ) : null}
-        {sent ? <EmailSentNotice sent={sent} /> : null}
+        {sent ? <EmailSentNotice sent={sent} textsPrefix="selfDeclarations.email" /> : null}
       </div>
       {download.isError ? (
         <ProblemAlert error={download.error} context={t('selfDeclarations.downloadFailed')} />

@@ -1,20 +1,19 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Loading } from '@/components/Loading'
 import { Notice } from '@/components/Notice'
 import { PageHeading } from '@/components/PageHeading'
+import { EmailSentNotice } from '@/components/EmailSentNotice'
 import { ProblemAlert } from '@/components/ProblemAlert'
-import type { EmailBody } from '@/lib/email'
 import { formatDateTime } from '@/lib/format'
 import { useSession } from '@/lib/session'
+import { useEmailFromList } from '@/lib/useEmailFromList'
 import { useDownloadSelfDeclaration } from '../api/useDownloadSelfDeclaration'
 import { useSelfDeclarations } from '../api/useSelfDeclarations'
 import { useSelfDeclarationTypes } from '../api/useSelfDeclarationTypes'
 import { BlankForms } from '../components/BlankForms'
 import { DeclarationTable } from '../components/DeclarationTable'
 import { EmailDeclarationForm } from '../components/EmailDeclarationForm'
-import { EmailSentNotice } from '../components/EmailSentNotice'
 import { SigningNotices } from '../components/SigningNotices'
 
 /** "Archivio autocertificazioni" (seed 001): every declaration written, to download or send again. */
@@ -22,13 +21,10 @@ function Archive() {
   const { t, i18n } = useTranslation()
   const declarations = useSelfDeclarations()
   const download = useDownloadSelfDeclaration()
-  const [emailing, setEmailing] = useState<string | null>(null)
-  const [sent, setSent] = useState<EmailBody | null>(null)
+  const email = useEmailFromList('data-declaration')
+  const { emailing, sent } = email
   const items = declarations.data?.items ?? []
   const emailed = items.find((d) => d.id === emailing)
-
-  const backToRow = (id: string) =>
-    document.querySelector<HTMLElement>(`[data-declaration="${id}"]`)?.focus()
 
   return (
     <section aria-labelledby="archivio" className="mt-5">
@@ -39,7 +35,7 @@ function Archive() {
         {download.isSuccess ? (
           <Notice color="info">{t('selfDeclarations.downloaded', { file: download.data })}</Notice>
         ) : null}
-        {sent ? <EmailSentNotice sent={sent} /> : null}
+        {sent ? <EmailSentNotice sent={sent} textsPrefix="selfDeclarations.email" /> : null}
       </div>
       {download.isError ? (
         <ProblemAlert error={download.error} context={t('selfDeclarations.downloadFailed')} />
@@ -56,13 +52,12 @@ function Archive() {
           caption={t('selfDeclarations.archiveCaption', { count: items.length })}
           downloading={download.isPending ? (download.variables ?? null) : null}
           onDownload={(id) => {
-            setSent(null)
+            email.clearSent()
             download.mutate(id)
           }}
           onEmail={(id) => {
-            setSent(null)
             download.reset()
-            setEmailing(id)
+            email.open(id)
           }}
         />
       )}
@@ -79,17 +74,8 @@ function Archive() {
               : undefined
           }
           headingLevel={3}
-          onSent={(body) => {
-            const id = emailing
-            setSent(body)
-            setEmailing(null)
-            backToRow(id)
-          }}
-          onCancel={() => {
-            const id = emailing
-            setEmailing(null)
-            backToRow(id)
-          }}
+          onSent={email.done}
+          onCancel={email.cancel}
         />
       ) : null}
     </section>
