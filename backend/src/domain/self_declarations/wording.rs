@@ -421,7 +421,8 @@ fn statements(
         K::ProfessionalQualification => one(vec![
             n("di essere in possesso della seguente qualifica professionale o del seguente titolo di specializzazione, di abilitazione, di formazione o di qualificazione tecnica: "),
             f.text("qualification", LONG),
-            n(", rilasciato da "),
+            // The noun is the declarant's own ("abilitazione", "diploma"): both endings.
+            n(", rilasciato/a da "),
             f.text("issuer", LONG),
             n(" nell'anno "),
             f.text("year", 6),

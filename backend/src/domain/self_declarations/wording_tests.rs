@@ -180,3 +180,23 @@ fn the_family_table_lists_every_member() {
         [["ROSSI ANNA", "MANTOVA (MN)", "05/09/2010", "FIGLIA"]]
     );
 }
+
+#[test]
+fn a_qualification_keeps_both_endings_since_its_noun_is_typed() {
+    let v = giulia(&[
+        (
+            "qualification",
+            "abilitazione all'esercizio della professione di ingegnere",
+        ),
+        ("issuer", "Università degli Studi di Brescia"),
+        ("year", "2021"),
+    ]);
+    let text = compose(
+        DeclarationKind::ProfessionalQualification,
+        Some(&v),
+        &privacy(),
+    );
+    assert!(plain(&text.statements).ends_with(
+        "abilitazione all'esercizio della professione di ingegnere, rilasciato/a da Università degli Studi di Brescia nell'anno 2021."
+    ));
+}
