@@ -4,9 +4,11 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::audit::{self, AuditEntry, Origin};
+use crate::db::DbConnection;
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Text;
-use crate::mail::Email;
+use crate::mail::{self, Email, NewMail};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -93,4 +95,22 @@ impl Recipients {
             format!("{}\n\n---\n\n{text}", self.message)
         }
     }
+}
+
+/// Queues the mail and records who sent which document, in one transaction: no mail
+/// leaves without its audit entry. The mail's id is added to the entry's details.
+pub fn queue(
+    conn: &mut DbConnection,
+    origin: &Origin,
+    mail: &NewMail,
+    mut entry: AuditEntry<'_>,
+) -> Result<String, ApiError> {
+    crate::db::transaction(conn, |conn| {
+        let mail_id = mail::enqueue(conn, mail)?;
+        if let Some(details) = entry.details.as_object_mut() {
+            details.insert("mail_id".to_owned(), mail_id.clone().into());
+        }
+        audit::record(conn, origin, entry)?;
+        Ok(mail_id)
+    })
 }

@@ -113,6 +113,21 @@ pub fn find_own(
         .optional()?)
 }
 
+/// The declaration and its PDF in one read, if `account_id` made it.
+#[tracing::instrument(skip(conn))]
+pub fn find_own_with_pdf(
+    conn: &mut DbConnection,
+    account_id: &str,
+    id: &str,
+) -> Result<Option<(DeclarationRow, Vec<u8>)>, DbError> {
+    Ok(self_declarations::table
+        .find(id)
+        .filter(self_declarations::account_id.eq(account_id))
+        .select((DeclarationRow::as_select(), self_declarations::pdf))
+        .first(conn)
+        .optional()?)
+}
+
 #[tracing::instrument(skip(conn))]
 pub fn find_by_idempotency_key(
     conn: &mut DbConnection,

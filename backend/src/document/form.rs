@@ -6,7 +6,8 @@ use super::fonts::{encode_winansi, Font};
 use super::layout::{Canvas, WrappedText};
 use super::model::{Align, Metadata, Paragraph, Run, Table};
 use super::render::{
-    column_widths, paint_row, wrap_row, RowStyle, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, TEXT_WIDTH,
+    column_widths, letter_spaced, paint_row, wrap_row, RowStyle, MARGIN, PAGE_HEIGHT, PAGE_WIDTH,
+    TEXT_WIDTH,
 };
 use super::DocumentError;
 
@@ -351,17 +352,6 @@ impl Flow {
             })
             .collect())
     }
-}
-
-fn letter_spaced(text: &[u8]) -> Vec<u8> {
-    let mut spaced = Vec::with_capacity(text.len() * 2);
-    for (index, &byte) in text.iter().enumerate() {
-        if index > 0 {
-            spaced.push(b' ');
-        }
-        spaced.push(byte);
-    }
-    spaced
 }
 
 #[cfg(test)]

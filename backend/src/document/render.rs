@@ -147,7 +147,7 @@ fn header(
 }
 
 /// "CERTIFICA" → "C E R T I F I C A", the way the keyword is set on printed certificates.
-fn letter_spaced(text: &[u8]) -> Vec<u8> {
+pub(super) fn letter_spaced(text: &[u8]) -> Vec<u8> {
     let mut spaced = Vec::with_capacity(text.len() * 2);
     for (index, &byte) in text.iter().enumerate() {
         if index > 0 {

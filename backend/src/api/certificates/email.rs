@@ -4,14 +4,14 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use super::{names, readable};
-use crate::api::email_delivery::{EmailDocument, EmailQueued, Recipients};
-use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::api::email_delivery::{self, EmailDocument, EmailQueued, Recipients};
+use crate::audit::{actions, Actor, AuditEntry, Origin};
 use crate::auth::AuthUser;
 use crate::db::certificates::{self as repository, CertificateMeta};
 use crate::error::ApiError;
 use crate::http::extract::Json;
 use crate::i18n::Lang;
-use crate::mail::{self, Attachment, NewMail};
+use crate::mail::{Attachment, NewMail};
 use crate::AppState;
 
 /// Sends the signed PDF by e-mail to any address, with optional copies and message
@@ -47,23 +47,18 @@ pub async fn email_certificate(
         .run(move |conn| {
             let pdf = repository::pdf(conn, &meta.id)?.ok_or(ApiError::NotFound)?;
             let mail = certificate_mail(&meta, &municipality, recipients, pdf);
-            let mail_id = crate::db::transaction(conn, |conn| {
-                let mail_id = mail::enqueue(conn, &mail)?;
-                let entry = AuditEntry {
-                    details: serde_json::json!({ "certificate_id": meta.id, "mail_id": mail_id }),
-                    ..AuditEntry::new(
-                        Actor {
-                            id: Some(&user.account_id),
-                            label: &user.label,
-                        },
-                        actions::CERTIFICATE_EMAILED,
-                    )
-                    .subject("person", &meta.person_id)
-                };
-                audit::record(conn, &origin, entry)?;
-                Ok::<_, ApiError>(mail_id)
-            })?;
-            Ok::<_, ApiError>(mail_id)
+            let entry = AuditEntry {
+                details: serde_json::json!({ "certificate_id": meta.id }),
+                ..AuditEntry::new(
+                    Actor {
+                        id: Some(&user.account_id),
+                        label: &user.label,
+                    },
+                    actions::CERTIFICATE_EMAILED,
+                )
+                .subject("person", &meta.person_id)
+            };
+            email_delivery::queue(conn, &origin, &mail, entry)
         })
         .await?;
     Ok(HttpResponse::Accepted().json(EmailQueued { mail_id }))

@@ -3,14 +3,14 @@
 
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
-use crate::api::email_delivery::{EmailDocument, EmailQueued, Recipients};
-use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::api::email_delivery::{self, EmailDocument, EmailQueued, Recipients};
+use crate::audit::{actions, Actor, AuditEntry, Origin};
 use crate::auth::AuthUser;
 use crate::db::self_declarations::{self as repository, DeclarationRow};
 use crate::domain::self_declarations::DeclarationKind;
 use crate::error::ApiError;
 use crate::http::extract::Json;
-use crate::mail::{self, Attachment, NewMail};
+use crate::mail::{Attachment, NewMail};
 use crate::AppState;
 
 /// Sends the PDF by e-mail to any address, with optional copies and message.
@@ -43,26 +43,20 @@ pub async fn email_self_declaration(
     let mail_id = state
         .db
         .run(move |conn| {
-            let row = repository::find_own(conn, &user.account_id, &id)?
-                .ok_or(ApiError::NotFound)?;
-            let pdf = repository::pdf_own(conn, &user.account_id, &id)?
+            let (row, pdf) = repository::find_own_with_pdf(conn, &user.account_id, &id)?
                 .ok_or(ApiError::NotFound)?;
             let mail = declaration_mail(&row, &municipality, recipients, pdf);
-            crate::db::transaction(conn, |conn| {
-                let mail_id = mail::enqueue(conn, &mail)?;
-                let entry = AuditEntry {
-                    details: serde_json::json!({ "self_declaration_id": row.id, "mail_id": mail_id }),
-                    ..AuditEntry::new(
-                        Actor {
-                            id: Some(&user.account_id),
-                            label: &user.label,
-                        },
-                        actions::SELF_DECLARATION_EMAILED,
-                    )
-                };
-                audit::record(conn, &origin, entry)?;
-                Ok::<_, ApiError>(mail_id)
-            })
+            let entry = AuditEntry {
+                details: serde_json::json!({ "self_declaration_id": row.id }),
+                ..AuditEntry::new(
+                    Actor {
+                        id: Some(&user.account_id),
+                        label: &user.label,
+                    },
+                    actions::SELF_DECLARATION_EMAILED,
+                )
+            };
+            email_delivery::queue(conn, &origin, &mail, entry)
         })
         .await?;
     Ok(HttpResponse::Accepted().json(EmailQueued { mail_id }))

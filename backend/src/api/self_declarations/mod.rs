@@ -50,25 +50,15 @@ fn type_view(
                 source: f.source.code().to_owned(),
                 max_length: f.kind.max_length(),
                 hint: f.hint.map(|h| h.get(lang).to_owned()),
-                options: match f.kind {
-                    crate::domain::self_declarations::fields::FieldKind::Choice(choices) => choices
-                        .iter()
-                        .map(|c| ChoiceView {
-                            code: c.code.to_owned(),
-                            label: c.label.get(lang).to_owned(),
-                        })
-                        .collect(),
-                    crate::domain::self_declarations::fields::FieldKind::Sex => {
-                        crate::domain::self_declarations::fields::SEXES
-                            .iter()
-                            .map(|c| ChoiceView {
-                                code: c.code.to_owned(),
-                                label: c.label.get(lang).to_owned(),
-                            })
-                            .collect()
-                    }
-                    _ => Vec::new(),
-                },
+                options: f
+                    .kind
+                    .options()
+                    .iter()
+                    .map(|c| ChoiceView {
+                        code: c.code.to_owned(),
+                        label: c.label.get(lang).to_owned(),
+                    })
+                    .collect(),
             })
             .collect(),
         // The form is an Italian document: its legal text is Italian in both languages.

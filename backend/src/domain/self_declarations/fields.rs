@@ -43,6 +43,15 @@ impl FieldKind {
         }
     }
 
+    /// The allowed values of a choice (and of a sex field).
+    pub fn options(self) -> &'static [Choice] {
+        match self {
+            FieldKind::Choice(choices) => choices,
+            FieldKind::Sex => &SEXES,
+            _ => &[],
+        }
+    }
+
     pub fn max_length(self) -> Option<usize> {
         match self {
             FieldKind::Text { max } | FieldKind::LongText { max } => Some(max),
