@@ -1,13 +1,10 @@
-import { Button } from 'design-react-kit'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { EmailSentNotice } from '@/components/EmailSentNotice'
+import { DocumentDelivery } from '@/components/DocumentDelivery'
 import { Notice } from '@/components/Notice'
-import { ProblemAlert } from '@/components/ProblemAlert'
 import { registryDate } from '@/lib/registryDates'
 import type { Certificate } from '../api/useIssueCertificate'
 import { useDownloadCertificate } from '../api/useDownloadCertificate'
-import type { EmailRequest } from '../api/useEmailCertificate'
 import { EmailCertificateForm } from './EmailCertificateForm'
 
 interface IssuedCertificateProps {
@@ -18,10 +15,7 @@ interface IssuedCertificateProps {
 export function IssuedCertificate({ certificate }: IssuedCertificateProps) {
   const { t } = useTranslation()
   const download = useDownloadCertificate()
-  const [emailing, setEmailing] = useState(false)
-  const [sent, setSent] = useState<EmailRequest | null>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const emailButtonRef = useRef<HTMLButtonElement>(null)
 
   // The step appears in place of the form: the reader continues from its heading.
   useEffect(() => headingRef.current?.focus(), [])
@@ -50,53 +44,20 @@ export function IssuedCertificate({ certificate }: IssuedCertificateProps) {
           })}
         </Notice>
       ) : null}
-      <div className="d-flex flex-wrap gap-3">
-        <Button
-          color="primary"
-          type="button"
-          disabled={download.isPending}
-          onClick={() => download.mutate(certificate.id)}
-        >
-          {t('certificates.download')}
-        </Button>
-        <Button
-          color="primary"
-          outline
-          type="button"
-          innerRef={emailButtonRef}
-          aria-expanded={emailing}
-          onClick={() => {
-            setSent(null)
-            setEmailing((open) => !open)
-          }}
-        >
-          {t('certificates.email.title')}
-        </Button>
-      </div>
-      <div role="status" className="mt-3">
-        {download.isSuccess ? (
-          <Notice color="info">{t('certificates.downloaded', { file: download.data })}</Notice>
-        ) : null}
-        {sent ? <EmailSentNotice sent={sent} textsPrefix="certificates.email" /> : null}
-      </div>
-      {download.isError ? (
-        <ProblemAlert error={download.error} context={t('certificates.downloadFailed')} />
-      ) : null}
-      {emailing ? (
-        <EmailCertificateForm
-          certificateId={certificate.id}
-          headingLevel={3}
-          onSent={(body) => {
-            setSent(body)
-            setEmailing(false)
-            emailButtonRef.current?.focus()
-          }}
-          onCancel={() => {
-            setEmailing(false)
-            emailButtonRef.current?.focus()
-          }}
-        />
-      ) : null}
+      <DocumentDelivery
+        documentId={certificate.id}
+        download={download}
+        texts={{
+          download: t('certificates.download'),
+          email: t('certificates.email.title'),
+          downloaded: (file) => t('certificates.downloaded', { file }),
+          downloadFailed: t('certificates.downloadFailed'),
+          emailSentPrefix: 'certificates.email',
+        }}
+        emailForm={(close) => (
+          <EmailCertificateForm certificateId={certificate.id} headingLevel={3} {...close} />
+        )}
+      />
     </section>
   )
 }

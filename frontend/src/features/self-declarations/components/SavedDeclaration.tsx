@@ -1,10 +1,7 @@
-import { Button } from 'design-react-kit'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { EmailSentNotice } from '@/components/EmailSentNotice'
+import { DocumentDelivery } from '@/components/DocumentDelivery'
 import { Notice } from '@/components/Notice'
-import { ProblemAlert } from '@/components/ProblemAlert'
-import type { EmailBody } from '@/lib/email'
 import type { SelfDeclaration } from '../api/useCreateSelfDeclaration'
 import { useDownloadSelfDeclaration } from '../api/useDownloadSelfDeclaration'
 import { EmailDeclarationForm } from './EmailDeclarationForm'
@@ -21,10 +18,7 @@ interface SavedDeclarationProps {
 export function SavedDeclaration({ declaration }: SavedDeclarationProps) {
   const { t } = useTranslation()
   const download = useDownloadSelfDeclaration()
-  const [emailing, setEmailing] = useState(false)
-  const [sent, setSent] = useState<EmailBody | null>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const emailButtonRef = useRef<HTMLButtonElement>(null)
   const { mutate } = download
   const downloaded = useRef<string | null>(null)
 
@@ -52,54 +46,21 @@ export function SavedDeclaration({ declaration }: SavedDeclarationProps) {
         </p>
       </Notice>
       <SigningNotices identityDocument={declaration.article === 47} />
-      <div className="d-flex flex-wrap gap-3">
-        <Button
-          color="primary"
-          type="button"
-          disabled={download.isPending}
-          onClick={() => download.mutate(declaration.id)}
-        >
-          {t('selfDeclarations.download')}
-        </Button>
-        <Button
-          color="primary"
-          outline
-          type="button"
-          innerRef={emailButtonRef}
-          aria-expanded={emailing}
-          onClick={() => {
-            setSent(null)
-            setEmailing((open) => !open)
-          }}
-        >
-          {t('selfDeclarations.email.title')}
-        </Button>
-      </div>
-      <div role="status" className="mt-3">
-        {download.isPending ? <p>{t('selfDeclarations.downloading')}</p> : null}
-        {download.isSuccess ? (
-          <Notice color="info">{t('selfDeclarations.downloaded', { file: download.data })}</Notice>
-        ) : null}
-        {sent ? <EmailSentNotice sent={sent} textsPrefix="selfDeclarations.email" /> : null}
-      </div>
-      {download.isError ? (
-        <ProblemAlert error={download.error} context={t('selfDeclarations.downloadFailed')} />
-      ) : null}
-      {emailing ? (
-        <EmailDeclarationForm
-          declarationId={declaration.id}
-          headingLevel={3}
-          onSent={(body) => {
-            setSent(body)
-            setEmailing(false)
-            emailButtonRef.current?.focus()
-          }}
-          onCancel={() => {
-            setEmailing(false)
-            emailButtonRef.current?.focus()
-          }}
-        />
-      ) : null}
+      <DocumentDelivery
+        documentId={declaration.id}
+        download={download}
+        texts={{
+          download: t('selfDeclarations.download'),
+          email: t('selfDeclarations.email.title'),
+          downloading: t('selfDeclarations.downloading'),
+          downloaded: (file) => t('selfDeclarations.downloaded', { file }),
+          downloadFailed: t('selfDeclarations.downloadFailed'),
+          emailSentPrefix: 'selfDeclarations.email',
+        }}
+        emailForm={(close) => (
+          <EmailDeclarationForm declarationId={declaration.id} headingLevel={3} {...close} />
+        )}
+      />
     </section>
   )
 }
