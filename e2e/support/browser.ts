@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core, with the flags this closed network needs,
 // an axe-core check at WCAG 2.1 AA, and screenshots saved under results/.
+import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -67,6 +68,13 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
+}
+
+/** Saves the page's screenshot as `name`, then fails with its axe violations (WCAG 2.1 AA), if any. */
+export async function assertAccessible(page: Page, name: string): Promise<void> {
+  const violations = await accessibilityViolations(page);
+  await screenshot(page, name);
+  assert.deepEqual(violations, [], `axe violations on ${name}`);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

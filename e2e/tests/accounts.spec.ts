@@ -7,7 +7,7 @@
 // on the login, registration, password change, profile and back office pages.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { accessibilityViolations, openBrowser, screenshot, type Browser } from "../support/browser.ts";
+import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { waitForMail } from "../support/mail.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 import type { Locator } from "playwright-core";
@@ -27,11 +27,7 @@ after(async () => {
   await portal?.stop();
 });
 
-async function assertAccessible(name: string) {
-  const violations = await accessibilityViolations(browser.page);
-  await screenshot(browser.page, name);
-  assert.deepEqual(violations, [], `axe violations on ${name}`);
-}
+const assertAccessible = (name: string) => checkAccessible(browser.page, name);
 
 /** Waits until the locator matches `expected` elements (the page updates as one types). */
 async function countOf(locator: Locator, expected: number) {

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { accessibilityViolations, openBrowser, screenshot, type Browser } from "../support/browser.ts";
+import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 import type { Locator } from "playwright-core";
 
@@ -31,11 +31,7 @@ after(async () => {
   }
 });
 
-async function assertAccessible(name: string) {
-  const violations = await accessibilityViolations(browser.page);
-  await screenshot(browser.page, name);
-  assert.deepEqual(violations, [], `axe violations on ${name}`);
-}
+const assertAccessible = (name: string) => checkAccessible(browser.page, name);
 
 function heading(name: string | RegExp) {
   return browser.page.getByRole("heading", { level: 1, name });

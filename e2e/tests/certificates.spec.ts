@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Locator } from "playwright-core";
-import { accessibilityViolations, openBrowser, screenshot, type Browser } from "../support/browser.ts";
+import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { waitForMail } from "../support/mail.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 
@@ -48,11 +48,7 @@ after(async () => {
   }
 });
 
-async function assertAccessible(name: string) {
-  const violations = await accessibilityViolations(browser.page);
-  await screenshot(browser.page, name);
-  assert.deepEqual(violations, [], `axe violations on ${name}`);
-}
+const assertAccessible = (name: string) => checkAccessible(browser.page, name);
 
 function heading(name: string | RegExp) {
   return browser.page.getByRole("heading", { level: 1, name });

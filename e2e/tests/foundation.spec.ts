@@ -3,7 +3,7 @@
 // and Swagger UI — with 0 axe violations (WCAG 2.1 AA) on every page of the SPA.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { accessibilityViolations, openBrowser, screenshot, type Browser } from "../support/browser.ts";
+import { openBrowser, screenshot, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 
 let portal: Portal;
@@ -26,11 +26,7 @@ async function open(path: string, heading: string | RegExp) {
   return page;
 }
 
-async function assertAccessible(name: string) {
-  const violations = await accessibilityViolations(browser.page);
-  await screenshot(browser.page, name);
-  assert.deepEqual(violations, [], `axe violations on ${name}`);
-}
+const assertAccessible = (name: string) => checkAccessible(browser.page, name);
 
 describe("home page", () => {
   test("shows the service catalogue grouped by thematic area", async () => {
