@@ -147,10 +147,10 @@ fn main() {
 
 /// A prefilled stato di famiglia (one page) and the blank atto notorio (two pages).
 fn self_declaration_forms(now: chrono::DateTime<Utc>) {
-    use portale::declarations::layout;
-    use portale::domain::self_declarations::{wording, DeclarationKind, Member, Values};
-
-    let settings = portale::settings::Settings::default();
+    use portale::self_declarations::layout;
+    use portale::self_declarations::rules::wording;
+    use portale::self_declarations::rules::{DeclarationKind, Member, Values};
+    let settings = portale::platform::settings::Settings::default();
     let privacy = layout::privacy_contacts(&settings);
     let mut values = Values::default();
     for (key, value) in [
@@ -185,7 +185,7 @@ fn self_declaration_forms(now: chrono::DateTime<Utc>) {
         portale::document::form_pdf(&doc, b"bench")
     });
     time("blank atto notorio PDF", || {
-        portale::declarations::create::blank_pdf(&settings, DeclarationKind::Affidavit, now)
+        portale::self_declarations::create::blank_pdf(&settings, DeclarationKind::Affidavit, now)
     });
     let size = portale::document::form_pdf(&doc, b"bench")
         .expect("form")

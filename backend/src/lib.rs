@@ -1,25 +1,18 @@
 //! Portale dei Servizi Demografici: the server as a library, so that `main` and the
 //! black-box tests build exactly the same application.
 
-pub mod api;
+pub mod accounts;
 pub mod audit;
-pub mod auth;
-pub mod certification;
+pub mod certificates;
 pub mod cli;
-pub mod db;
-pub mod declarations;
 pub mod demo;
 pub mod document;
-pub mod domain;
-pub mod error;
-pub mod hex;
-pub mod http;
-pub mod i18n;
 pub mod mail;
 pub mod municipality;
-pub mod reference;
-pub mod settings;
-pub mod telemetry;
+pub mod platform;
+pub mod registry;
+pub mod routes;
+pub mod self_declarations;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -30,28 +23,14 @@ use actix_web::{web, App, HttpServer};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::db::Database;
-use crate::error::ApiError;
-use crate::http::extract::BodyLimit;
-use crate::http::fallback::{fallback, RouteTable};
-use crate::http::metrics::Metrics;
-use crate::settings::Settings;
-
-/// What every handler may need; cheap to clone.
-pub struct AppState {
-    pub db: Database,
-    pub settings: Arc<Settings>,
-    pub tokens: auth::tokens::TokenKeys,
-    /// The key that seals and signs certificates, cached (see `certification::keyring`).
-    pub keyring: Arc<certification::keyring::Keyring>,
-}
-
-impl AppState {
-    /// Whom the signing certificates name.
-    pub fn issuer(&self) -> certification::keyring::Issuer {
-        self.settings.issuer()
-    }
-}
+use crate::platform::db::Database;
+use crate::platform::http::error::ApiError;
+use crate::platform::http::extract::BodyLimit;
+use crate::platform::http::fallback::fallback;
+use crate::platform::http::fallback::RouteTable;
+use crate::platform::http::metrics::Metrics;
+use crate::platform::http::AppState;
+use crate::platform::settings::Settings;
 
 /// Builds the HTTP server on an already-bound listener (port 0 in tests): HTTPS when the
 /// settings name a certificate (see `http::tls`), plain HTTP otherwise.
@@ -70,21 +49,20 @@ pub fn build_server_with_metrics(
     listener: TcpListener,
     metrics: Metrics,
 ) -> anyhow::Result<Server> {
-    let tokens = auth::tokens::TokenKeys::load(
+    let tokens = web::Data::new(accounts::tokens::TokenKeys::load(
         settings.jwt_secret.as_ref().map(|s| s.expose()),
         &settings.data_dir,
-    )?;
+    )?);
+    let keyring = web::Data::new(certificates::keyring::Keyring::default());
     let state = web::Data::new(AppState {
         db,
         settings: settings.clone(),
-        tokens,
-        keyring: Arc::new(certification::keyring::Keyring::default()),
     });
     let metrics = web::Data::new(metrics);
-    let document = api::openapi_document();
+    let document = routes::openapi_document();
     let route_table = web::Data::new(RouteTable::from_openapi(&document));
     let route_permissions = web::Data::new(
-        auth::route_permissions::RoutePermissions::from_openapi(&document)?,
+        accounts::api::route_permissions::RoutePermissions::from_openapi(&document)?,
     );
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let max_body_bytes = settings.max_body_bytes;
@@ -93,29 +71,31 @@ pub fn build_server_with_metrics(
         let (app, _) = App::new()
             .into_utoipa_app()
             .app_data(state.clone())
+            .app_data(tokens.clone())
+            .app_data(keyring.clone())
             .app_data(metrics.clone())
             .app_data(route_table.clone())
             .app_data(route_permissions.clone())
             .app_data(body_limit.clone())
             .app_data(web::PayloadConfig::new(max_body_bytes))
             .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
-            .configure(api::routes)
+            .configure(routes::routes)
             .split_for_parts();
         app.route("/api/docs", web::get().to(redirect_to_docs))
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", document.clone()))
             .default_service(web::to(fallback))
             .wrap(Compress::default())
             // Outside `observe`, so that re-rendered error responses get them too.
-            .wrap(from_fn(http::observe::observe))
+            .wrap(from_fn(platform::http::observe::observe))
             .wrap(security_headers())
     })
     .shutdown_timeout(30)
     // Before `listen`: the callback is captured when the listener is added.
-    .on_connect(http::client_cert::capture);
+    .on_connect(platform::http::client_cert::capture);
     if let Some(workers) = settings.workers {
         server = server.workers(workers);
     }
-    let server = match http::tls::server_config(&settings)? {
+    let server = match platform::http::tls::server_config(&settings)? {
         Some(tls) => server.listen_rustls_0_23(listener, tls)?,
         None => server.listen(listener)?,
     };
@@ -154,6 +134,6 @@ pub fn open_database(settings: &Settings) -> anyhow::Result<Database> {
     for migration in &applied {
         tracing::info!(migration, "migration applied");
     }
-    db::accounts::ensure_builtin_groups(&mut *db.connection()?)?;
+    accounts::store::accounts::ensure_builtin_groups(&mut *db.connection()?)?;
     Ok(db)
 }

@@ -299,9 +299,10 @@ fn find_png(dir: &Path) -> PathBuf {
 /// form, checked by qpdf and pdftotext.
 #[test]
 fn self_declaration_forms_are_clean_and_their_text_extracts() {
-    use portale::declarations::layout;
-    use portale::domain::self_declarations::{wording, DeclarationKind, Values};
-    use portale::settings::Settings;
+    use portale::platform::settings::Settings;
+    use portale::self_declarations::layout;
+    use portale::self_declarations::rules::wording;
+    use portale::self_declarations::rules::{DeclarationKind, Values};
 
     let settings = Settings::default();
     let now = Utc
@@ -354,7 +355,8 @@ fn self_declaration_forms_are_clean_and_their_text_extracts() {
         );
     }
     for kind in DeclarationKind::ALL {
-        let pdf = portale::declarations::create::blank_pdf(&settings, kind, now).expect("blank");
+        let pdf =
+            portale::self_declarations::create::blank_pdf(&settings, kind, now).expect("blank");
         let path = dir.path().join(format!("{}.pdf", kind.code()));
         std::fs::write(&path, &pdf).expect("write");
         let report = stdout_of("qpdf", &[&"--check", &path]);

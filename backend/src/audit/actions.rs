@@ -1,7 +1,7 @@
 //! The catalogue of audited actions: dotted snake_case names, stable because they are
 //! stored in the log, with labels for the log viewer.
 
-use crate::i18n::Text;
+use crate::platform::i18n::Text;
 
 pub const AUTH_LOGIN_SUCCEEDED: &str = "auth.login_succeeded";
 pub const AUTH_LOGIN_FAILED: &str = "auth.login_failed";

@@ -76,7 +76,7 @@ pub fn canonical_bytes(fields: &HashedFields<'_>) -> Vec<u8> {
 
 /// SHA-256 of the canonical encoding, as 64 lowercase hex digits.
 pub fn entry_hash(fields: &HashedFields<'_>) -> String {
-    crate::hex::encode(&Sha256::digest(canonical_bytes(fields)))
+    crate::platform::hex::encode(&Sha256::digest(canonical_bytes(fields)))
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@
 //! checks that a head noted earlier is still there.
 
 pub mod actions;
+pub mod api;
 pub mod chain;
+pub mod store;
 pub mod verify;
 
 pub use verify::{verify_chain, verify_chain_with_anchor, ChainProblem, ChainReport};
@@ -18,9 +20,9 @@ use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-use crate::db::audit::AuditRow;
-use crate::db::schema::audit_log;
-use crate::db::{DbConnection, DbError};
+use crate::audit::store::AuditRow;
+use crate::platform::db::schema::audit_log;
+use crate::platform::db::{DbConnection, DbError};
 use chain::{entry_hash, truncate_timestamp, GENESIS_HASH};
 
 /// Who acted: an account, or the system / an anonymous visitor.
@@ -43,27 +45,12 @@ impl Actor<'static> {
     };
 }
 
-/// Where the request came from; taken from the request.
+/// Where the request came from: the client address and the request id, which the
+/// handler reads from the request (see `audit::api`).
 #[derive(Debug, Clone, Default)]
 pub struct Origin {
     pub ip: Option<String>,
     pub request_id: Option<String>,
-}
-
-impl Origin {
-    /// The client address (see `http::client::client_ip`: proxy headers only when
-    /// trusted) and the request id set by the observing middleware.
-    pub fn from_request(req: &actix_web::HttpRequest) -> Origin {
-        use actix_web::HttpMessage;
-        let request_id = req
-            .extensions()
-            .get::<crate::http::observe::RequestId>()
-            .map(|id| id.0.clone());
-        Origin {
-            ip: crate::http::client::client_ip(req),
-            request_id,
-        }
-    }
 }
 
 /// One thing to record. `action` should be one of [`actions`]' constants.

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::chain::{entry_hash, GENESIS_HASH};
-use crate::db::audit::{find, page_after};
-use crate::db::{DbConnection, DbError};
+use crate::audit::store::find;
+use crate::audit::store::page_after;
+use crate::platform::db::{DbConnection, DbError};
 
 const PAGE: i64 = 1_000;
 

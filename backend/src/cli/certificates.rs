@@ -6,10 +6,10 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
-use crate::certification::keyring;
+use crate::certificates::keyring;
 use crate::document::inspect;
 use crate::document::signer::{Jwk, PublicKeyInfo};
-use crate::settings::Settings;
+use crate::platform::settings::Settings;
 
 #[derive(Args, Debug)]
 pub struct VerifyArgs {
@@ -91,7 +91,7 @@ pub fn keys(settings: &Settings, command: &KeysCommand) -> anyhow::Result<()> {
     let mut conn = db.connection()?;
     match command {
         KeysCommand::Rotate => {
-            let new_id = keyring::rotate(&mut conn, &settings.issuer())?;
+            let new_id = keyring::rotate(&mut conn, &keyring::Issuer::of(settings))?;
             let entry = AuditEntry {
                 details: serde_json::json!({ "key_id": new_id }),
                 ..AuditEntry::new(Actor::SYSTEM, actions::SIGNING_KEY_ROTATED)

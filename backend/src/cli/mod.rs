@@ -11,8 +11,8 @@ use clap::{Args, Parser, Subcommand};
 mod certificates;
 
 use crate::mail::Email;
-use crate::settings::{overlay, LogFormat, Secret, Settings};
-
+use crate::platform::settings::overlay;
+use crate::platform::settings::{LogFormat, Secret, Settings};
 #[derive(Parser, Debug)]
 #[command(
     name = "portale",
@@ -255,14 +255,14 @@ impl ServeArgs {
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let mut settings = cli.global.settings()?;
-    crate::telemetry::init(settings.log_format);
+    crate::platform::telemetry::init(settings.log_format);
     match cli.command {
         Command::Openapi => {
-            print!("{}", crate::api::openapi_json()?);
+            print!("{}", crate::routes::openapi_json()?);
             Ok(())
         }
         Command::Migrate => {
-            let db = crate::db::Database::connect(&settings.effective_database_url(), 1)?;
+            let db = crate::platform::db::Database::connect(&settings.effective_database_url(), 1)?;
             let applied = db.migrate()?;
             println!(
                 "{} migration(s) applied on {}.",
@@ -326,11 +326,11 @@ fn verify_audit(settings: &Settings, args: &AuditVerifyArgs) -> anyhow::Result<(
 fn serve(settings: Settings) -> anyhow::Result<()> {
     // Unreadable or mismatched TLS files stop the start, naming the file, before anything
     // else happens (the server loads them again when it starts listening).
-    crate::http::tls::server_config(&settings)?;
+    crate::platform::http::tls::server_config(&settings)?;
     let db = crate::open_database(&settings)?;
     // The signing key: the configured one becomes current, or one is generated now, so
     // that the first certificate does not wait for it and a bad file stops the start.
-    crate::certification::keyring::prepare(&mut *db.connection()?, &settings)?;
+    crate::certificates::keyring::prepare(&mut *db.connection()?, &settings)?;
     if settings.demo {
         let credentials = crate::demo::prepare(&db, &settings)?;
         println!("{credentials}");
@@ -345,7 +345,7 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     }
     let settings = Arc::new(settings);
     actix_web::rt::System::new().block_on(async move {
-        let metrics = crate::http::metrics::Metrics::new()?;
+        let metrics = crate::platform::http::metrics::Metrics::new()?;
         let server = crate::build_server_with_metrics(
             settings.clone(),
             db.clone(),

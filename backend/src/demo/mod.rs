@@ -10,13 +10,13 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
-use crate::auth::password;
-use crate::db::accounts::{self, AccountRow};
-use crate::db::registry::{self, RegistryBatch};
-use crate::db::{Database, DbConnection};
-use crate::domain::fiscal_code::{FiscalCode, PersonalData};
-use crate::domain::sex::Sex;
-use crate::settings::Settings;
+use crate::accounts::password;
+use crate::accounts::store::accounts::{self, AccountRow};
+use crate::platform::db::{Database, DbConnection};
+use crate::platform::settings::Settings;
+use crate::registry::rules::fiscal_code::{FiscalCode, PersonalData};
+use crate::registry::rules::sex::Sex;
+use crate::registry::store::families::{self, RegistryBatch};
 
 pub use generator::{reference_date, years_after, Generator};
 
@@ -39,7 +39,7 @@ pub fn seed_registry(
 ) -> anyhow::Result<SeedReport> {
     anyhow::ensure!(persons > 0, "--persons must be at least 1");
     let mut conn = db.connection()?;
-    let existing = registry::count_persons(&mut conn)?;
+    let existing = families::count_persons(&mut conn)?;
     anyhow::ensure!(
         existing == 0,
         "the registry already holds {existing} persons; seed-demo only fills an empty database"
@@ -65,7 +65,7 @@ pub fn seed_registry(
         written += added;
         families += 1;
         if batch.persons.len() >= PERSONS_PER_BATCH || written >= persons {
-            registry::insert_batch(&mut conn, &batch)?;
+            families::insert_batch(&mut conn, &batch)?;
             bar.set_position(written as u64);
             batch = RegistryBatch::default();
         }
@@ -125,7 +125,7 @@ pub struct StaffCredentials {
 pub fn prepare(db: &Database, settings: &Settings) -> anyhow::Result<String> {
     let path = settings.data_dir.join("demo-credentials.json");
     let mut conn = db.connection()?;
-    if registry::count_persons(&mut conn)? == 0 {
+    if families::count_persons(&mut conn)? == 0 {
         drop(conn);
         let report = seed_registry(db, settings.demo_persons, 1, false)?;
         tracing::info!(
@@ -162,7 +162,7 @@ pub fn prepare(db: &Database, settings: &Settings) -> anyhow::Result<String> {
 }
 
 fn create_accounts(conn: &mut DbConnection, base_url: &str) -> anyhow::Result<DemoCredentials> {
-    let heads = registry::demo_account_candidates(conn, 2)?;
+    let heads = families::demo_account_candidates(conn, 2)?;
     anyhow::ensure!(
         heads.len() == 2,
         "the demo registry has too few families of three or more persons"
@@ -197,7 +197,7 @@ fn create_accounts(conn: &mut DbConnection, base_url: &str) -> anyhow::Result<De
         )?;
         Ok(secret)
     };
-    let citizen = |head: &registry::PersonRow, secret: String| CitizenCredentials {
+    let citizen = |head: &families::PersonRow, secret: String| CitizenCredentials {
         fiscal_code: head.fiscal_code.clone(),
         password: secret,
         person_id: Some(head.id.clone()),
@@ -244,7 +244,7 @@ fn create_accounts(conn: &mut DbConnection, base_url: &str) -> anyhow::Result<De
         true,
     )?;
     let admin = account("admin", None, Some("admin"), "Amministratore", "Demo", true)?;
-    for group in &crate::domain::permissions::BUILT_IN_GROUPS {
+    for group in &crate::accounts::rules::permissions::BUILT_IN_GROUPS {
         let username = if group.role == "admin" {
             "admin"
         } else {

@@ -19,11 +19,13 @@ pub mod layout;
 pub mod model;
 pub mod pades;
 pub mod pdf;
+pub mod printable;
 pub mod qr;
 pub mod render;
 pub mod seal;
 pub mod signer;
 pub mod stamp;
+
 #[cfg(test)]
 mod tests;
 

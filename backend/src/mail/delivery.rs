@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::smtp::SmtpConfig;
-use crate::db::mail_outbox::OutboxRow;
-use crate::settings::Settings;
+use crate::mail::store::OutboxRow;
+use crate::platform::settings::Settings;
 
 pub(super) enum Delivery {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),

@@ -9,8 +9,8 @@ use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{Address, Message};
 
 use super::{parse_addresses, Email};
-use crate::db::mail_outbox::{AttachmentRow, OutboxRow};
-use crate::settings::Settings;
+use crate::mail::store::{AttachmentRow, OutboxRow};
+use crate::platform::settings::Settings;
 
 /// Who the portal's mail comes from.
 #[derive(Debug, Clone)]

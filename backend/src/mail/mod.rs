@@ -8,19 +8,20 @@
 //! Delivery is at least once: a mail whose worker dies after the relay accepted it,
 //! but before it was marked sent, is sent again with the same `Message-ID`.
 
-mod address;
+pub mod api;
 mod delivery;
 pub mod message;
 pub mod smtp;
+pub mod store;
 pub mod worker;
 
 use chrono::{NaiveDateTime, SubsecRound, Utc};
 use lettre::message::header::ContentType;
 
-pub use self::address::{Email, EmailError};
-pub use crate::db::mail_outbox::MailStatus;
-use crate::db::mail_outbox::{self, NewAttachmentRow, OutboxRow};
-use crate::db::{DbConnection, DbError};
+pub use crate::mail::store::MailStatus;
+use crate::mail::store::{NewAttachmentRow, OutboxRow};
+use crate::platform::db::{DbConnection, DbError};
+pub use crate::platform::email::{Email, EmailError};
 
 /// A mail to send: plain UTF-8 text, optional attachments (certificates, receipts).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +108,7 @@ pub fn enqueue(conn: &mut DbConnection, mail: &NewMail) -> Result<String, DbErro
             content: &attachment.content,
         })
         .collect();
-    mail_outbox::insert(conn, &row, &attachments)?;
+    store::insert(conn, &row, &attachments)?;
     tracing::info!(mail_id = %id, recipients = mail.to.len() + mail.cc.len(), "mail queued");
     Ok(id)
 }

@@ -25,8 +25,9 @@ use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, Tokio1Executor};
 use url::{Host, Url};
 
-use crate::settings::{redact_url, Secret};
+use crate::platform::settings::Secret;
 
+use crate::platform::settings::redact_url;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Security {
     /// No encryption (trusted network or loopback only).

@@ -11,10 +11,10 @@ use tokio::sync::watch;
 use super::delivery::{Delivery, Failure};
 use super::message::{self, Sender};
 use super::now_utc;
-use crate::db::mail_outbox;
-use crate::db::{Database, DbError};
-use crate::http::metrics::{MailOutcome, Metrics};
-use crate::settings::Settings;
+use crate::mail::store;
+use crate::platform::db::{Database, DbError};
+use crate::platform::http::metrics::{MailOutcome, Metrics};
+use crate::platform::settings::Settings;
 
 #[derive(Debug, Clone)]
 pub struct WorkerConfig {
@@ -135,7 +135,7 @@ impl MailWorker {
         let limit = self.config.batch_size;
         let due = self
             .db
-            .run(move |conn| mail_outbox::due(conn, now, limit))
+            .run(move |conn| store::due(conn, now, limit))
             .await?;
         let mut report = Report::default();
         for (id, seen_attempts) in due {
@@ -162,10 +162,10 @@ impl MailWorker {
         let claimed = self
             .db
             .run(move |conn| {
-                if !mail_outbox::claim(conn, &id, seen_attempts, now, lease_until)? {
+                if !store::claim(conn, &id, seen_attempts, now, lease_until)? {
                     return Ok(None);
                 }
-                mail_outbox::load(conn, &id).map(Some)
+                store::load(conn, &id).map(Some)
             })
             .await?;
         let Some((row, attachments)) = claimed else {
@@ -185,7 +185,7 @@ impl MailWorker {
                 self.metrics.count_mail(MailOutcome::Sent);
                 let result = self
                     .db
-                    .run(move |conn| mail_outbox::mark_sent(conn, &id, now))
+                    .run(move |conn| store::mark_sent(conn, &id, now))
                     .await;
                 (false, result)
             }
@@ -199,7 +199,7 @@ impl MailWorker {
                 let error = truncate(&error);
                 let result = self
                     .db
-                    .run(move |conn| mail_outbox::schedule_retry(conn, &id, &error, next))
+                    .run(move |conn| store::schedule_retry(conn, &id, &error, next))
                     .await;
                 (relay_down, result)
             }
@@ -218,7 +218,7 @@ impl MailWorker {
         self.metrics.count_mail(MailOutcome::Failed);
         let error = truncate(&error);
         self.db
-            .run(move |conn| mail_outbox::mark_failed(conn, &id, &error))
+            .run(move |conn| store::mark_failed(conn, &id, &error))
             .await
     }
 }

@@ -85,7 +85,7 @@ async fn only_contact_details_can_be_changed() {
 fn insert_pending(app: &TestApp) -> (String, String) {
     let password = "Attesa2026x";
     let id = uuid::Uuid::now_v7().to_string();
-    let account = portale::db::accounts::AccountRow {
+    let account = portale::accounts::store::accounts::AccountRow {
         id: id.clone(),
         role: "citizen".to_owned(),
         fiscal_code: Some("BNCLRA90A41F205E".to_owned()),
@@ -93,12 +93,13 @@ fn insert_pending(app: &TestApp) -> (String, String) {
         surname: "Bianchi".to_owned(),
         name: "Laura".to_owned(),
         email: Some("laura@example.org".to_owned()),
-        password_hash: Some(portale::auth::password::hash(password).unwrap()),
+        password_hash: Some(portale::accounts::password::hash(password).unwrap()),
         status: "pending_identification".to_owned(),
         must_change_password: true,
         created_at: chrono::Utc::now().naive_utc(),
     };
-    portale::db::accounts::insert(&mut app.db.connection().unwrap(), &account).unwrap();
+    portale::accounts::store::accounts::insert(&mut app.db.connection().unwrap(), &account)
+        .unwrap();
     (id, password.to_owned())
 }
 
@@ -199,7 +200,7 @@ type AuditRow = (
 #[tokio::test]
 async fn logins_identification_and_profile_changes_are_in_the_audit_chain() {
     use diesel::prelude::*;
-    use portale::db::schema::audit_log;
+    use portale::platform::db::schema::audit_log;
 
     let (app, credentials) = spawn_demo_app().await;
     let wrong =

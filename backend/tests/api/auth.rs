@@ -123,7 +123,7 @@ async fn repeated_failures_lock_the_login_for_a_while_and_the_lock_expires() {
     );
 
     // Time passes: the lock has expired.
-    use portale::db::schema::login_throttle;
+    use portale::platform::db::schema::login_throttle;
     let past = chrono::Utc::now().naive_utc() - chrono::Duration::minutes(1);
     let mut conn = app.db.connection().unwrap();
     diesel::update(login_throttle::table)

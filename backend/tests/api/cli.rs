@@ -150,7 +150,7 @@ fn migrate_seed_and_openapi_commands_work() {
     let openapi = portale().arg("openapi").output().unwrap();
     assert_eq!(
         String::from_utf8_lossy(&openapi.stdout),
-        portale::api::openapi_json().unwrap()
+        portale::routes::openapi_json().unwrap()
     );
 }
 

@@ -28,7 +28,7 @@ async fn omocodia_is_recognised() {
     let app = spawn_app().await;
     // The same person with the last numeric position replaced (1 → M) and the check
     // character recomputed.
-    let code = portale::domain::fiscal_code::FiscalCode::parse("RSSMRA85T10H501O")
+    let code = portale::registry::rules::fiscal_code::FiscalCode::parse("RSSMRA85T10H501O")
         .unwrap()
         .with_omocodia(1);
     let body: serde_json::Value = app

@@ -10,8 +10,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
-use portale::db::Database;
-use portale::settings::{Secret, Settings};
+use portale::platform::db::Database;
+use portale::platform::settings::{Secret, Settings};
 
 pub struct TestApp {
     pub address: String,

@@ -237,7 +237,8 @@ async fn two_workers_on_one_database_deliver_each_mail_once() {
     }
     // Two instances: separate connection pools on the same database.
     let other_db =
-        portale::db::Database::connect(&outbox.settings.effective_database_url(), 4).unwrap();
+        portale::platform::db::Database::connect(&outbox.settings.effective_database_url(), 4)
+            .unwrap();
     let one = outbox.worker();
     let two =
         portale::mail::worker::MailWorker::new(&outbox.settings, other_db, outbox.metrics.clone())

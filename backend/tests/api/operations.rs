@@ -71,7 +71,7 @@ async fn the_served_openapi_document_is_the_committed_one() {
     let served: serde_json::Value = app.get("/api/openapi.json").await.json().await.unwrap();
     let committed_text =
         std::fs::read_to_string(repository_root().join("openapi/openapi.json")).unwrap();
-    let generated_text = portale::api::openapi_json().unwrap();
+    let generated_text = portale::routes::openapi_json().unwrap();
     if std::env::var("UPDATE_OPENAPI").is_ok_and(|v| v == "1") {
         std::fs::write(
             repository_root().join("openapi/openapi.json"),
@@ -93,7 +93,7 @@ async fn the_served_openapi_document_is_the_committed_one() {
 #[tokio::test]
 async fn every_operation_documents_its_responses_and_errors_are_problems() {
     let document: serde_json::Value =
-        serde_json::from_str(&portale::api::openapi_json().unwrap()).unwrap();
+        serde_json::from_str(&portale::routes::openapi_json().unwrap()).unwrap();
     for (path, item) in document["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
             let responses = operation["responses"].as_object().unwrap();

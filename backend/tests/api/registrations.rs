@@ -1,9 +1,9 @@
 //! Online registration: checks, the mailed password, identification at the counter.
 
 use diesel::prelude::*;
-use portale::domain::fiscal_code::{FiscalCode, PersonalData};
-use portale::domain::proof_of_work;
-use portale::domain::sex::Sex;
+use portale::accounts::rules::proof_of_work;
+use portale::registry::rules::fiscal_code::{FiscalCode, PersonalData};
+use portale::registry::rules::sex::Sex;
 use serde_json::{json, Value};
 
 use crate::helpers::{problem, spawn_app_with, spawn_demo_app, staff_token, TestApp};
@@ -46,7 +46,7 @@ async fn registration(app: &TestApp) -> Value {
 }
 
 fn outbox_body(app: &TestApp, recipient: &str) -> String {
-    use portale::db::schema::mail_outbox;
+    use portale::platform::db::schema::mail_outbox;
     let mut conn = app.db.connection().unwrap();
     let rows: Vec<(String, String)> = mail_outbox::table
         .select((mail_outbox::recipients, mail_outbox::body_text))
@@ -167,7 +167,7 @@ async fn every_wrong_field_is_named_and_nothing_is_stored() {
             "surname"
         ]
     );
-    let count: i64 = portale::db::schema::accounts::table
+    let count: i64 = portale::platform::db::schema::accounts::table
         .count()
         .get_result(&mut *app.db.connection().unwrap())
         .unwrap();

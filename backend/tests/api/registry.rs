@@ -2,11 +2,15 @@
 
 use chrono::{Days, NaiveDate};
 use diesel::prelude::*;
-use portale::db::registry::{family_of_person_at, PersonRow};
-use portale::db::schema::{civil_status_periods, family_addresses, family_memberships, persons};
-use portale::db::{Database, DbConnection};
-use portale::domain::fiscal_code::{FiscalCode, PersonalData};
-use portale::domain::sex::Sex;
+use portale::platform::db::schema::civil_status_periods;
+use portale::platform::db::schema::family_addresses;
+use portale::platform::db::schema::family_memberships;
+use portale::platform::db::schema::persons;
+use portale::platform::db::{Database, DbConnection};
+use portale::registry::rules::fiscal_code::{FiscalCode, PersonalData};
+use portale::registry::rules::sex::Sex;
+use portale::registry::store::families::family_of_person_at;
+use portale::registry::store::families::PersonRow;
 
 use crate::helpers::TestDatabase;
 
@@ -53,7 +57,7 @@ fn every_seeded_fiscal_code_is_valid_unique_and_consistent_with_the_person() {
                 || code.omocodia_level() > 0
                 || code.without_omocodia() != code
         );
-        assert!(portale::reference::places::by_code(&person.birth_place_code).is_some());
+        assert!(portale::registry::places::by_code(&person.birth_place_code).is_some());
     }
 }
 
@@ -208,8 +212,8 @@ fn a_family_is_read_as_it_was_at_a_date() {
 fn demo_preparation_writes_the_credentials_of_api_md_once() {
     let dir = tempfile::tempdir().unwrap();
     let database = TestDatabase::create(&dir.path().join("demo.sqlite3"));
-    let settings = portale::settings::Settings {
-        database_url: Some(portale::settings::Secret(database.url.clone())),
+    let settings = portale::platform::settings::Settings {
+        database_url: Some(portale::platform::settings::Secret(database.url.clone())),
         data_dir: dir.path().to_path_buf(),
         demo_persons: 600,
         ..Default::default()
@@ -251,7 +255,7 @@ fn demo_preparation_writes_the_credentials_of_api_md_once() {
     .unwrap()
     .unwrap();
     assert_ne!(family.family_id, other.family_id);
-    let nonresident = portale::db::registry::find_person_by_fiscal_code(
+    let nonresident = portale::registry::store::families::find_person_by_fiscal_code(
         &mut conn,
         credentials["nonresident"]["fiscal_code"].as_str().unwrap(),
     )
@@ -263,7 +267,7 @@ fn demo_preparation_writes_the_credentials_of_api_md_once() {
     let again = portale::demo::prepare(&db, &settings).unwrap();
     assert!(again.contains(credentials["admin"]["password"].as_str().unwrap()));
     assert_eq!(
-        portale::db::accounts::count(&mut db.connection().unwrap()).unwrap(),
+        portale::accounts::store::accounts::count(&mut db.connection().unwrap()).unwrap(),
         5
     );
 }

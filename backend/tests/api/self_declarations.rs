@@ -251,7 +251,7 @@ async fn a_non_resident_types_what_the_registry_does_not_know() {
     // What the account lacks comes from its codice fiscale, locked like the rest of the
     // particulars; residence is typed.
     let fiscal_code = filled["values"]["fiscal_code"].as_str().unwrap();
-    let decoded = portale::domain::fiscal_code::FiscalCode::parse(fiscal_code)
+    let decoded = portale::registry::rules::fiscal_code::FiscalCode::parse(fiscal_code)
         .unwrap()
         .decode(chrono::Utc::now().date_naive())
         .unwrap();
@@ -431,7 +431,8 @@ async fn a_declaration_is_emailed_with_its_pdf() {
         .unwrap()
         .to_owned();
     use diesel::prelude::*;
-    use portale::db::schema::{mail_attachments, mail_outbox};
+    use portale::platform::db::schema::mail_attachments;
+    use portale::platform::db::schema::mail_outbox;
     let mut conn = demo.app.db.connection().unwrap();
     let body: String = mail_outbox::table
         .find(&mail_id)
@@ -457,7 +458,7 @@ async fn the_archive_is_never_rewritten_nor_emptied() {
     let (_, created) = create(&demo, &demo.citizen, json!({"type": "nascita"})).await;
     let id = created["id"].as_str().unwrap().to_owned();
     use diesel::prelude::*;
-    use portale::db::schema::self_declarations;
+    use portale::platform::db::schema::self_declarations;
     let mut conn = demo.app.db.connection().unwrap();
     let update = diesel::update(self_declarations::table.find(&id))
         .set(self_declarations::declarant_surname.eq("ALTRO"))

@@ -5,7 +5,7 @@ use rand::Rng;
 
 use super::{add_days, years_after, Generator};
 use crate::demo::names::{FEMALE_NAMES, ITALIAN_BIRTHPLACES, MALE_NAMES, SURNAMES};
-use crate::domain::sex::Sex;
+use crate::registry::rules::sex::Sex;
 
 impl Generator {
     pub(super) fn chance(&mut self, percent: u32) -> bool {

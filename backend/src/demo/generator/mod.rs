@@ -10,10 +10,10 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::names::FOREIGN_STATES;
-use crate::db::registry::{PersonRow, RegistryBatch};
-use crate::domain::fiscal_code::{FiscalCode, PersonalData};
-use crate::domain::registry::{CivilStatus, Relationship, ITALIAN_CITIZENSHIP};
-use crate::domain::sex::Sex;
+use crate::registry::rules::fiscal_code::{FiscalCode, PersonalData};
+use crate::registry::rules::sex::Sex;
+use crate::registry::rules::vocabulary::{CivilStatus, Relationship, ITALIAN_CITIZENSHIP};
+use crate::registry::store::families::{PersonRow, RegistryBatch};
 
 /// The date the generated registry describes; fixed so that output never depends on "today".
 pub fn reference_date() -> NaiveDate {

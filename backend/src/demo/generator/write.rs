@@ -5,9 +5,11 @@ use chrono::NaiveDate;
 use rand::Rng;
 
 use super::{years_after, Generator, Member, StatusChange};
-use crate::db::registry::{NewAddress, NewCivilStatus, NewFamily, NewMembership, RegistryBatch};
 use crate::demo::names::STREETS;
-use crate::domain::registry::CivilStatus;
+use crate::registry::rules::vocabulary::CivilStatus;
+use crate::registry::store::families::{
+    NewAddress, NewCivilStatus, NewFamily, NewMembership, RegistryBatch,
+};
 
 impl Generator {
     /// Unmarried from birth; for the widowed and divorced, a past marriage that ended.

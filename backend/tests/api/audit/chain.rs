@@ -1,13 +1,13 @@
 //! One chain under concurrent appends, and every kind of tampering done directly in the
 //! database found by the verification.
 
+use super::{append, audit_db, filled, tamper, AuditDb};
 use diesel::connection::SimpleConnection;
 use diesel::Connection;
 use portale::audit::actions::AUTH_LOGIN_FAILED;
+use portale::audit::store::search;
+use portale::audit::store::AuditFilter;
 use portale::audit::{self, Actor, AuditEntry, ChainProblem, Origin};
-use portale::db::audit::{search, AuditFilter};
-
-use super::{append, audit_db, filled, tamper, AuditDb};
 
 fn verify(audit_db: &AuditDb) -> audit::ChainReport {
     audit::verify_chain(&mut audit_db.db.connection().unwrap()).unwrap()
@@ -159,7 +159,7 @@ fn entries_are_found_by_actor_subject_action_and_time() {
 
     let mut find = |filter: AuditFilter| {
         let rows = search(&mut conn, &filter, 0, 100).unwrap();
-        let total = portale::db::audit::count(&mut conn, &filter).unwrap();
+        let total = portale::audit::store::count(&mut conn, &filter).unwrap();
         assert_eq!(rows.len() as i64, total);
         rows.iter().map(|r| r.id).collect::<Vec<_>>()
     };

@@ -7,7 +7,7 @@ mod http;
 use diesel::connection::SimpleConnection;
 use portale::audit::actions::PERSON_VIEWED;
 use portale::audit::{self, Actor, AuditEntry, Origin};
-use portale::db::{Database, DbConnection};
+use portale::platform::db::{Database, DbConnection};
 
 use crate::helpers::TestDatabase;
 

@@ -206,7 +206,8 @@ async fn ineligible_subjects_are_refused_with_the_reason() {
     // A married resident, from the registry; the office issues for anyone.
     let married: String = {
         use diesel::prelude::*;
-        use portale::db::schema::{civil_status_periods, persons};
+        use portale::platform::db::schema::civil_status_periods;
+        use portale::platform::db::schema::persons;
         let mut conn = demo.app.db.connection().unwrap();
         civil_status_periods::table
             .inner_join(persons::table.on(persons::id.eq(civil_status_periods::person_id)))
@@ -349,7 +350,8 @@ async fn a_certificate_is_emailed_with_the_pdf_through_the_outbox() {
     let pdf = pdf_of(&demo, &demo.citizen, id).await;
     let mut conn = demo.app.db.connection().unwrap();
     use diesel::prelude::*;
-    use portale::db::schema::{mail_attachments, mail_outbox};
+    use portale::platform::db::schema::mail_attachments;
+    use portale::platform::db::schema::mail_outbox;
     let (to, cc, body): (String, Option<String>, String) = mail_outbox::table
         .find(&mail_id)
         .select((

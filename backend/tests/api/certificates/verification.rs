@@ -165,11 +165,11 @@ async fn the_seal_verifies_offline_with_the_published_keys_also_after_a_rotation
 
     {
         let mut conn = demo.app.db.connection().unwrap();
-        let issuer = portale::certification::keyring::Issuer {
+        let issuer = portale::certificates::keyring::Issuer {
             city: "Valdoria".into(),
             istat_code: "099999".into(),
         };
-        portale::certification::keyring::rotate(&mut conn, &issuer).unwrap();
+        portale::certificates::keyring::rotate(&mut conn, &issuer).unwrap();
     }
     let keys = key_set(&demo).await;
     let statuses: Vec<&str> = keys["keys"]
@@ -264,15 +264,15 @@ async fn a_configured_certificate_from_a_ca_signs_and_is_published() {
     std::fs::write(&cert_file, certificate.pem()).unwrap();
     std::fs::write(&key_file, key.serialize_pem()).unwrap();
 
-    let settings = portale::settings::Settings {
+    let settings = portale::platform::settings::Settings {
         signing_cert_file: Some(cert_file.clone()),
         signing_key_file: Some(key_file.clone()),
         ..Default::default()
     };
     let mut conn = demo.app.db.connection().unwrap();
-    portale::certification::keyring::prepare(&mut conn, &settings).unwrap();
+    portale::certificates::keyring::prepare(&mut conn, &settings).unwrap();
     // Idempotent at the next start.
-    portale::certification::keyring::prepare(&mut conn, &settings).unwrap();
+    portale::certificates::keyring::prepare(&mut conn, &settings).unwrap();
     drop(conn);
 
     let keys = key_set(&demo).await;
@@ -302,7 +302,7 @@ async fn a_configured_certificate_from_a_ca_signs_and_is_published() {
     let other = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).unwrap();
     std::fs::write(&key_file, other.serialize_pem()).unwrap();
     let mut conn = demo.app.db.connection().unwrap();
-    assert!(portale::certification::keyring::prepare(&mut conn, &settings).is_err());
+    assert!(portale::certificates::keyring::prepare(&mut conn, &settings).is_err());
 }
 
 #[tokio::test]

@@ -1,10 +1,10 @@
 //! Administrators see the outbox (never the bodies) and put failed mails back in the queue.
 
-use portale::db::audit::AuditFilter;
-use portale::http::metrics::Metrics;
+use portale::audit::store::AuditFilter;
 use portale::mail::worker::MailWorker;
 use portale::mail::{enqueue, now_utc};
-use portale::settings::{Secret, Settings};
+use portale::platform::http::metrics::Metrics;
+use portale::platform::settings::{Secret, Settings};
 use serde_json::{json, Value};
 
 use super::certificate_mail;
@@ -103,7 +103,7 @@ async fn administrators_see_failures_and_retry_them() {
     };
     let audited = app
         .db
-        .run(move |conn| portale::db::audit::search(conn, &filter, 0, 10))
+        .run(move |conn| portale::audit::store::search(conn, &filter, 0, 10))
         .await
         .unwrap();
     assert_eq!(audited.len(), 1);

@@ -15,13 +15,13 @@ async fn of_two_workers_that_saw_the_same_mail_only_one_claims_it() {
     let claims = outbox
         .db
         .run(move |conn| {
-            let seen_by_one = portale::db::mail_outbox::due(conn, now, 10)?;
-            let seen_by_two = portale::db::mail_outbox::due(conn, now, 10)?;
+            let seen_by_one = portale::mail::store::due(conn, now, 10)?;
+            let seen_by_two = portale::mail::store::due(conn, now, 10)?;
             assert_eq!(seen_by_one, seen_by_two);
             let (id, attempts) = seen_by_one[0].clone();
-            let one = portale::db::mail_outbox::claim(conn, &id, attempts, now, lease)?;
-            let two = portale::db::mail_outbox::claim(conn, &id, attempts, now, lease)?;
-            Ok::<_, portale::db::DbError>((one, two))
+            let one = portale::mail::store::claim(conn, &id, attempts, now, lease)?;
+            let two = portale::mail::store::claim(conn, &id, attempts, now, lease)?;
+            Ok::<_, portale::platform::db::DbError>((one, two))
         })
         .await
         .unwrap();
@@ -37,7 +37,7 @@ async fn enqueue_joins_the_callers_transaction() {
     let rolled_back = outbox
         .db
         .run(|conn| {
-            conn.transaction::<(), portale::db::DbError, _>(|conn| {
+            conn.transaction::<(), portale::platform::db::DbError, _>(|conn| {
                 portale::mail::enqueue(conn, &certificate_mail("mario@example.it"))?;
                 Err(diesel::result::Error::RollbackTransaction.into())
             })
@@ -46,7 +46,7 @@ async fn enqueue_joins_the_callers_transaction() {
     assert!(rolled_back.is_err());
     let (rows, total) = outbox
         .db
-        .run(|conn| portale::db::mail_outbox::list(conn, None, 0, 10))
+        .run(|conn| portale::mail::store::list(conn, None, 0, 10))
         .await
         .unwrap();
     assert_eq!((rows.len(), total), (0, 0));

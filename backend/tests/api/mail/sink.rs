@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use portale::db::mail_outbox::{self, OutboxSummaryRow};
-use portale::db::Database;
-use portale::http::metrics::Metrics;
+use portale::mail::store::{self, OutboxSummaryRow};
 use portale::mail::worker::MailWorker;
 use portale::mail::{enqueue, NewMail};
-use portale::settings::{Secret, Settings};
+use portale::platform::db::Database;
+use portale::platform::http::metrics::Metrics;
+use portale::platform::settings::{Secret, Settings};
 use serde_json::Value;
 
 use crate::helpers::{repository_root, TestDatabase};
@@ -199,7 +199,7 @@ impl Outbox {
     pub async fn row(&self, id: &str) -> OutboxSummaryRow {
         let id = id.to_owned();
         self.db
-            .run(move |conn| mail_outbox::summary(conn, &id))
+            .run(move |conn| store::summary(conn, &id))
             .await
             .expect("outbox row")
     }

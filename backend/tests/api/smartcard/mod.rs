@@ -57,7 +57,7 @@ async fn provider_ids(app: &TestApp) -> Vec<String> {
 
 /// Adds a citizen account with this codice fiscale and status.
 fn insert_account(app: &TestApp, code: &str, status: &str) {
-    let account = portale::db::accounts::AccountRow {
+    let account = portale::accounts::store::accounts::AccountRow {
         id: uuid::Uuid::now_v7().to_string(),
         role: "citizen".to_owned(),
         fiscal_code: Some(code.to_owned()),
@@ -70,12 +70,13 @@ fn insert_account(app: &TestApp, code: &str, status: &str) {
         must_change_password: true,
         created_at: chrono::Utc::now().naive_utc(),
     };
-    portale::db::accounts::insert(&mut app.db.connection().unwrap(), &account).unwrap();
+    portale::accounts::store::accounts::insert(&mut app.db.connection().unwrap(), &account)
+        .unwrap();
 }
 
 /// (action, actor label, details) of every audit entry, oldest first.
 fn audit_entries(app: &TestApp) -> Vec<(String, String, Value)> {
-    use portale::db::schema::audit_log;
+    use portale::platform::db::schema::audit_log;
     let rows: Vec<(String, String, String)> = audit_log::table
         .order(audit_log::id)
         .select((

@@ -1,0 +1,450 @@
+//! Login, token refresh, logout and password change. The refresh token travels in the
+//! body for API clients and in an HttpOnly cookie for the SPA.
+
+use actix_web::cookie::{time, Cookie, SameSite};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::accounts::login_audit::record_login;
+use crate::accounts::password;
+use crate::accounts::rules::login_method::LoginMethod::Password;
+use crate::accounts::session::{self, IssuedSession, Refresh};
+use crate::accounts::store::accounts::{self, LoginName};
+use crate::accounts::tokens::TokenKeys;
+use crate::accounts::SessionUser;
+use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::platform::http::client::client_ip;
+use crate::platform::http::error::{ApiError, AuthFailure, FieldError};
+use crate::platform::http::extract::Json;
+use crate::platform::http::AppState;
+use crate::platform::i18n::Text;
+use crate::platform::settings::password_policy::{PasswordPolicy, PasswordRule};
+
+pub const REFRESH_COOKIE: &str = "portale_refresh";
+const COOKIE_PATH: &str = "/api/v1/auth";
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"fiscal_code": "RSSMRA85T10H501O", "password": "Valdoria26"}))]
+pub struct LoginRequest {
+    /// Citizens log in with their codice fiscale…
+    pub fiscal_code: Option<String>,
+    /// …operators and administrators with their user name.
+    pub username: Option<String>,
+    pub password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LoginResponse {
+    /// JWT for `Authorization: Bearer`.
+    pub access_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: &'static str,
+    /// Seconds until the access token expires.
+    #[schema(example = 900)]
+    pub expires_in: i64,
+    /// Until it is false, only the password change, the profile and logout work.
+    pub must_change_password: bool,
+    /// Single-use: exchange it at `/api/v1/auth/refresh` for a new pair. Also set as an
+    /// HttpOnly cookie for browsers.
+    pub refresh_token: String,
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    /// Omit it when the browser sends the cookie.
+    pub refresh_token: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    #[schema(example = "NuovaPassword26")]
+    pub new_password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuthProviders {
+    pub providers: Vec<AuthProvider>,
+    /// The caller's address as the server sees it: the login page shows it beside the
+    /// notice that accesses are logged (seed 001).
+    #[schema(example = "192.0.2.10")]
+    pub client_ip: Option<String>,
+    /// Whether new accounts may register with tax code and password
+    /// (`POST /api/v1/registrations`); a municipality may switch it off.
+    pub password_registration: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuthProvider {
+    /// `password`, `smartcard`, or an OpenID Connect provider.
+    #[schema(example = "password")]
+    pub id: String,
+    pub name: String,
+    /// `password`, `smartcard`, `spid` or `cie`.
+    pub kind: String,
+    pub start_url: Option<String>,
+}
+
+/// The answer to every login: the tokens in the body, the refresh token also as an
+/// HttpOnly cookie limited to the auth endpoints.
+pub fn session_response(state: &AppState, issued: IssuedSession) -> HttpResponse {
+    let secure = state
+        .settings
+        .effective_public_base_url()
+        .starts_with("https://");
+    let cookie = Cookie::build(REFRESH_COOKIE, issued.refresh_token.clone())
+        .path(COOKIE_PATH)
+        .http_only(true)
+        .secure(secure)
+        .same_site(SameSite::Strict)
+        .max_age(time::Duration::seconds(
+            crate::accounts::tokens::REFRESH_TOKEN_TTL.num_seconds(),
+        ))
+        .finish();
+    HttpResponse::Ok().cookie(cookie).json(LoginResponse {
+        access_token: issued.access_token,
+        token_type: "Bearer",
+        expires_in: issued.expires_in,
+        must_change_password: issued.must_change_password,
+        refresh_token: issued.refresh_token,
+    })
+}
+
+fn expired_cookie() -> Cookie<'static> {
+    let mut cookie = Cookie::build(REFRESH_COOKIE, "")
+        .path(COOKIE_PATH)
+        .http_only(true)
+        .finish();
+    cookie.make_removal();
+    cookie
+}
+
+/// The login name a request gives: the codice fiscale (spaces and case do not matter)
+/// or, for staff, the user name; exactly one of the two.
+pub fn login_name(
+    fiscal_code: Option<&str>,
+    username: Option<&str>,
+) -> Result<LoginName, ApiError> {
+    match (fiscal_code, username) {
+        (Some(code), None) => Ok(LoginName::FiscalCode(
+            code.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_uppercase(),
+        )),
+        (None, Some(name)) => Ok(LoginName::Username(name.trim().to_owned())),
+        _ => Err(ApiError::Validation(vec![FieldError::new(
+            "fiscal_code",
+            Text::new(
+                "Indicare il codice fiscale oppure, per il personale, il nome utente.",
+                "Give the tax code or, for staff, the user name.",
+            ),
+        )])),
+    }
+}
+
+/// The password policy's verdict on a new password, one message per broken rule.
+pub fn check_new_password(policy: &PasswordPolicy, new_password: &str) -> Result<(), ApiError> {
+    let broken = policy.check(new_password);
+    if broken.is_empty() {
+        return Ok(());
+    }
+    Err(ApiError::Validation(
+        broken
+            .into_iter()
+            .map(|rule| FieldError::new("new_password", describe_rule(rule)))
+            .collect(),
+    ))
+}
+
+/// Logs in with codice fiscale (citizens) or user name (staff) and password. Wrong
+/// credentials get one answer that does not say which part was wrong; repeated failures
+/// lock the login and the client address for a while (429 with `Retry-After`).
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, body = LoginResponse),
+        (status = 401, response = crate::platform::http::responses::Unauthorized),
+        (status = 403, response = crate::platform::http::responses::Forbidden),
+        (status = 422, response = crate::platform::http::responses::Unprocessable),
+        (status = 429, response = crate::platform::http::responses::TooManyRequests),
+    )
+)]
+#[post("/auth/login")]
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    tokens: web::Data<TokenKeys>,
+    body: Json<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    let login = login_name(body.fiscal_code.as_deref(), body.username.as_deref())?;
+    let origin = Origin::from_request(&req);
+    let issued = state
+        .db
+        .run({
+            let tokens = tokens.clone();
+            move |conn| {
+                let now = Utc::now().naive_utc();
+                let ip = origin.ip.as_deref();
+                let outcome = session::check_credentials(conn, &login, &body.password, ip, now)
+                    .and_then(|account| session::ensure_active(&account).map(|()| account))
+                    .and_then(|account| {
+                        session::issue(conn, &tokens, &account, None, Password, now)
+                    });
+                record_login(conn, &origin, &outcome, login.as_str(), None)?;
+                outcome
+            }
+        })
+        .await?;
+    Ok(session_response(&state, issued))
+}
+
+/// Exchanges a refresh token (body or cookie) for a new pair. Each refresh token works
+/// once: presenting a used one again revokes every token of that login.
+#[utoipa::path(
+    tag = "auth",
+    request_body(content = RefreshRequest, description = "Optional when the cookie is sent"),
+    responses(
+        (status = 200, body = LoginResponse),
+        (status = 401, response = crate::platform::http::responses::Unauthorized),
+    )
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    tokens: web::Data<TokenKeys>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let presented = presented_refresh_token(&req, &body)?
+        .ok_or(ApiError::Unauthorized(AuthFailure::InvalidRefreshToken))?;
+    let origin = Origin::from_request(&req);
+    let outcome = state
+        .db
+        .run({
+            let tokens = tokens.clone();
+            move |conn| {
+                let outcome = session::refresh(conn, &tokens, &presented)?;
+                if let Refresh::Reused { account_id } = &outcome {
+                    let actor = Actor {
+                        id: None,
+                        label: "sessione rinnovata",
+                    };
+                    let entry = AuditEntry::new(actor, actions::AUTH_REFRESH_TOKEN_REUSED)
+                        .subject("account", account_id);
+                    audit::record(conn, &origin, entry)?;
+                }
+                Ok::<_, ApiError>(outcome)
+            }
+        })
+        .await?;
+    match outcome {
+        Refresh::Issued(issued) => Ok(session_response(&state, issued)),
+        Refresh::Reused { account_id } => {
+            tracing::warn!(account_id, "refresh token reused: session family revoked");
+            Err(ApiError::Unauthorized(AuthFailure::InvalidRefreshToken))
+        }
+        Refresh::Invalid => Err(ApiError::Unauthorized(AuthFailure::InvalidRefreshToken)),
+    }
+}
+
+/// The refresh token from a JSON body if there is one, else from the cookie.
+fn presented_refresh_token(req: &HttpRequest, body: &[u8]) -> Result<Option<String>, ApiError> {
+    let from_body = if body.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        crate::platform::http::extract::parse_json::<RefreshRequest>(body)?.refresh_token
+    };
+    Ok(from_body
+        .or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
+        .filter(|t| !t.is_empty()))
+}
+
+/// Ends this session (the refresh token in the body or cookie), or every session of the
+/// account when none is presented.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    request_body(content = RefreshRequest, description = "Optional"),
+    responses(
+        (status = 204, description = "Logged out"),
+        (status = 401, response = crate::platform::http::responses::Unauthorized),
+    )
+)]
+#[post("/auth/logout")]
+pub async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: SessionUser,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let presented = presented_refresh_token(&req, &body)?;
+    let origin = Origin::from_request(&req);
+    let user = user.user;
+    state
+        .db
+        .run(move |conn| {
+            session::logout(conn, &user.account_id, presented.as_deref())?;
+            let actor = Actor {
+                id: Some(&user.account_id),
+                label: &user.label,
+            };
+            let entry =
+                AuditEntry::new(actor, actions::AUTH_LOGOUT).subject("account", &user.account_id);
+            audit::record(conn, &origin, entry)?;
+            Ok::<_, ApiError>(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().cookie(expired_cookie()).finish())
+}
+
+/// Changes the password (also the forced change at first login). Ends every other
+/// session of the account and returns a new one.
+#[utoipa::path(
+    tag = "auth",
+    security(("bearer" = [])),
+    request_body = ChangePasswordRequest,
+    responses(
+        (status = 200, body = LoginResponse),
+        (status = 401, response = crate::platform::http::responses::Unauthorized),
+        (status = 422, response = crate::platform::http::responses::Unprocessable),
+        (status = 429, response = crate::platform::http::responses::TooManyRequests),
+    )
+)]
+#[post("/auth/password")]
+pub async fn change_password(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    tokens: web::Data<TokenKeys>,
+    user: SessionUser,
+    body: Json<ChangePasswordRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.0;
+    check_new_password(&state.settings.password_policy, &body.new_password)?;
+    if body.new_password == body.current_password {
+        return Err(ApiError::Validation(vec![FieldError::new(
+            "new_password",
+            Text::new(
+                "La nuova password deve essere diversa da quella attuale.",
+                "The new password must differ from the current one.",
+            ),
+        )]));
+    }
+    let origin = Origin::from_request(&req);
+    let ip = origin.ip.clone();
+    let account_id = user.user.account_id.clone();
+    let issued = state
+        .db
+        .run({
+            let tokens = tokens.clone();
+            move |conn| {
+                let now = Utc::now().naive_utc();
+                let account = accounts::find_by_id(conn, &account_id)?
+                    .ok_or(ApiError::Unauthorized(AuthFailure::InvalidToken))?;
+                let login_name = match (&account.fiscal_code, &account.username) {
+                    (Some(code), _) => LoginName::FiscalCode(code.clone()),
+                    (None, Some(name)) => LoginName::Username(name.clone()),
+                    (None, None) => return Err(ApiError::internal("account without login name")),
+                };
+                let account = session::check_credentials(
+                    conn,
+                    &login_name,
+                    &body.current_password,
+                    ip.as_deref(),
+                    now,
+                )
+                .map_err(|error| match error {
+                    ApiError::Unauthorized(_) => ApiError::Validation(vec![FieldError::new(
+                        "current_password",
+                        Text::new(
+                            "La password attuale non è corretta.",
+                            "The current password is not correct.",
+                        ),
+                    )]),
+                    other => other,
+                })?;
+                let hash = password::hash(&body.new_password).map_err(ApiError::internal)?;
+                accounts::set_password(conn, &account.id, &hash, false, now)?;
+                crate::accounts::store::sessions::revoke_all_of_account(conn, &account.id, now)?;
+                let account = accounts::find_by_id(conn, &account.id)?.ok_or(ApiError::NotFound)?;
+                let label = session::label_of(&account);
+                let actor = Actor {
+                    id: Some(&account.id),
+                    label: &label,
+                };
+                let entry = AuditEntry::new(actor, actions::AUTH_PASSWORD_CHANGED)
+                    .subject("account", &account.id);
+                audit::record(conn, &origin, entry)?;
+                session::issue(conn, &tokens, &account, None, Password, now)
+            }
+        })
+        .await?;
+    Ok(session_response(&state, issued))
+}
+
+pub fn describe_rule(rule: PasswordRule) -> Text {
+    match rule {
+        PasswordRule::TooShort { min } => Text::new(
+            format!("La password deve contenere almeno {min} caratteri."),
+            format!("The password must have at least {min} characters."),
+        ),
+        PasswordRule::TooLong { max } => Text::new(
+            format!("La password può contenere al massimo {max} caratteri."),
+            format!("The password may have at most {max} characters."),
+        ),
+        PasswordRule::TooFewDigits { min: 1 } => Text::new(
+            "La password deve contenere almeno una cifra.",
+            "The password must contain at least one digit.",
+        ),
+        PasswordRule::TooFewDigits { min } => Text::new(
+            format!("La password deve contenere almeno {min} cifre."),
+            format!("The password must contain at least {min} digits."),
+        ),
+        PasswordRule::OnlyLettersAndDigits => Text::new(
+            "La password può contenere solo lettere e cifre: niente spazi, segni di punteggiatura o simboli.",
+            "The password may contain only letters and digits: no spaces, punctuation or symbols.",
+        ),
+        PasswordRule::NoLetters => Text::new(
+            "La password deve contenere anche delle lettere.",
+            "The password must also contain letters.",
+        ),
+    }
+}
+
+/// The login methods this portal offers, and the caller's address.
+///
+/// `smartcard` is listed when the portal terminates TLS and trusts smart-card CAs
+/// (`POST /api/v1/auth/smartcard`).
+#[utoipa::path(tag = "auth", responses((status = 200, body = AuthProviders)))]
+#[get("/auth/providers")]
+pub async fn list_providers(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> web::Json<AuthProviders> {
+    let mut providers = vec![AuthProvider {
+        id: "password".to_owned(),
+        name: "Codice fiscale e password".to_owned(),
+        kind: "password".to_owned(),
+        start_url: None,
+    }];
+    if state.settings.smartcard_enabled() {
+        providers.push(AuthProvider {
+            id: "smartcard".to_owned(),
+            name: "Carta Nazionale dei Servizi (CNS/CRS)".to_owned(),
+            kind: "smartcard".to_owned(),
+            start_url: None,
+        });
+    }
+    web::Json(AuthProviders {
+        client_ip: client_ip(&req),
+        password_registration: state.settings.registration_enabled,
+        providers,
+    })
+}

@@ -1,0 +1,9 @@
+pub mod api;
+pub mod login_audit;
+pub mod password;
+pub mod rules;
+pub mod session;
+pub mod store;
+pub mod tokens;
+
+pub use api::extract::{AuthUser, SessionUser};

@@ -1,0 +1,4 @@
+pub mod login_method;
+pub mod permissions;
+pub mod proof_of_work;
+pub mod smartcard;

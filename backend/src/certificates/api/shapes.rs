@@ -1,0 +1,170 @@
+//! The JSON shapes of the certificate endpoints.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::names::{type_name, usage_description};
+use crate::certificates::store::certificates::CertificateMeta;
+use crate::platform::i18n::Lang;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CertificateTypeView {
+    #[schema(example = "residenza")]
+    pub code: String,
+    #[schema(example = "Certificato di residenza")]
+    pub name: String,
+    pub description: String,
+    /// `anagrafe` or `stato_civile`.
+    #[schema(example = "anagrafe")]
+    pub group: String,
+    pub group_name: String,
+    /// Never subject to stamp duty (stato civile certificates): a `bollo` usage is refused.
+    pub always_exempt: bool,
+    /// Who may have it, in words ("persone residenti iscritte nelle liste elettorali").
+    pub eligibility: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CertificateTypes {
+    pub items: Vec<CertificateTypeView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CertificateUsageView {
+    #[schema(example = "pensione")]
+    pub code: String,
+    /// As printed on the certificate.
+    pub description: String,
+    #[schema(example = "art. 12 Tab. B D.P.R. 642/1972")]
+    pub legal_reference: Option<String>,
+    /// 1600 for the marca da bollo of 16,00 EUR; 0 for exempt usages.
+    #[schema(example = 0)]
+    pub stamp_duty_cents: u32,
+    /// The marca's identifier and issue date must be given.
+    pub requires_stamp: bool,
+    /// A free text (at most 256 characters) is required and printed.
+    pub requires_text: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CertificateUsages {
+    pub items: Vec<CertificateUsageView>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct StampInput {
+    /// The 14-digit identifier printed on the marca da bollo.
+    #[schema(example = "01234567890123")]
+    pub identifier: String,
+    /// The issue date printed on the marca (not in the future).
+    pub issue_date: NaiveDate,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IssueCertificate {
+    /// A code from `GET /api/v1/certificate-types`.
+    #[schema(example = "residenza")]
+    pub r#type: String,
+    /// The person the certificate is about: oneself, a family member, or a third
+    /// person found with `GET /api/v1/persons`.
+    pub person_id: String,
+    /// A code from `GET /api/v1/certificate-usages`.
+    #[schema(example = "bollo")]
+    pub usage: String,
+    /// For the usage `altro`: the purpose, printed on the certificate.
+    pub usage_text: Option<String>,
+    /// For the usage `bollo`.
+    pub stamp: Option<StampInput>,
+    /// Mandatory for a third person; recorded and shown to that person.
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Stamp {
+    pub identifier: String,
+    pub issue_date: NaiveDate,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Certificate {
+    #[schema(example = "7KQF-9XMA-2R4D-HV0C")]
+    pub id: String,
+    #[schema(example = "residenza")]
+    pub r#type: String,
+    pub type_name: String,
+    pub usage: String,
+    pub usage_description: String,
+    pub usage_text: Option<String>,
+    pub person_id: String,
+    pub subject_surname: String,
+    pub subject_name: String,
+    pub subject_fiscal_code: String,
+    /// `self`, `family`, `third_party` or `office`.
+    #[schema(example = "self")]
+    pub requester: String,
+    pub reason: Option<String>,
+    pub stamp: Option<Stamp>,
+    pub issued_at: NaiveDateTime,
+    /// The date the certified data refer to.
+    pub situation_date: NaiveDate,
+    /// Six months after issue (art. 41 D.P.R. 445/2000).
+    pub valid_until: NaiveDate,
+    /// `valid` or `revoked`.
+    pub status: String,
+    pub content_sha256: String,
+    pub pdf_sha256: String,
+    pub signing_key_id: String,
+    /// What the QR code holds: the verification page, with the seal after `#`.
+    pub verify_url: String,
+}
+
+impl Certificate {
+    pub fn from_meta(meta: CertificateMeta, lang: Lang) -> Certificate {
+        let stamp = match (meta.stamp_identifier, meta.stamp_issue_date) {
+            (Some(identifier), Some(issue_date)) => Some(Stamp {
+                identifier,
+                issue_date,
+            }),
+            _ => None,
+        };
+        Certificate {
+            type_name: type_name(&meta.type_code, lang),
+            usage_description: usage_description(&meta.usage_code, lang),
+            id: meta.id,
+            r#type: meta.type_code,
+            usage: meta.usage_code,
+            usage_text: meta.usage_text,
+            person_id: meta.person_id,
+            subject_surname: meta.subject_surname,
+            subject_name: meta.subject_name,
+            subject_fiscal_code: meta.subject_fiscal_code,
+            requester: meta.requester_relation,
+            reason: meta.reason,
+            stamp,
+            issued_at: meta.issued_at,
+            situation_date: meta.situation_date,
+            valid_until: meta.valid_until,
+            status: meta.status,
+            content_sha256: meta.content_sha256,
+            pdf_sha256: meta.pdf_sha256,
+            signing_key_id: meta.signing_key_id,
+            verify_url: meta.verify_url,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CertificateList {
+    /// Newest first.
+    pub items: Vec<Certificate>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevokeCertificate {
+    /// Why (3–500 characters): recorded in the audit log and shown to the person.
+    pub reason: String,
+}

@@ -1,0 +1,301 @@
+//! Issuing one certificate, from the request to the stored signed PDF.
+//!
+//! Order matters for correctness under concurrency: everything that can be checked is
+//! checked first; the PDF is rendered and signed outside any transaction; then one
+//! short transaction inserts it and appends the audit entry. The database's unique
+//! indexes decide the races (one marca da bollo, one certificate per idempotency key).
+
+use chrono::Utc;
+use ring::rand::SecureRandom;
+use sha2::{Digest, Sha256};
+
+use super::keyring::Keyring;
+use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::certificates::api::shapes::IssueCertificate;
+use crate::certificates::rules::certificate_id;
+use crate::certificates::rules::eligibility;
+use crate::certificates::rules::stamp::check_request;
+use crate::certificates::rules::stamp::{StampInput, UsageRequest};
+use crate::certificates::rules::types::CertificateType;
+use crate::certificates::rules::usages::Usage;
+use crate::certificates::rules::valid_until;
+use crate::certificates::rules::wording;
+use crate::certificates::store::certificates::{
+    self as repository, CertificateMeta, InsertOutcome, NewCertificate,
+};
+use crate::document::{self, SealSubject};
+use crate::platform::db::DbConnection;
+use crate::platform::http::error::{ApiError, FieldError};
+use crate::platform::i18n::Text;
+use crate::platform::settings::Settings;
+use crate::registry::store::families;
+use crate::registry::store::persons;
+
+/// Who asks.
+pub struct Requester<'a> {
+    pub account_id: &'a str,
+    pub label: &'a str,
+    /// An operator of the registry office (`registry.read`): issues for anyone.
+    pub is_office: bool,
+}
+
+/// Where the time of one issue went (exported as a Prometheus histogram).
+#[derive(Debug, Clone, Copy)]
+pub struct Phases {
+    /// Reading the subject and the family, and every check.
+    pub registry: std::time::Duration,
+    /// Wording, PDF, QR, seal and PAdES signature.
+    pub document: std::time::Duration,
+    /// The insert and the audit entry.
+    pub store: std::time::Duration,
+}
+
+pub enum IssueOutcome {
+    Issued(CertificateMeta, Phases),
+    /// The same idempotency key and body were seen before: the first certificate.
+    Repeated(CertificateMeta),
+}
+
+fn field(field: &str, it: &str, en: &str) -> ApiError {
+    ApiError::Validation(vec![FieldError::new(field, Text::new(it, en))])
+}
+
+/// A fingerprint of what was asked, to tell a retry from a different request that
+/// reuses an idempotency key.
+fn fingerprint(request: &IssueCertificate) -> String {
+    let canonical = serde_json::to_vec(request).unwrap_or_default();
+    crate::platform::hex::encode(&Sha256::digest(canonical))
+}
+
+/// How the requester relates to the subject; `None` when they are a third person.
+fn relation(
+    conn: &mut DbConnection,
+    requester: &Requester<'_>,
+    subject: &families::PersonRow,
+    today: chrono::NaiveDate,
+) -> Result<Option<&'static str>, ApiError> {
+    let Some(me) = persons::of_account(conn, requester.account_id)? else {
+        return Ok(requester.is_office.then_some("office"));
+    };
+    if me.id == subject.id {
+        return Ok(Some("self"));
+    }
+    let mine = persons::family_id_at(conn, &me.id, today)?;
+    let theirs = persons::family_id_at(conn, &subject.id, today)?;
+    if mine.is_some() && mine == theirs && me.deregistered_on.is_none() {
+        return Ok(Some("family"));
+    }
+    Ok(requester.is_office.then_some("office"))
+}
+
+pub fn issue(
+    conn: &mut DbConnection,
+    settings: &Settings,
+    keyring: &Keyring,
+    requester: &Requester<'_>,
+    origin: &Origin,
+    request: &IssueCertificate,
+    idempotency_key: Option<&str>,
+) -> Result<IssueOutcome, ApiError> {
+    let started = std::time::Instant::now();
+    let fingerprint = fingerprint(request);
+    if let Some(key) = idempotency_key {
+        if let Some(previous) =
+            repository::find_by_idempotency_key(conn, requester.account_id, key)?
+        {
+            return repeated(previous, &fingerprint);
+        }
+    }
+    let now = Utc::now();
+    let today = crate::platform::italian_time::today(now);
+    let kind = CertificateType::parse(&request.r#type).ok_or_else(|| {
+        field(
+            "type",
+            "Tipo di certificato sconosciuto.",
+            "Unknown certificate type.",
+        )
+    })?;
+    let usage = Usage::parse(&request.usage).ok_or_else(|| {
+        field(
+            "usage",
+            "Uso del certificato sconosciuto.",
+            "Unknown usage.",
+        )
+    })?;
+    let checked = check_request(
+        kind,
+        UsageRequest {
+            usage,
+            usage_text: request.usage_text.as_deref(),
+            stamp: request.stamp.as_ref().map(|s| StampInput {
+                identifier: &s.identifier,
+                issue_date: s.issue_date,
+            }),
+        },
+        today,
+    )
+    .map_err(|errors| {
+        ApiError::Validation(
+            errors
+                .into_iter()
+                .map(|e| FieldError::new(e.field, e.message))
+                .collect(),
+        )
+    })?;
+    let subject = persons::find(conn, &request.person_id)?.ok_or(ApiError::NotFound)?;
+    let relation = match relation(conn, requester, &subject, today)? {
+        Some(relation) => relation,
+        None => {
+            // A third person: only residents are found by the look-up, so only they
+            // can be asked about; anyone else answers as unknown.
+            if subject.deregistered_on.is_some() || subject.death_date.is_some() {
+                return Err(ApiError::NotFound);
+            }
+            "third_party"
+        }
+    };
+    let reason = request
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned);
+    if relation == "third_party" {
+        match &reason {
+            Some(r) if (3..=500).contains(&r.chars().count()) && !r.chars().any(char::is_control) => {}
+            _ => {
+                return Err(field(
+                    "reason",
+                    "Per un certificato di terza persona occorre indicare il motivo della richiesta (da 3 a 500 caratteri).",
+                    "A certificate about another person needs the reason for the request (3 to 500 characters).",
+                ))
+            }
+        }
+    }
+    let city = &settings.municipality.office.city;
+    let facts = crate::registry::facts::read::load(conn, &subject, today, city)?;
+    eligibility::check(kind, &facts).map_err(|ineligible| ApiError::Unprocessable {
+        code: "not_eligible",
+        detail: ineligible.reason,
+    })?;
+
+    let checked_at = std::time::Instant::now();
+    let mut random = [0u8; 10];
+    ring::rand::SystemRandom::new()
+        .fill(&mut random)
+        .map_err(|_| ApiError::internal("no system randomness"))?;
+    let id = certificate_id::format(random);
+    let text = wording::compose(kind, &checked, &facts, today, city);
+    let doc = super::layout::document(settings, &text, &id, now);
+    let signer = keyring.current(conn, &super::keyring::Issuer::of(settings))?;
+    let subject_of_seal = SealSubject {
+        issuer: settings.municipality.istat_code.clone(),
+        certificate_id: id.clone(),
+        type_code: kind.code().to_owned(),
+        surname: facts.surname.clone(),
+        name: facts.name.clone(),
+        issued_on: today.format("%Y-%m-%d").to_string(),
+    };
+    let issued = document::issue(
+        &doc,
+        &subject_of_seal,
+        &signer,
+        &settings.effective_public_base_url(),
+    )
+    .map_err(ApiError::internal)?;
+
+    let rendered_at = std::time::Instant::now();
+    let content_sha256 = crate::platform::hex::encode(&issued.content_sha256);
+    let pdf_sha256 = crate::platform::hex::encode(&issued.pdf_sha256);
+    let row = NewCertificate {
+        id: &id,
+        type_code: kind.code(),
+        usage_code: usage.code(),
+        usage_text: checked.usage_text.as_deref(),
+        person_id: &subject.id,
+        subject_surname: &facts.surname,
+        subject_name: &facts.name,
+        subject_fiscal_code: &subject.fiscal_code,
+        requester_account_id: requester.account_id,
+        requester_relation: relation,
+        reason: reason.as_deref(),
+        stamp_identifier: checked.stamp.as_ref().map(|s| s.identifier.as_str()),
+        stamp_issue_date: checked.stamp.as_ref().map(|s| s.issue_date),
+        situation_date: today,
+        // What both databases keep, so the answer equals what a later read gives.
+        issued_at: crate::audit::chain::truncate_timestamp(now.naive_utc()),
+        valid_until: valid_until(today),
+        signing_key_id: &signer.key_id,
+        content_sha256: &content_sha256,
+        pdf_sha256: &pdf_sha256,
+        verify_url: &issued.verify_url,
+        pdf: &issued.pdf,
+        status: "valid",
+        idempotency_key,
+        request_fingerprint: Some(&fingerprint),
+    };
+    let inserted = crate::platform::db::transaction(conn, |conn| {
+        match repository::insert(conn, &row)? {
+            InsertOutcome::Inserted => {}
+            other => return Ok(other),
+        }
+        let entry = AuditEntry {
+            reason: reason.as_deref(),
+            details: serde_json::json!({
+                "certificate_id": id,
+                "type": kind.code(),
+                "usage": usage.code(),
+                "requester": relation,
+            }),
+            ..AuditEntry::new(
+                Actor {
+                    id: Some(requester.account_id),
+                    label: requester.label,
+                },
+                actions::CERTIFICATE_ISSUED,
+            )
+            .subject("person", &subject.id)
+        };
+        audit::record(conn, origin, entry)?;
+        Ok::<_, ApiError>(InsertOutcome::Inserted)
+    })?;
+    match inserted {
+        InsertOutcome::Inserted => {
+            let meta = row.meta();
+            let phases = Phases {
+                registry: checked_at - started,
+                document: rendered_at - checked_at,
+                store: rendered_at.elapsed(),
+            };
+            Ok(IssueOutcome::Issued(meta, phases))
+        }
+        InsertOutcome::StampAlreadyUsed => Err(ApiError::Conflict {
+            code: "stamp_already_used",
+            detail: Text::new(
+                "Questa marca da bollo è già stata utilizzata per un altro certificato: ogni marca vale per un solo certificato.",
+                "This revenue stamp has already been used for another certificate: each stamp pays for one certificate only.",
+            ),
+        }),
+        InsertOutcome::IdempotencyKeyTaken => {
+            // A concurrent retry with the same key won the race: answer its certificate.
+            let key = idempotency_key.unwrap_or_default();
+            let previous = repository::find_by_idempotency_key(conn, requester.account_id, key)?
+                .ok_or_else(|| ApiError::internal("idempotency key taken but not found"))?;
+            repeated(previous, &fingerprint)
+        }
+    }
+}
+
+fn repeated(previous: CertificateMeta, fingerprint: &str) -> Result<IssueOutcome, ApiError> {
+    if previous.request_fingerprint.as_deref() == Some(fingerprint) {
+        Ok(IssueOutcome::Repeated(previous))
+    } else {
+        Err(ApiError::Unprocessable {
+            code: "idempotency_key_reused",
+            detail: Text::new(
+                "La chiave di idempotenza è già stata usata per una richiesta diversa.",
+                "The idempotency key was already used for a different request.",
+            ),
+        })
+    }
+}

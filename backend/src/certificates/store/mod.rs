@@ -1,0 +1,2 @@
+pub mod certificates;
+pub mod signing_keys;

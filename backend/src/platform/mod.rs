@@ -1,0 +1,10 @@
+pub mod creation;
+pub mod db;
+pub mod email;
+pub mod hex;
+pub mod http;
+pub mod i18n;
+pub mod italian_time;
+pub mod settings;
+pub mod telemetry;
+pub mod throttle;

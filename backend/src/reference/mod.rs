@@ -1,3 +1,0 @@
-//! Reference data compiled into the binary.
-
-pub mod places;

@@ -1,0 +1,2 @@
+pub mod families;
+pub mod persons;

@@ -1,0 +1,167 @@
+//! The HTTP API: one module per resource. Routes and the OpenAPI document come from the
+//! same registration, so the document cannot miss an endpoint.
+
+use actix_web::App;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{scope, AppExt};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Portale dei Servizi Demografici",
+        description = "API of the online counter of an Italian municipal registry office (anagrafe): \
+certificates, self-declarations, practices and appointments for citizens; back office for operators; \
+REST access for third-party applications.\n\nErrors are `application/problem+json` (RFC 9457) with a stable \
+`code` and the `request_id`; messages are in Italian or English according to `Accept-Language`.",
+        license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
+    ),
+    tags(
+        (name = "catalogue", description = "Public catalogues: services, municipality, places"),
+        (name = "tools", description = "Public tools"),
+        (name = "auth", description = "Login, sessions and passwords"),
+        (name = "profile", description = "The user's own account"),
+        (name = "registry", description = "The family record, persons, and look-ups of third persons"),
+        (name = "certificates", description = "Certificates: catalogues, issuing, delivery"),
+        (name = "self-declarations", description = "Self-declarations (autocertificazioni): catalogue, blank forms, prefilled forms, the declarant's archive"),
+        (name = "verification", description = "Public verification of certificates and the signing keys"),
+        (name = "back office", description = "Operators and administrators"),
+        (name = "operations", description = "Health, readiness and metrics"),
+    ),
+    components(
+        schemas(crate::platform::http::error::Problem),
+        responses(
+            crate::platform::http::responses::BadRequest,
+            crate::platform::http::responses::Unprocessable,
+            crate::platform::http::responses::PayloadTooLarge,
+            crate::platform::http::responses::UnsupportedMediaType,
+            crate::platform::http::responses::NotFound,
+            crate::platform::http::responses::Unauthorized,
+            crate::platform::http::responses::Forbidden,
+            crate::platform::http::responses::Conflict,
+            crate::platform::http::responses::TooManyRequests,
+        )
+    ),
+    modifiers(&SecuritySchemes)
+)]
+struct ApiDoc;
+
+/// Bearer tokens are declared now so every later endpoint names the same scheme; the
+/// smart card is a TLS client certificate (OpenAPI 3.1 `mutualTLS`).
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "Access token from `POST /api/v1/auth/login` or `POST /api/v1/oauth/token`",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "smartcard",
+            SecurityScheme::MutualTls {
+                description: Some(
+                    "TLS client certificate of a smart card (CNS/CRS) issued by a CA the portal \
+                     trusts; only where the portal terminates TLS itself"
+                        .to_owned(),
+                ),
+                extensions: None,
+            },
+        );
+    }
+}
+
+/// Every endpoint, registered once for both the server and the document.
+pub fn routes(config: &mut ServiceConfig) {
+    config
+        .service(crate::platform::http::health::healthz)
+        .service(crate::platform::http::health::readyz)
+        .service(crate::platform::http::health::metrics)
+        .service(
+            scope::scope("/api/v1")
+                .service(crate::municipality::api::get_municipality)
+                .service(crate::municipality::api::services::list_services)
+                .service(crate::registry::api::places::search_places)
+                .service(crate::registry::api::fiscal_code::validate_fiscal_code)
+                .service(crate::accounts::api::login::login)
+                .service(crate::accounts::api::login::refresh)
+                .service(crate::accounts::api::login::logout)
+                .service(crate::accounts::api::login::change_password)
+                .service(crate::accounts::api::login::list_providers)
+                .service(crate::accounts::api::password_policy::get_password_policy)
+                .service(crate::accounts::api::smartcard::smartcard_login)
+                .service(crate::accounts::api::registrations::registration_challenge)
+                .service(crate::accounts::api::registrations::register)
+                .service(crate::accounts::api::password_reset::request_password_reset)
+                .service(crate::accounts::api::password_reset::confirm_password_reset)
+                .service(crate::accounts::api::profile::get_profile)
+                .service(crate::accounts::api::profile::update_profile)
+                .service(crate::registry::api::get_my_family)
+                .service(crate::registry::api::get_person)
+                .service(crate::registry::api::search_persons)
+                .service(crate::audit::api::access_log::get_access_log)
+                .service(crate::certificates::api::list_certificate_types)
+                .service(crate::certificates::api::list_certificate_usages)
+                .service(crate::certificates::api::issue_certificate)
+                .service(crate::certificates::api::list_certificates)
+                .service(crate::certificates::api::get_certificate)
+                .service(crate::certificates::api::download_certificate)
+                .service(crate::certificates::api::email::email_certificate)
+                .service(crate::certificates::api::revocation::revoke_certificate)
+                .service(crate::self_declarations::api::list_self_declaration_types)
+                .service(crate::self_declarations::api::blank_self_declaration)
+                .service(crate::self_declarations::api::prefill_self_declaration)
+                .service(crate::self_declarations::api::preview_self_declaration)
+                .service(crate::self_declarations::api::create_self_declaration)
+                .service(crate::self_declarations::api::list_self_declarations)
+                .service(crate::self_declarations::api::get_self_declaration)
+                .service(crate::self_declarations::api::download_self_declaration)
+                .service(crate::self_declarations::api::email::email_self_declaration)
+                .service(crate::certificates::api::verification::verify_certificate)
+                .service(crate::certificates::api::verification::verified_document)
+                .service(crate::certificates::api::verification::list_signing_keys)
+                .service(crate::accounts::api::admin_accounts::list_accounts)
+                .service(crate::accounts::api::admin_accounts::activate_account)
+                .service(crate::accounts::api::admin_accounts::reject_account)
+                .service(crate::accounts::api::admin_groups::list_permissions)
+                .service(crate::accounts::api::admin_groups::list_groups)
+                .service(crate::accounts::api::admin_groups::create_group)
+                .service(crate::accounts::api::admin_groups::update_group)
+                .service(crate::accounts::api::admin_groups::delete_group)
+                .service(crate::accounts::api::admin_users::list_users)
+                .service(crate::accounts::api::admin_users::lock_user)
+                .service(crate::accounts::api::admin_users::unlock_user)
+                .service(crate::accounts::api::admin_users::reset_user_password)
+                .service(crate::accounts::api::admin_users::set_user_groups)
+                .service(crate::audit::api::list_audit_log)
+                .service(crate::audit::api::list_audit_actions)
+                .service(crate::audit::api::verify_audit_log)
+                .service(crate::mail::api::list_mail_outbox)
+                .service(crate::mail::api::retry_mail),
+        );
+}
+
+/// The OpenAPI document, as `portale openapi` prints it and `/api/openapi.json` serves it.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    let (_, document) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes)
+        .split_for_parts();
+    document
+}
+
+pub fn openapi_json() -> Result<String, serde_json::Error> {
+    let mut json = openapi_document().to_pretty_json()?;
+    json.push('\n');
+    Ok(json)
+}
