@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { type DataRow, DataList } from '@/components/DataList'
 import { formatDate } from '@/lib/format'
 import { useBirthPlace } from '../api/useBirthPlace'
 import type { Profile } from '@/lib/session'
@@ -22,7 +23,7 @@ export function IdentityData({ profile }: IdentityDataProps) {
       ? `${placeName} (${profile.birth_place_code})`
       : profile.birth_place_code
     : none
-  const rows: Array<[string, string, boolean?]> = [
+  const rows: DataRow[] = [
     [t('profile.surname'), profile.surname],
     [t('profile.name'), profile.name],
     profile.fiscal_code
@@ -41,14 +42,5 @@ export function IdentityData({ profile }: IdentityDataProps) {
       t(profile.resident ? 'profile.resident' : 'profile.notResident'),
     ])
   }
-  return (
-    <dl className="decoded-data identity-data">
-      {rows.map(([term, value, mono]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd className={mono ? 'font-monospace' : undefined}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  )
+  return <DataList rows={rows} className="identity-data" />
 }

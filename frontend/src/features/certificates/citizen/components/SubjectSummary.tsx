@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { type DataRow, DataList } from '@/components/DataList'
 import { Notice } from '@/components/Notice'
 import { registryDate } from '@/lib/registryDates'
 import type { SubjectPerson } from '../api/useSubjectPerson'
@@ -10,7 +11,7 @@ type SubjectSummaryProps =
 /** Who the certificate is about; for a third person, also why it is asked (it is logged). */
 export function SubjectSummary(props: SubjectSummaryProps) {
   const { t } = useTranslation()
-  const rows: Array<[string, string, boolean?]> =
+  const rows: DataRow[] =
     props.kind === 'person'
       ? [
           [t('certificates.subject.name'), `${props.person.surname} ${props.person.name}`],
@@ -44,14 +45,7 @@ export function SubjectSummary(props: SubjectSummaryProps) {
             : 'certificates.subject.thirdPartyTitle',
         )}
       </h2>
-      <dl className="decoded-data mt-2">
-        {rows.map(([term, value, mono]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd className={mono ? 'font-monospace' : undefined}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DataList rows={rows} className="mt-2" />
       {props.kind === 'thirdParty' ? (
         <div className="mt-3">
           <Notice color="warning">

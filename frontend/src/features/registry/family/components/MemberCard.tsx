@@ -1,6 +1,7 @@
 import { Badge } from 'design-react-kit'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { type DataRow, DataList } from '@/components/DataList'
 import type { FamilyMember } from '../api/useFamily'
 import { registryDate } from '@/lib/registryDates'
 
@@ -18,7 +19,7 @@ export function MemberCard({ member }: MemberCardProps) {
   const fullName = `${member.surname} ${member.name}`
   const titleId = `member-${member.person_id}`
   const none = t('family.notRecorded')
-  const rows: Array<[string, string, boolean?]> = [
+  const rows: DataRow[] = [
     [t('family.fiscalCode'), member.fiscal_code, true],
     [t('family.relationship'), member.relationship_label],
     [t('family.civilStatus'), member.civil_status_label ?? none],
@@ -39,14 +40,7 @@ export function MemberCard({ member }: MemberCardProps) {
             </Badge>
           ) : null}
         </h2>
-        <dl className="decoded-data mt-3">
-          {rows.map(([term, value, mono]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd className={mono ? 'font-monospace' : undefined}>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DataList rows={rows} className="mt-3" />
         <div className="d-flex flex-wrap gap-3 mt-3 no-print">
           <Link to={`/famiglia/${member.person_id}`} className="btn btn-outline-primary btn-sm">
             {t('family.detail')}

@@ -1,21 +1,7 @@
 import { useTranslation } from 'react-i18next'
+import { type DataRow, DataList } from '@/components/DataList'
 import type { PersonRecord } from '../api/usePerson'
 import { registryDate } from '@/lib/registryDates'
-
-type Row = [term: string, value: string, monospace?: boolean]
-
-function DataList({ rows }: { rows: Row[] }) {
-  return (
-    <dl className="decoded-data mt-2">
-      {rows.map(([term, value, mono]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd className={mono ? 'font-monospace' : undefined}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  )
-}
 
 interface PersonDetailsProps {
   person: PersonRecord
@@ -29,7 +15,7 @@ export function PersonDetails({ person }: PersonDetailsProps) {
   const since = (value: string | null | undefined, date: string | null | undefined) =>
     value ? (date ? t('family.since', { value, date: registryDate(date) }) : value) : none
 
-  const identity: Row[] = [
+  const identity: DataRow[] = [
     [t('family.surname'), person.surname],
     [t('family.name'), person.name],
     [t('family.fiscalCode'), person.fiscal_code, true],
@@ -39,21 +25,23 @@ export function PersonDetails({ person }: PersonDetailsProps) {
     [t('family.citizenship'), person.citizenship_name],
     [t('family.civilStatus'), since(person.civil_status_label, person.civil_status_since)],
   ]
-  const registry: Row[] = [
+  const registry: DataRow[] = [
     [t('family.status'), t(`family.statuses.${person.status}`, { context })],
-    ...(person.death_date ? [[t('family.deathDate'), registryDate(person.death_date)] as Row] : []),
+    ...(person.death_date
+      ? [[t('family.deathDate'), registryDate(person.death_date)] as DataRow]
+      : []),
     [t('family.registeredOn'), registryDate(person.registered_on)],
     [t('family.address'), person.address?.formatted ?? none],
     [t('family.registryNumber'), person.family_registry_number?.toString() ?? none],
     [t('family.relationship'), person.relationship_label],
   ]
-  const electoral: Row[] = [
+  const electoral: DataRow[] = [
     [t('family.elector'), t(person.is_elector ? 'family.yes' : 'family.no')],
     ...(person.is_elector
-      ? [[t('family.electoralSection'), person.electoral_section?.toString() ?? none] as Row]
+      ? [[t('family.electoralSection'), person.electoral_section?.toString() ?? none] as DataRow]
       : []),
   ]
-  const sections: Array<[id: string, title: string, rows: Row[]]> = [
+  const sections: Array<[id: string, title: string, rows: DataRow[]]> = [
     ['person-identity', t('family.identityTitle'), identity],
     ['person-registry', t('family.registryTitle'), registry],
     ['person-electoral', t('family.electoralTitle'), electoral],
@@ -65,7 +53,7 @@ export function PersonDetails({ person }: PersonDetailsProps) {
           <h2 id={id} className="h4">
             {title}
           </h2>
-          <DataList rows={rows} />
+          <DataList rows={rows} className="mt-2" />
         </section>
       ))}
     </>
