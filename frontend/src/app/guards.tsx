@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Outlet, useLocation } from 'react-router'
-import { redirectTarget } from '@/features/auth'
+import { redirectTarget } from '@/features/accounts'
 import { Loading } from '@/components/Loading'
 import { PageHeading } from '@/components/PageHeading'
 import { hasPermission, type SessionUser, useSession } from '@/lib/session'

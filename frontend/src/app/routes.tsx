@@ -1,31 +1,34 @@
 import { type RouteObject, useRoutes } from 'react-router'
-import { GroupsPage, UsersPage } from '@/features/access-control'
 import {
   ChangePasswordPage,
+  GroupsPage,
   LoginPage,
+  ProfilePage,
   RecoverPasswordPage,
+  RegistrationPage,
   ResetPasswordPage,
-} from '@/features/auth'
-import { AccessLogPage } from '@/features/access-log'
-import { AuditLogPage } from '@/features/audit-log'
-import { HomePage } from '@/features/catalogue'
-import { CertificateOfficePage } from '@/features/certificate-office'
-import { MyCertificatesPage, NewCertificatePage } from '@/features/certificates'
-import { FamilyPage, PersonPage } from '@/features/family'
-import { FiscalCodePage } from '@/features/fiscal-code'
-import { HelpPage, HowToAccessPage } from '@/features/help'
-import { MailOutboxPage } from '@/features/mail-outbox'
+  UsersPage,
+} from '@/features/accounts'
+import { AccessLogPage, AuditLogPage } from '@/features/audit'
+import {
+  CertificateOfficePage,
+  MyCertificatesPage,
+  NewCertificatePage,
+  SealVerificationPage,
+  VerifyPage,
+} from '@/features/certificates'
+import { MailOutboxPage } from '@/features/mail'
 import {
   AccessibilityPage,
   ContactsPage,
+  HelpPage,
+  HomePage,
+  HowToAccessPage,
   LegalNotesPage,
   PrivacyPage,
 } from '@/features/municipality'
-import { ProfilePage } from '@/features/profile'
-import { RegistrationPage } from '@/features/registration'
+import { FamilyPage, FiscalCodePage, PersonPage, ThirdPartyPage } from '@/features/registry'
 import { NewSelfDeclarationPage, SelfDeclarationsPage } from '@/features/self-declarations'
-import { ThirdPartyPage } from '@/features/third-party'
-import { SealVerificationPage, VerifyPage } from '@/features/verification'
 import { PERMISSIONS } from '@/lib/session'
 import { BackOfficeLayout } from './backoffice/BackOfficeLayout'
 import { CounterOrFirstSection } from './backoffice/CounterOrFirstSection'

@@ -1,5 +1,5 @@
 import { Navigate } from 'react-router'
-import { BackOfficePage } from '@/features/backoffice'
+import { BackOfficePage } from '@/features/accounts'
 import { hasPermission, PERMISSIONS, useSession } from '@/lib/session'
 import { RequirePermission } from '../guards'
 import { sectionsFor } from './sections'

@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { DocumentArchive } from '@/components/DocumentArchive'
 import { Loading } from '@/components/Loading'
 import { Notice } from '@/components/Notice'
 import { PageHeading } from '@/components/PageHeading'
-import { EmailSentNotice } from '@/components/EmailSentNotice'
 import { ProblemAlert } from '@/components/ProblemAlert'
 import { formatDateTime } from '@/lib/format'
 import { useSession } from '@/lib/session'
-import { useEmailFromList } from '@/lib/useEmailFromList'
 import { useDownloadSelfDeclaration } from '../api/useDownloadSelfDeclaration'
 import { useSelfDeclarations } from '../api/useSelfDeclarations'
 import { useSelfDeclarationTypes } from '../api/useSelfDeclarationTypes'
@@ -21,63 +20,50 @@ function Archive() {
   const { t, i18n } = useTranslation()
   const declarations = useSelfDeclarations()
   const download = useDownloadSelfDeclaration()
-  const email = useEmailFromList('data-declaration')
-  const { emailing, sent } = email
-  const items = declarations.data?.items ?? []
-  const emailed = items.find((d) => d.id === emailing)
 
   return (
     <section aria-labelledby="archivio" className="mt-5">
       <h2 id="archivio" className="h3" tabIndex={-1}>
         {t('selfDeclarations.archiveTitle')}
       </h2>
-      <div role="status">
-        {download.isSuccess ? (
-          <Notice color="info">{t('selfDeclarations.downloaded', { file: download.data })}</Notice>
-        ) : null}
-        {sent ? <EmailSentNotice sent={sent} textsPrefix="selfDeclarations.email" /> : null}
-      </div>
-      {download.isError ? (
-        <ProblemAlert error={download.error} context={t('selfDeclarations.downloadFailed')} />
-      ) : null}
-      {declarations.isError ? (
-        <ProblemAlert error={declarations.error} context={t('selfDeclarations.archiveFailed')} />
-      ) : !declarations.data ? (
-        <Loading label={t('selfDeclarations.archiveLoading')} />
-      ) : items.length === 0 ? (
-        <p>{t('selfDeclarations.archiveEmpty')}</p>
-      ) : (
-        <DeclarationTable
-          declarations={items}
-          caption={t('selfDeclarations.archiveCaption', { count: items.length })}
-          downloading={download.isPending ? (download.variables ?? null) : null}
-          onDownload={(id) => {
-            email.clearSent()
-            download.mutate(id)
-          }}
-          onEmail={(id) => {
-            download.reset()
-            email.open(id)
-          }}
-        />
-      )}
-      {emailing ? (
-        <EmailDeclarationForm
-          key={emailing}
-          declarationId={emailing}
-          title={
-            emailed
-              ? t('selfDeclarations.email.titleFor', {
-                  type: emailed.type_name,
-                  date: formatDateTime(emailed.created_at, i18n.language),
-                })
-              : undefined
-          }
-          headingLevel={3}
-          onSent={email.done}
-          onCancel={email.cancel}
-        />
-      ) : null}
+      <DocumentArchive
+        list={declarations}
+        download={download}
+        rowAttribute="data-declaration"
+        texts={{
+          downloaded: (file) => t('selfDeclarations.downloaded', { file }),
+          downloadFailed: t('selfDeclarations.downloadFailed'),
+          listFailed: t('selfDeclarations.archiveFailed'),
+          listLoading: t('selfDeclarations.archiveLoading'),
+          listEmpty: t('selfDeclarations.archiveEmpty'),
+          emailSentPrefix: 'selfDeclarations.email',
+        }}
+        table={(rows) => (
+          <DeclarationTable
+            declarations={rows.items}
+            caption={t('selfDeclarations.archiveCaption', { count: rows.items.length })}
+            downloading={rows.downloading}
+            onDownload={rows.onDownload}
+            onEmail={rows.onEmail}
+          />
+        )}
+        emailForm={({ item, id, onSent, onCancel }) => (
+          <EmailDeclarationForm
+            declarationId={id}
+            title={
+              item
+                ? t('selfDeclarations.email.titleFor', {
+                    type: item.type_name,
+                    date: formatDateTime(item.created_at, i18n.language),
+                  })
+                : undefined
+            }
+            headingLevel={3}
+            onSent={onSent}
+            onCancel={onCancel}
+          />
+        )}
+      />
     </section>
   )
 }

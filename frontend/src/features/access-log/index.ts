@@ -1,1 +1,0 @@
-export { AccessLogPage } from './pages/AccessLogPage'

@@ -1,2 +1,0 @@
-// What the application shell may use from this feature.
-export { AuditLogPage } from './pages/AuditLogPage'

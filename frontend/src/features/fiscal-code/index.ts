@@ -1,1 +1,0 @@
-export { FiscalCodePage } from './pages/FiscalCodePage'

@@ -1,2 +1,0 @@
-export { HelpPage } from './pages/HelpPage'
-export { HowToAccessPage } from './pages/HowToAccessPage'

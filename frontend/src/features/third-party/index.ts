@@ -1,1 +1,0 @@
-export { ThirdPartyPage } from './pages/ThirdPartyPage'

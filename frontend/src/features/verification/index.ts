@@ -1,2 +1,0 @@
-export { SealVerificationPage } from './pages/SealVerificationPage'
-export { VerifyPage } from './pages/VerifyPage'
