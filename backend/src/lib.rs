@@ -1,6 +1,7 @@
 //! Portale dei Servizi Demografici: the server as a library, so that `main` and the
 //! black-box tests build exactly the same application.
 
+pub mod access_log;
 pub mod accounts;
 pub mod audit;
 pub mod certificates;
@@ -49,7 +50,7 @@ pub fn build_server_with_metrics(
     listener: TcpListener,
     metrics: Metrics,
 ) -> anyhow::Result<Server> {
-    let tokens = web::Data::new(accounts::tokens::TokenKeys::load(
+    let tokens = web::Data::new(platform::auth::TokenKeys::load(
         settings.jwt_secret.as_ref().map(|s| s.expose()),
         &settings.data_dir,
     )?);
@@ -62,7 +63,7 @@ pub fn build_server_with_metrics(
     let document = routes::openapi_document();
     let route_table = web::Data::new(RouteTable::from_openapi(&document));
     let route_permissions = web::Data::new(
-        accounts::api::route_permissions::RoutePermissions::from_openapi(&document)?,
+        platform::auth::route_permissions::RoutePermissions::from_openapi(&document)?,
     );
     let body_limit = web::Data::new(BodyLimit(settings.max_body_bytes));
     let max_body_bytes = settings.max_body_bytes;

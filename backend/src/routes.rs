@@ -108,7 +108,7 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(crate::registry::api::get_my_family)
                 .service(crate::registry::api::get_person)
                 .service(crate::registry::api::search_persons)
-                .service(crate::audit::api::access_log::get_access_log)
+                .service(crate::access_log::api::get_access_log)
                 .service(crate::certificates::api::list_certificate_types)
                 .service(crate::certificates::api::list_certificate_usages)
                 .service(crate::certificates::api::issue_certificate)

@@ -4,6 +4,3 @@ pub mod password;
 pub mod rules;
 pub mod session;
 pub mod store;
-pub mod tokens;
-
-pub use api::extract::{AuthUser, SessionUser};

@@ -6,11 +6,11 @@ use std::sync::OnceLock;
 use chrono::{NaiveDateTime, Utc};
 
 use super::password;
-use super::tokens::{self, TokenKeys, ACCESS_TOKEN_TTL};
 use crate::accounts::rules::login_method::LoginMethod;
-use crate::accounts::rules::permissions::Role;
 use crate::accounts::store::accounts::{self, AccountRow, LoginName};
 use crate::accounts::store::sessions::{self, RefreshTokenRow};
+use crate::platform::auth::permissions::Role;
+use crate::platform::auth::tokens::{self, TokenKeys, ACCESS_TOKEN_TTL};
 use crate::platform::db::DbConnection;
 use crate::platform::http::error::{ApiError, AuthFailure, Denial};
 use crate::platform::throttle::{

@@ -12,7 +12,6 @@ use sha2::{Digest, Sha256};
 use super::keyring::Keyring;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::certificates::api::shapes::IssueCertificate;
-use crate::certificates::rules::certificate_id;
 use crate::certificates::rules::eligibility;
 use crate::certificates::rules::stamp::check_request;
 use crate::certificates::rules::stamp::{StampInput, UsageRequest};
@@ -23,6 +22,7 @@ use crate::certificates::rules::wording;
 use crate::certificates::store::certificates::{
     self as repository, CertificateMeta, InsertOutcome, NewCertificate,
 };
+use crate::document::document_id;
 use crate::document::{self, SealSubject};
 use crate::platform::db::DbConnection;
 use crate::platform::http::error::{ApiError, FieldError};
@@ -184,7 +184,7 @@ pub fn issue(
     ring::rand::SystemRandom::new()
         .fill(&mut random)
         .map_err(|_| ApiError::internal("no system randomness"))?;
-    let id = certificate_id::format(random);
+    let id = document_id::format(random);
     let text = wording::compose(kind, &checked, &facts, today, city);
     let doc = super::layout::document(settings, &text, &id, now);
     let signer = keyring.current(conn, &super::keyring::Issuer::of(settings))?;

@@ -244,7 +244,7 @@ fn create_accounts(conn: &mut DbConnection, base_url: &str) -> anyhow::Result<De
         true,
     )?;
     let admin = account("admin", None, Some("admin"), "Amministratore", "Demo", true)?;
-    for group in &crate::accounts::rules::permissions::BUILT_IN_GROUPS {
+    for group in &crate::accounts::rules::groups::BUILT_IN_GROUPS {
         let username = if group.role == "admin" {
             "admin"
         } else {

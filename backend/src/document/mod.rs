@@ -12,6 +12,7 @@
 //! bytes: "the same PDF again" is the stored file.
 
 pub mod cms;
+pub mod document_id;
 pub mod fonts;
 pub mod form;
 pub mod inspect;

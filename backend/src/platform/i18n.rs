@@ -1,6 +1,5 @@
 //! The two languages of the portal and how a request chooses one.
 
-use actix_web::http::header::{HeaderMap, ACCEPT_LANGUAGE};
 use serde::Serialize;
 
 /// Italian is the default: the users are Italian, English is the courtesy language.
@@ -12,16 +11,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Picks the language from `Accept-Language`, honouring q-values; anything that is
-    /// neither Italian nor English falls back to Italian.
-    pub fn from_headers(headers: &HeaderMap) -> Lang {
-        headers
-            .get(ACCEPT_LANGUAGE)
-            .and_then(|value| value.to_str().ok())
-            .map(Lang::from_accept_language)
-            .unwrap_or_default()
-    }
-
+    /// Picks the language from an `Accept-Language` value, honouring q-values; anything
+    /// that is neither Italian nor English falls back to Italian.
     pub fn from_accept_language(header: &str) -> Lang {
         let mut best: Option<(f32, Lang)> = None;
         for item in header.split(',') {

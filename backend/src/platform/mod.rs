@@ -1,3 +1,8 @@
+//! Feature-free building blocks every feature uses: settings, the database, the HTTP
+//! edge, who is calling, the throttle, mail addresses, time and text. Nothing here
+//! imports a feature.
+
+pub mod auth;
 pub mod creation;
 pub mod db;
 pub mod email;

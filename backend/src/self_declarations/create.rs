@@ -6,7 +6,7 @@ use sha2::{Digest as _, Sha256};
 
 use super::layout;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
-use crate::certificates::rules::certificate_id;
+use crate::document::document_id;
 use crate::document::{self, fonts};
 use crate::platform::db::DbConnection;
 use crate::platform::http::error::{ApiError, FieldError};
@@ -185,7 +185,7 @@ pub fn create(
     ring::rand::SystemRandom::new()
         .fill(&mut random)
         .map_err(|_| ApiError::internal("no system randomness"))?;
-    let id = certificate_id::format(random);
+    let id = document_id::format(random);
     let text = compose(settings, &checked);
     let doc = layout::document(settings, &text, Some(&id), now);
     let pdf = document::form_pdf(&doc, &random).map_err(ApiError::internal)?;

@@ -9,7 +9,8 @@ import {
   ResetPasswordPage,
   UsersPage,
 } from '@/features/accounts'
-import { AccessLogPage, AuditLogPage } from '@/features/audit'
+import { AccessLogPage } from '@/features/access-log'
+import { AuditLogPage } from '@/features/audit'
 import {
   CertificateOfficePage,
   MyCertificatesPage,

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::accounts::store::accounts::{self, AccountDetails, Identification};
-use crate::accounts::AuthUser;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::platform::auth::AuthUser;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::{Json, Query};
 use crate::platform::http::AppState;

@@ -4,10 +4,10 @@ use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::accounts::rules::permissions::Permission;
 use crate::accounts::store::groups::{self, GroupRow, GroupWithMembers};
-use crate::accounts::AuthUser;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::platform::auth::permissions::Permission;
+use crate::platform::auth::AuthUser;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;

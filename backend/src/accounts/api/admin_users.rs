@@ -13,8 +13,8 @@ use crate::accounts::password;
 use crate::accounts::store::accounts;
 use crate::accounts::store::groups;
 use crate::accounts::store::sessions;
-use crate::accounts::AuthUser;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::platform::auth::AuthUser;
 use crate::platform::db::DbConnection;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::{Json, Query};
@@ -75,7 +75,7 @@ pub async fn list_users(
     let UserSearch { role, status, q } = query.0;
     if role
         .as_deref()
-        .is_some_and(|r| crate::accounts::rules::permissions::Role::parse(r).is_none())
+        .is_some_and(|r| crate::platform::auth::permissions::Role::parse(r).is_none())
     {
         return Err(ApiError::InvalidQuery(vec![FieldError::new(
             "role",

@@ -12,9 +12,9 @@ use crate::accounts::password;
 use crate::accounts::rules::login_method::LoginMethod::Password;
 use crate::accounts::session::{self, IssuedSession, Refresh};
 use crate::accounts::store::accounts::{self, LoginName};
-use crate::accounts::tokens::TokenKeys;
-use crate::accounts::SessionUser;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::platform::auth::tokens::TokenKeys;
+use crate::platform::auth::SessionUser;
 use crate::platform::http::client::client_ip;
 use crate::platform::http::error::{ApiError, AuthFailure, FieldError};
 use crate::platform::http::extract::Json;
@@ -103,7 +103,7 @@ pub fn session_response(state: &AppState, issued: IssuedSession) -> HttpResponse
         .secure(secure)
         .same_site(SameSite::Strict)
         .max_age(time::Duration::seconds(
-            crate::accounts::tokens::REFRESH_TOKEN_TTL.num_seconds(),
+            crate::platform::auth::tokens::REFRESH_TOKEN_TTL.num_seconds(),
         ))
         .finish();
     HttpResponse::Ok().cookie(cookie).json(LoginResponse {

@@ -1,11 +1,9 @@
 pub mod admin_accounts;
 pub mod admin_groups;
 pub mod admin_users;
-pub mod extract;
 pub mod login;
 pub mod password_policy;
 pub mod password_reset;
 pub mod profile;
 pub mod registrations;
-pub mod route_permissions;
 pub mod smartcard;

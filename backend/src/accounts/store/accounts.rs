@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::accounts::rules::permissions::{Permission, BUILT_IN_GROUPS};
+use crate::accounts::rules::groups::BUILT_IN_GROUPS;
+use crate::platform::auth::permissions::Permission;
 use crate::platform::db::schema::{account_groups, accounts, group_permissions, user_groups};
 use crate::platform::db::{DbConnection, DbError};
 

@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::csv;
-use crate::accounts::AuthUser;
 use crate::audit::store::count;
 use crate::audit::store::search;
 use crate::audit::store::search_before;
 use crate::audit::store::{AuditFilter, AuditRow};
+use crate::platform::auth::AuthUser;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::Query;
 use crate::platform::http::AppState;

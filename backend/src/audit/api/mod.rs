@@ -2,7 +2,6 @@
 //! Only accounts with the `audit.read` permission get in; reading is not itself recorded,
 //! verifying is (`audit.verified`).
 
-pub mod access_log;
 mod csv;
 mod list;
 mod verify;
@@ -16,8 +15,8 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::accounts::AuthUser;
 use crate::audit::actions::CATALOGUE;
+use crate::platform::auth::AuthUser;
 use crate::platform::http::error::ApiError;
 
 /// A stored UTC timestamp as RFC 3339 with a `Z`, to the microsecond.

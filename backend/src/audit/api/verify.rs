@@ -5,9 +5,9 @@ use actix_web::{get, HttpRequest};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::accounts::AuthUser;
 use crate::audit::actions::AUDIT_VERIFIED;
 use crate::audit::{self, Actor, AuditEntry, ChainProblem, Origin};
+use crate::platform::auth::AuthUser;
 use crate::platform::http::error::ApiError;
 use crate::platform::http::AppState;
 

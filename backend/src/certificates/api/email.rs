@@ -4,11 +4,11 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use super::{names, readable};
-use crate::accounts::AuthUser;
 use crate::audit::{actions, Actor, AuditEntry, Origin};
 use crate::certificates::store::certificates::{self as repository, CertificateMeta};
 use crate::mail::api::email_delivery::{self, EmailDocument, EmailQueued, Recipients};
 use crate::mail::{Attachment, NewMail};
+use crate::platform::auth::AuthUser;
 use crate::platform::http::error::ApiError;
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;

@@ -11,14 +11,14 @@ pub mod verification;
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
-use crate::accounts::rules::permissions::Permission;
-use crate::accounts::AuthUser;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::certificates::issue::{self, IssueOutcome, Requester};
 use crate::certificates::keyring::Keyring;
 use crate::certificates::rules::types::CertificateType;
 use crate::certificates::rules::usages::Usage;
 use crate::certificates::store::certificates::{self as repository, CertificateMeta};
+use crate::platform::auth::permissions::Permission;
+use crate::platform::auth::AuthUser;
 use crate::platform::http::error::ApiError;
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;

@@ -6,9 +6,9 @@ use actix_web::{post, web, HttpRequest};
 use chrono::Utc;
 
 use super::shapes::{Certificate, RevokeCertificate};
-use crate::accounts::AuthUser;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::certificates::store::certificates as repository;
+use crate::platform::auth::AuthUser;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;

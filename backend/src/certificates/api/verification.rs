@@ -15,8 +15,8 @@ use utoipa::{IntoParams, ToSchema};
 use crate::audit::Origin;
 use crate::certificates::api::names::type_name;
 use crate::certificates::keyring;
-use crate::certificates::rules::certificate_id;
 use crate::certificates::store::certificates::{self, CertificateMeta, VerificationKind};
+use crate::document::document_id;
 use crate::platform::db::DbConnection;
 use crate::platform::http::error::ApiError;
 use crate::platform::http::AppState;
@@ -93,7 +93,7 @@ fn find_matching(
     if let Some(key) = &key {
         crate::platform::throttle::ensure_open(conn, key)?;
     }
-    let found = match id.and_then(certificate_id::normalize) {
+    let found = match id.and_then(document_id::normalize) {
         Some(id) => certificates::find(conn, &id)?,
         None => None,
     }

@@ -3,7 +3,6 @@
 //! certificate prints. Pure rules: the persistence layer fills [`SubjectFacts`], the
 //! PDF layer prints [`CertificateText`].
 
-pub mod certificate_id;
 pub mod eligibility;
 pub mod stamp;
 pub mod types;

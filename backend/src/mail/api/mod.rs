@@ -8,10 +8,10 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::accounts::AuthUser;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::mail::store::{self, AttachmentInfo, MailStatus, OutboxSummaryRow};
 use crate::mail::{now_utc, parse_addresses};
+use crate::platform::auth::AuthUser;
 use crate::platform::db::DbError;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::Query;

@@ -220,7 +220,8 @@ impl Database {
         Ok(applied.iter().map(ToString::to_string).collect())
     }
 
-    /// Runs blocking diesel work on actix's thread pool, off the async workers.
+    /// Runs blocking diesel work on the runtime's blocking thread pool (the one actix's
+    /// `web::block` uses), off the async workers.
     pub async fn run<T, E, F>(&self, work: F) -> Result<T, E>
     where
         F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
@@ -228,7 +229,7 @@ impl Database {
         E: From<DbError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        actix_web::web::block(move || {
+        tokio::task::spawn_blocking(move || {
             let mut connection = pool.get().map_err(DbError::from)?;
             work(&mut connection)
         })

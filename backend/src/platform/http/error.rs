@@ -27,7 +27,7 @@ pub enum AuthFailure {
 /// Why an authenticated request is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Denial {
-    MissingPermission(crate::accounts::rules::permissions::Permission),
+    MissingPermission(crate::platform::auth::permissions::Permission),
     /// Not a back-office account, or not the owner of the resource.
     NotAllowed,
     PasswordChangeRequired,

@@ -5,6 +5,7 @@ pub mod extract;
 pub mod fallback;
 pub mod health;
 pub mod idempotency;
+pub mod language;
 pub mod metrics;
 pub mod observe;
 pub mod pagination;

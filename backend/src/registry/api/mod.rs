@@ -11,9 +11,9 @@ use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::accounts::rules::permissions::Permission;
-use crate::accounts::AuthUser;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::platform::auth::permissions::Permission;
+use crate::platform::auth::AuthUser;
 use crate::platform::db::DbConnection;
 use crate::platform::http::error::{ApiError, Denial, FieldError};
 use crate::platform::http::AppState;

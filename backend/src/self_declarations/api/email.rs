@@ -3,10 +3,10 @@
 
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
-use crate::accounts::AuthUser;
 use crate::audit::{actions, Actor, AuditEntry, Origin};
 use crate::mail::api::email_delivery::{self, EmailDocument, EmailQueued, Recipients};
 use crate::mail::{Attachment, NewMail};
+use crate::platform::auth::AuthUser;
 use crate::platform::http::error::ApiError;
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;

@@ -9,8 +9,8 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 
-use crate::accounts::AuthUser;
 use crate::audit::Origin;
+use crate::platform::auth::AuthUser;
 use crate::platform::http::error::ApiError;
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;

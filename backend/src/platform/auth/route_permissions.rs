@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use actix_web::http::Method;
 use serde_json::Value;
 
-use crate::accounts::rules::permissions::Permission;
+use crate::platform::auth::permissions::Permission;
 
 /// The security scheme whose scopes name permissions.
 const SCHEME: &str = "bearer";
@@ -106,7 +106,6 @@ impl RoutePermissions {
         ways.first()?.iter().find(|p| !held.contains(p)).copied()
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,4 @@
-//! Certificate identifiers: 80 random bits in Crockford's base32, four groups of four
+//! Identifiers of issued documents (certificates, self-declarations): 80 random bits in Crockford's base32, four groups of four
 //! ("7KQF-9XMA-2R4D-HV0C"). Unguessable, short enough to type from the paper under
 //! the QR, and forgiving of the usual misreadings when typed back.
 

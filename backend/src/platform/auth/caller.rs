@@ -9,8 +9,8 @@ use actix_web::http::header::AUTHORIZATION;
 use actix_web::{web, FromRequest, HttpRequest};
 
 use super::route_permissions::RoutePermissions;
-use crate::accounts::rules::permissions::{Permission, Role};
-use crate::accounts::tokens::TokenKeys;
+use crate::platform::auth::permissions::{Permission, Role};
+use crate::platform::auth::tokens::TokenKeys;
 use crate::platform::http::error::{ApiError, AuthFailure, Denial};
 
 /// A logged-in user whose password needs no change.

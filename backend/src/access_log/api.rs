@@ -10,10 +10,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::accounts::store::accounts;
-use crate::accounts::AuthUser;
 use crate::audit::actions;
 use crate::audit::store::{self as audit_db, AuditFilter};
 use crate::certificates::store::certificates;
+use crate::platform::auth::AuthUser;
 use crate::platform::http::error::ApiError;
 use crate::platform::http::AppState;
 use crate::platform::i18n::Lang;

@@ -1,0 +1,13 @@
+//! Who is calling: the bearer token's claims (signed with the portal's session keys),
+//! the permissions a role's groups grant, and the permission each endpoint declares in
+//! its OpenAPI `security`, checked by the `AuthUser` extractor. How a person obtains a
+//! token (password, smart card, SPID/CIE) is the `accounts` feature's business.
+
+pub mod caller;
+pub mod permissions;
+pub mod route_permissions;
+pub mod tokens;
+
+pub use caller::{AuthUser, SessionUser};
+pub use permissions::{Permission, Role};
+pub use tokens::TokenKeys;
