@@ -12,7 +12,10 @@ const COMPOSITION: [&str; 4] = ["cli", "demo", "routes", "lib"];
 const SHARED: [&str; 2] = ["platform", "document"];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("readable source folder").flatten() {
+    for entry in std::fs::read_dir(dir)
+        .expect("readable source folder")
+        .flatten()
+    {
         let path = entry.path();
         if path.is_dir() {
             sources(&path, out);
@@ -23,7 +26,10 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn production_code(path: &Path) -> String {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     if name == "tests.rs" || name.ends_with("_tests.rs") {
         return String::new();
     }
@@ -42,8 +48,16 @@ fn modules() -> Vec<(String, String, String)> {
     files
         .iter()
         .filter_map(|path| {
-            let relative = path.strip_prefix(&src).ok()?.to_string_lossy().replace('\\', "/");
-            let top = relative.split('/').next()?.trim_end_matches(".rs").to_owned();
+            let relative = path
+                .strip_prefix(&src)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            let top = relative
+                .split('/')
+                .next()?
+                .trim_end_matches(".rs")
+                .to_owned();
             (top != "main" && top != "architecture_tests")
                 .then(|| (top, relative, production_code(path)))
         })
@@ -105,7 +119,11 @@ fn top_level_modules_import_each_other_without_cycles() {
     let mut done = BTreeSet::new();
     for node in graph.keys() {
         let cycle = cycle_from(&graph, node, &mut Vec::new(), &mut done);
-        assert!(cycle.is_none(), "import cycle: {}", cycle.unwrap_or_default().join(" → "));
+        assert!(
+            cycle.is_none(),
+            "import cycle: {}",
+            cycle.unwrap_or_default().join(" → ")
+        );
     }
 }
 

@@ -15,6 +15,9 @@ pub mod registry;
 pub mod routes;
 pub mod self_declarations;
 
+#[cfg(test)]
+mod architecture_tests;
+
 use std::net::TcpListener;
 use std::sync::Arc;
 

@@ -1,9 +1,10 @@
 //! Login attempts in the audit log, the same way for every login method.
 
 use super::session::IssuedSession;
+use crate::accounts::Error;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::platform::db::DbConnection;
-use crate::platform::http::error::ApiError;
+use crate::platform::db::DbError;
 
 /// Appends a login attempt to the audit log: a success under the account, a failure
 /// under the name that was tried, with the error's code. `details` says more (the smart
@@ -11,10 +12,10 @@ use crate::platform::http::error::ApiError;
 pub fn record_login(
     conn: &mut DbConnection,
     origin: &Origin,
-    outcome: &Result<IssuedSession, ApiError>,
+    outcome: &Result<IssuedSession, Error>,
     attempted: &str,
     details: Option<serde_json::Map<String, serde_json::Value>>,
-) -> Result<(), ApiError> {
+) -> Result<(), DbError> {
     let mut entry = match outcome {
         Ok(issued) => {
             let actor = Actor {

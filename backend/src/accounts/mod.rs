@@ -1,6 +1,13 @@
+//! Accounts: registration, identification at the counter, login with password or
+//! smart card, sessions, password changes and recovery, the profile, and the back
+//! office's users and groups.
+
 pub mod api;
+pub mod error;
 pub mod login_audit;
 pub mod password;
 pub mod rules;
 pub mod session;
 pub mod store;
+
+pub use error::Error;

@@ -7,12 +7,13 @@ use chrono::{NaiveDateTime, Utc};
 
 use super::password;
 use crate::accounts::rules::login_method::LoginMethod;
+use crate::accounts::rules::status::AccountStatus;
 use crate::accounts::store::accounts::{self, AccountRow, LoginName};
 use crate::accounts::store::sessions::{self, RefreshTokenRow};
+use crate::accounts::Error;
 use crate::platform::auth::permissions::Role;
 use crate::platform::auth::tokens::{self, TokenKeys, ACCESS_TOKEN_TTL};
 use crate::platform::db::DbConnection;
-use crate::platform::http::error::{ApiError, AuthFailure, Denial};
 use crate::platform::throttle::{
     self,
     rule::{PER_ACCOUNT, PER_ADDRESS},
@@ -61,7 +62,7 @@ pub fn check_credentials(
     password_attempt: &str,
     ip: Option<&str>,
     now: NaiveDateTime,
-) -> Result<AccountRow, ApiError> {
+) -> Result<AccountRow, Error> {
     let (account_key, ip_key) = throttle_keys(login, ip);
     for key in std::iter::once(&account_key).chain(ip_key.as_ref()) {
         throttle::ensure_open(conn, key)?;
@@ -83,17 +84,17 @@ pub fn check_credentials(
             if let Some(key) = &ip_key {
                 throttle::count_failure(conn, key, &PER_ADDRESS, now)?;
             }
-            Err(ApiError::Unauthorized(AuthFailure::InvalidCredentials))
+            Err(Error::InvalidCredentials)
         }
     }
 }
 
-pub fn ensure_active(account: &AccountRow) -> Result<(), ApiError> {
-    match account.status.as_str() {
-        "active" => Ok(()),
-        "pending_identification" => Err(ApiError::Forbidden(Denial::AccountPendingIdentification)),
-        "rejected" => Err(ApiError::Forbidden(Denial::AccountRejected)),
-        _ => Err(ApiError::Forbidden(Denial::AccountLocked)),
+pub fn ensure_active(account: &AccountRow) -> Result<(), Error> {
+    match AccountStatus::from_stored(&account.status) {
+        AccountStatus::Active => Ok(()),
+        AccountStatus::PendingIdentification => Err(Error::PendingIdentification),
+        AccountStatus::Rejected => Err(Error::Rejected),
+        AccountStatus::Locked => Err(Error::Locked),
     }
 }
 
@@ -102,10 +103,9 @@ pub fn ensure_active(account: &AccountRow) -> Result<(), ApiError> {
 pub fn check_smart_card(
     conn: &mut DbConnection,
     fiscal_code: &FiscalCode,
-) -> Result<AccountRow, ApiError> {
+) -> Result<AccountRow, Error> {
     let login = LoginName::FiscalCode(fiscal_code.as_str().to_owned());
-    let account = accounts::find_by_login(conn, &login)?
-        .ok_or(ApiError::Unauthorized(AuthFailure::SmartCardNotRegistered))?;
+    let account = accounts::find_by_login(conn, &login)?.ok_or(Error::SmartCardNotRegistered)?;
     ensure_active(&account)?;
     Ok(account)
 }
@@ -119,14 +119,16 @@ pub fn issue(
     family_id: Option<String>,
     method: LoginMethod,
     now: NaiveDateTime,
-) -> Result<IssuedSession, ApiError> {
+) -> Result<IssuedSession, Error> {
     let role = Role::parse(&account.role)
-        .ok_or_else(|| ApiError::internal(format!("unknown role {}", account.role)))?;
+        .ok_or_else(|| Error::Corrupt(format!("unknown role {}", account.role)))?;
     let permissions = accounts::permissions_of(conn, &account.id)?;
     let label = label_of(account);
     let must_change_password = method.must_change_password(account.must_change_password);
     let claims = tokens::new_claims(&account.id, role, &label, permissions, must_change_password);
-    let access_token = keys.issue(&claims).map_err(ApiError::internal)?;
+    let access_token = keys
+        .issue(&claims)
+        .map_err(|e| Error::Token(e.to_string()))?;
     let refresh_token = tokens::random_token();
     sessions::insert_refresh_token(
         conn,
@@ -166,7 +168,7 @@ pub fn refresh(
     conn: &mut DbConnection,
     keys: &TokenKeys,
     presented: &str,
-) -> Result<Refresh, ApiError> {
+) -> Result<Refresh, Error> {
     let now = Utc::now().naive_utc();
     let Some(token) = sessions::find_refresh_token(conn, &tokens::token_hash(presented))? else {
         return Ok(Refresh::Invalid);
@@ -207,7 +209,7 @@ pub fn logout(
     conn: &mut DbConnection,
     account_id: &str,
     presented: Option<&str>,
-) -> Result<(), ApiError> {
+) -> Result<(), Error> {
     let now = Utc::now().naive_utc();
     let token = match presented {
         Some(presented) => sessions::find_refresh_token(conn, &tokens::token_hash(presented))?,

@@ -7,11 +7,10 @@
 
 use chrono::Utc;
 use ring::rand::SecureRandom;
-use sha2::{Digest, Sha256};
+use serde::Serialize;
 
 use super::keyring::Keyring;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
-use crate::certificates::api::shapes::IssueCertificate;
 use crate::certificates::rules::eligibility;
 use crate::certificates::rules::stamp::check_request;
 use crate::certificates::rules::stamp::{StampInput, UsageRequest};
@@ -22,12 +21,13 @@ use crate::certificates::rules::wording;
 use crate::certificates::store::certificates::{
     self as repository, CertificateMeta, InsertOutcome, NewCertificate,
 };
+use crate::certificates::Error;
 use crate::document::document_id;
 use crate::document::{self, SealSubject};
+use crate::platform::creation::{Creation, Fingerprinted};
 use crate::platform::db::DbConnection;
-use crate::platform::http::error::{ApiError, FieldError};
-use crate::platform::i18n::Text;
 use crate::platform::settings::Settings;
+use crate::platform::validation::FieldError;
 use crate::registry::store::families;
 use crate::registry::store::persons;
 
@@ -50,21 +50,39 @@ pub struct Phases {
     pub store: std::time::Duration,
 }
 
+/// What is asked, as typed; everything is checked here. Serialized in this field
+/// order to fingerprint the request for `Idempotency-Key`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Request {
+    pub r#type: String,
+    pub person_id: String,
+    pub usage: String,
+    pub usage_text: Option<String>,
+    pub stamp: Option<RequestedStamp>,
+    pub reason: Option<String>,
+}
+
+/// The marca da bollo as typed: its identifier and issue date.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestedStamp {
+    pub identifier: String,
+    pub issue_date: chrono::NaiveDate,
+}
+
 pub enum IssueOutcome {
     Issued(CertificateMeta, Phases),
     /// The same idempotency key and body were seen before: the first certificate.
     Repeated(CertificateMeta),
 }
 
-fn field(field: &str, it: &str, en: &str) -> ApiError {
-    ApiError::Validation(vec![FieldError::new(field, Text::new(it, en))])
+impl Fingerprinted for CertificateMeta {
+    fn request_fingerprint(&self) -> Option<&str> {
+        self.request_fingerprint.as_deref()
+    }
 }
 
-/// A fingerprint of what was asked, to tell a retry from a different request that
-/// reuses an idempotency key.
-fn fingerprint(request: &IssueCertificate) -> String {
-    let canonical = serde_json::to_vec(request).unwrap_or_default();
-    crate::platform::hex::encode(&Sha256::digest(canonical))
+fn field(field: &str, it: &str, en: &str) -> Error {
+    Error::field(field, it, en)
 }
 
 /// How the requester relates to the subject; `None` when they are a third person.
@@ -73,7 +91,7 @@ fn relation(
     requester: &Requester<'_>,
     subject: &families::PersonRow,
     today: chrono::NaiveDate,
-) -> Result<Option<&'static str>, ApiError> {
+) -> Result<Option<&'static str>, Error> {
     let Some(me) = persons::of_account(conn, requester.account_id)? else {
         return Ok(requester.is_office.then_some("office"));
     };
@@ -94,17 +112,16 @@ pub fn issue(
     keyring: &Keyring,
     requester: &Requester<'_>,
     origin: &Origin,
-    request: &IssueCertificate,
+    request: &Request,
     idempotency_key: Option<&str>,
-) -> Result<IssueOutcome, ApiError> {
+) -> Result<IssueOutcome, Error> {
     let started = std::time::Instant::now();
-    let fingerprint = fingerprint(request);
-    if let Some(key) = idempotency_key {
-        if let Some(previous) =
-            repository::find_by_idempotency_key(conn, requester.account_id, key)?
-        {
-            return repeated(previous, &fingerprint);
-        }
+    let creation = Creation::new(idempotency_key, request);
+    let find = |conn: &mut DbConnection, key: &str| {
+        repository::find_by_idempotency_key(conn, requester.account_id, key).map_err(Error::from)
+    };
+    if let Some(previous) = creation.earlier(conn, find)? {
+        return Ok(IssueOutcome::Repeated(previous));
     }
     let now = Utc::now();
     let today = crate::platform::italian_time::today(now);
@@ -135,21 +152,21 @@ pub fn issue(
         today,
     )
     .map_err(|errors| {
-        ApiError::Validation(
+        Error::Invalid(
             errors
                 .into_iter()
                 .map(|e| FieldError::new(e.field, e.message))
                 .collect(),
         )
     })?;
-    let subject = persons::find(conn, &request.person_id)?.ok_or(ApiError::NotFound)?;
+    let subject = persons::find(conn, &request.person_id)?.ok_or(Error::PersonNotFound)?;
     let relation = match relation(conn, requester, &subject, today)? {
         Some(relation) => relation,
         None => {
             // A third person: only residents are found by the look-up, so only they
             // can be asked about; anyone else answers as unknown.
             if subject.deregistered_on.is_some() || subject.death_date.is_some() {
-                return Err(ApiError::NotFound);
+                return Err(Error::PersonNotFound);
             }
             "third_party"
         }
@@ -174,16 +191,16 @@ pub fn issue(
     }
     let city = &settings.municipality.office.city;
     let facts = crate::registry::facts::read::load(conn, &subject, today, city)?;
-    eligibility::check(kind, &facts).map_err(|ineligible| ApiError::Unprocessable {
-        code: "not_eligible",
-        detail: ineligible.reason,
+    eligibility::check(kind, &facts).map_err(|ineligible| Error::NotEligible {
+        code: ineligible.code,
+        reason: ineligible.reason,
     })?;
 
     let checked_at = std::time::Instant::now();
     let mut random = [0u8; 10];
     ring::rand::SystemRandom::new()
         .fill(&mut random)
-        .map_err(|_| ApiError::internal("no system randomness"))?;
+        .map_err(|_| Error::Document("no system randomness".to_owned()))?;
     let id = document_id::format(random);
     let text = wording::compose(kind, &checked, &facts, today, city);
     let doc = super::layout::document(settings, &text, &id, now);
@@ -202,7 +219,7 @@ pub fn issue(
         &signer,
         &settings.effective_public_base_url(),
     )
-    .map_err(ApiError::internal)?;
+    .map_err(|e| Error::Document(e.to_string()))?;
 
     let rendered_at = std::time::Instant::now();
     let content_sha256 = crate::platform::hex::encode(&issued.content_sha256);
@@ -232,7 +249,7 @@ pub fn issue(
         pdf: &issued.pdf,
         status: "valid",
         idempotency_key,
-        request_fingerprint: Some(&fingerprint),
+        request_fingerprint: Some(creation.fingerprint()),
     };
     let inserted = crate::platform::db::transaction(conn, |conn| {
         match repository::insert(conn, &row)? {
@@ -257,7 +274,7 @@ pub fn issue(
             .subject("person", &subject.id)
         };
         audit::record(conn, origin, entry)?;
-        Ok::<_, ApiError>(InsertOutcome::Inserted)
+        Ok::<_, Error>(InsertOutcome::Inserted)
     })?;
     match inserted {
         InsertOutcome::Inserted => {
@@ -269,33 +286,14 @@ pub fn issue(
             };
             Ok(IssueOutcome::Issued(meta, phases))
         }
-        InsertOutcome::StampAlreadyUsed => Err(ApiError::Conflict {
-            code: "stamp_already_used",
-            detail: Text::new(
-                "Questa marca da bollo è già stata utilizzata per un altro certificato: ogni marca vale per un solo certificato.",
-                "This revenue stamp has already been used for another certificate: each stamp pays for one certificate only.",
-            ),
-        }),
+        InsertOutcome::StampAlreadyUsed => Err(Error::StampAlreadyUsed),
         InsertOutcome::IdempotencyKeyTaken => {
             // A concurrent retry with the same key won the race: answer its certificate.
-            let key = idempotency_key.unwrap_or_default();
-            let previous = repository::find_by_idempotency_key(conn, requester.account_id, key)?
-                .ok_or_else(|| ApiError::internal("idempotency key taken but not found"))?;
-            repeated(previous, &fingerprint)
+            let previous = creation.after_race(conn, |conn: &mut DbConnection, key: &str| {
+                repository::find_by_idempotency_key(conn, requester.account_id, key)
+                    .map_err(Error::from)
+            })?;
+            Ok(IssueOutcome::Repeated(previous))
         }
-    }
-}
-
-fn repeated(previous: CertificateMeta, fingerprint: &str) -> Result<IssueOutcome, ApiError> {
-    if previous.request_fingerprint.as_deref() == Some(fingerprint) {
-        Ok(IssueOutcome::Repeated(previous))
-    } else {
-        Err(ApiError::Unprocessable {
-            code: "idempotency_key_reused",
-            detail: Text::new(
-                "La chiave di idempotenza è già stata usata per una richiesta diversa.",
-                "The idempotency key was already used for a different request.",
-            ),
-        })
     }
 }

@@ -29,12 +29,6 @@ pub enum KeyringError {
     Configured(String),
 }
 
-impl From<KeyringError> for crate::platform::http::error::ApiError {
-    fn from(error: KeyringError) -> Self {
-        crate::platform::http::error::ApiError::internal(error)
-    }
-}
-
 /// Who the generated certificates name.
 #[derive(Debug, Clone)]
 pub struct Issuer {

@@ -1,6 +1,12 @@
+//! Certificates: issuing the signed PDF with its QR stamp, the archive, delivery by
+//! e-mail, revocation, public verification and the signing keys.
+
 pub mod api;
+pub mod error;
 pub mod issue;
 pub mod keyring;
 pub mod layout;
 pub mod rules;
 pub mod store;
+
+pub use error::Error;

@@ -27,13 +27,6 @@ pub trait Fingerprinted {
     fn request_fingerprint(&self) -> Option<&str>;
 }
 
-/// Created now, or the answer to an earlier identical request.
-#[derive(Debug)]
-pub enum Created<T> {
-    New(T),
-    Repeated(T),
-}
-
 /// One creating request: its idempotency key (if the client sent one) and the
 /// fingerprint of what it asked.
 #[derive(Debug, Clone)]

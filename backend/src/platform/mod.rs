@@ -13,3 +13,4 @@ pub mod italian_time;
 pub mod settings;
 pub mod telemetry;
 pub mod throttle;
+pub mod validation;

@@ -8,18 +8,20 @@ use super::layout;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::document::document_id;
 use crate::document::{self, fonts};
+use crate::platform::creation::{Creation, Fingerprinted};
 use crate::platform::db::DbConnection;
-use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::i18n::Text;
 use crate::platform::settings::Settings;
+use crate::platform::validation::FieldError;
 use crate::self_declarations::rules::prefill::reconcile;
 use crate::self_declarations::rules::prefill::Prefill;
-use crate::self_declarations::rules::values::{self, FieldIssue};
+use crate::self_declarations::rules::values;
 use crate::self_declarations::rules::wording::{self, DeclarationText};
 use crate::self_declarations::rules::{DeclarationKind, Values};
 use crate::self_declarations::store::{
     self as repository, DeclarationRow, InsertOutcome, NewDeclaration,
 };
+use crate::self_declarations::Error;
 
 /// Who is declaring.
 pub struct Declarant<'a> {
@@ -42,34 +44,27 @@ pub enum CreateOutcome {
     Repeated(DeclarationRow),
 }
 
-pub fn kind(code: &str) -> Result<DeclarationKind, ApiError> {
+pub fn kind(code: &str) -> Result<DeclarationKind, Error> {
     DeclarationKind::parse(code).ok_or_else(|| {
-        ApiError::Validation(vec![FieldError::new(
+        Error::Invalid(vec![FieldError::text(
             "type",
-            Text::new(
-                "Tipo di autocertificazione sconosciuto.",
-                "Unknown kind of self-declaration.",
-            ),
+            "Tipo di autocertificazione sconosciuto.",
+            "Unknown kind of self-declaration.",
         )])
     })
 }
 
-fn invalid(issues: Vec<FieldIssue>) -> ApiError {
-    ApiError::Validation(
-        issues
-            .into_iter()
-            .map(|i| FieldError::new(i.field, i.message))
-            .collect(),
-    )
+fn invalid(issues: Vec<FieldError>) -> Error {
+    Error::Invalid(issues)
 }
 
 /// Every value must print in the form's Latin alphabet (WinAnsi): better a named field
 /// now than a form that cannot be drawn.
-fn printable(values: &Values) -> Result<(), ApiError> {
+fn printable(values: &Values) -> Result<(), Error> {
     let mut issues = Vec::new();
     let mut check = |field: String, value: &str| {
         if let Err(e) = fonts::encode_winansi(value) {
-            issues.push(FieldIssue {
+            issues.push(FieldError {
                 field,
                 message: Text::new(
                     format!("Carattere non stampabile nel modulo: «{}».", e.character),
@@ -109,7 +104,7 @@ pub fn check(
     type_code: &str,
     submitted: &Values,
     today: NaiveDate,
-) -> Result<Checked, ApiError> {
+) -> Result<Checked, Error> {
     let kind = kind(type_code)?;
     let prefill = super::prefill::load(conn, settings, account_id, kind, today)?;
     let (merged, edited) = reconcile(&prefill, submitted).map_err(invalid)?;
@@ -131,26 +126,14 @@ pub fn compose(settings: &Settings, checked: &Checked) -> DeclarationText {
     )
 }
 
-/// A fingerprint of what was asked, to tell a retry from a different request that
-/// reuses an idempotency key.
-fn fingerprint(type_code: &str, submitted: &Values) -> String {
-    let canonical =
-        serde_json::to_vec(&(type_code, &submitted.fields, &submitted.members)).unwrap_or_default();
-    crate::platform::hex::encode(&Sha256::digest(canonical))
+impl Fingerprinted for DeclarationRow {
+    fn request_fingerprint(&self) -> Option<&str> {
+        self.request_fingerprint.as_deref()
+    }
 }
 
-fn repeated(previous: DeclarationRow, fingerprint: &str) -> Result<CreateOutcome, ApiError> {
-    if previous.request_fingerprint.as_deref() == Some(fingerprint) {
-        Ok(CreateOutcome::Repeated(previous))
-    } else {
-        Err(ApiError::Unprocessable {
-            code: "idempotency_key_reused",
-            detail: Text::new(
-                "La chiave di idempotenza è già stata usata per una richiesta diversa.",
-                "The idempotency key was already used for a different request.",
-            ),
-        })
-    }
+fn to_json(value: &impl serde::Serialize) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| Error::Document(e.to_string()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -163,14 +146,17 @@ pub fn create(
     submitted: &Values,
     idempotency_key: Option<&str>,
     now: DateTime<Utc>,
-) -> Result<CreateOutcome, ApiError> {
-    let fingerprint = fingerprint(type_code, submitted);
-    if let Some(key) = idempotency_key {
-        if let Some(previous) =
-            repository::find_by_idempotency_key(conn, declarant.account_id, key)?
-        {
-            return repeated(previous, &fingerprint);
-        }
+) -> Result<CreateOutcome, Error> {
+    // What tells two requests apart: the kind and the submitted values.
+    let creation = Creation::new(
+        idempotency_key,
+        &(type_code, &submitted.fields, &submitted.members),
+    );
+    let find = |conn: &mut DbConnection, key: &str| {
+        repository::find_by_idempotency_key(conn, declarant.account_id, key).map_err(Error::from)
+    };
+    if let Some(previous) = creation.earlier(conn, find)? {
+        return Ok(CreateOutcome::Repeated(previous));
     }
     let today = crate::platform::italian_time::today(now);
     let checked = check(
@@ -184,18 +170,17 @@ pub fn create(
     let mut random = [0u8; 10];
     ring::rand::SystemRandom::new()
         .fill(&mut random)
-        .map_err(|_| ApiError::internal("no system randomness"))?;
+        .map_err(|_| Error::Document("no system randomness".to_owned()))?;
     let id = document_id::format(random);
     let text = compose(settings, &checked);
     let doc = layout::document(settings, &text, Some(&id), now);
-    let pdf = document::form_pdf(&doc, &random).map_err(ApiError::internal)?;
+    let pdf = document::form_pdf(&doc, &random).map_err(|e| Error::Document(e.to_string()))?;
     let pdf_sha256 = crate::platform::hex::encode(&Sha256::digest(&pdf));
     let field = |key: &str| checked.values.get(key).unwrap_or_default().to_owned();
     let (surname, name, fiscal_code) = (field("surname"), field("name"), field("fiscal_code"));
-    let values_json = serde_json::to_string(&checked.values.fields).map_err(ApiError::internal)?;
-    let members_json =
-        serde_json::to_string(&checked.values.members).map_err(ApiError::internal)?;
-    let edited_json = serde_json::to_string(&checked.edited).map_err(ApiError::internal)?;
+    let values_json = to_json(&checked.values.fields)?;
+    let members_json = to_json(&checked.values.members)?;
+    let edited_json = to_json(&checked.edited)?;
     let row = NewDeclaration {
         id: &id,
         account_id: declarant.account_id,
@@ -212,7 +197,7 @@ pub fn create(
         pdf_sha256: &pdf_sha256,
         pdf: &pdf,
         idempotency_key,
-        request_fingerprint: Some(&fingerprint),
+        request_fingerprint: Some(creation.fingerprint()),
     };
     let outcome = crate::platform::db::transaction(conn, |conn| {
         if repository::insert(conn, &row)? == InsertOutcome::IdempotencyKeyTaken {
@@ -233,16 +218,17 @@ pub fn create(
             )
         };
         audit::record(conn, origin, entry)?;
-        Ok::<_, ApiError>(InsertOutcome::Inserted)
+        Ok::<_, Error>(InsertOutcome::Inserted)
     })?;
     match outcome {
         InsertOutcome::Inserted => Ok(CreateOutcome::Created(row.row())),
         InsertOutcome::IdempotencyKeyTaken => {
             // A concurrent retry with the same key won the race: answer its declaration.
-            let key = idempotency_key.unwrap_or_default();
-            let previous = repository::find_by_idempotency_key(conn, declarant.account_id, key)?
-                .ok_or_else(|| ApiError::internal("idempotency key taken but not found"))?;
-            repeated(previous, &fingerprint)
+            let previous = creation.after_race(conn, |conn: &mut DbConnection, key: &str| {
+                repository::find_by_idempotency_key(conn, declarant.account_id, key)
+                    .map_err(Error::from)
+            })?;
+            Ok(CreateOutcome::Repeated(previous))
         }
     }
 }
@@ -252,9 +238,9 @@ pub fn blank_pdf(
     settings: &Settings,
     kind: DeclarationKind,
     now: DateTime<Utc>,
-) -> Result<Vec<u8>, ApiError> {
+) -> Result<Vec<u8>, Error> {
     let text = wording::compose(kind, None, &layout::privacy_contacts(settings));
     let doc = layout::document(settings, &text, None, now);
     let file_id = Sha256::digest(kind.code().as_bytes());
-    document::form_pdf(&doc, &file_id[..16]).map_err(ApiError::internal)
+    document::form_pdf(&doc, &file_id[..16]).map_err(|e| Error::Document(e.to_string()))
 }

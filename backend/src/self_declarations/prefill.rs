@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 
 use crate::accounts::store::accounts;
 use crate::platform::db::DbConnection;
-use crate::platform::http::error::ApiError;
 use crate::platform::settings::Settings;
 use crate::registry::facts::read;
 use crate::registry::rules::fiscal_code::FiscalCode;
@@ -14,6 +13,7 @@ use crate::registry::rules::sex::Sex;
 use crate::registry::store::persons;
 use crate::self_declarations::rules::prefill::{self, AccountIdentity, Prefill};
 use crate::self_declarations::rules::DeclarationKind;
+use crate::self_declarations::Error;
 
 pub fn load(
     conn: &mut DbConnection,
@@ -21,10 +21,8 @@ pub fn load(
     account_id: &str,
     kind: DeclarationKind,
     today: NaiveDate,
-) -> Result<Prefill, ApiError> {
-    let account = accounts::details(conn, account_id)?.ok_or(ApiError::Unauthorized(
-        crate::platform::http::error::AuthFailure::InvalidToken,
-    ))?;
+) -> Result<Prefill, Error> {
+    let account = accounts::details(conn, account_id)?.ok_or(Error::AccountGone)?;
     // What the account lacks, its codice fiscale says (it was checked at registration
     // and at the counter): sex, date and place of birth.
     let decoded = account

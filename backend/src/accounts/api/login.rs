@@ -12,11 +12,13 @@ use crate::accounts::password;
 use crate::accounts::rules::login_method::LoginMethod::Password;
 use crate::accounts::session::{self, IssuedSession, Refresh};
 use crate::accounts::store::accounts::{self, LoginName};
+use crate::accounts::Error;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::platform::auth::tokens::TokenKeys;
+use crate::platform::auth::Refusal;
 use crate::platform::auth::SessionUser;
 use crate::platform::http::client::client_ip;
-use crate::platform::http::error::{ApiError, AuthFailure, FieldError};
+use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;
 use crate::platform::i18n::Text;
@@ -199,7 +201,7 @@ pub async fn login(
                         session::issue(conn, &tokens, &account, None, Password, now)
                     });
                 record_login(conn, &origin, &outcome, login.as_str(), None)?;
-                outcome
+                outcome.map_err(ApiError::from)
             }
         })
         .await?;
@@ -223,8 +225,7 @@ pub async fn refresh(
     tokens: web::Data<TokenKeys>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let presented = presented_refresh_token(&req, &body)?
-        .ok_or(ApiError::Unauthorized(AuthFailure::InvalidRefreshToken))?;
+    let presented = presented_refresh_token(&req, &body)?.ok_or(Error::InvalidRefreshToken)?;
     let origin = Origin::from_request(&req);
     let outcome = state
         .db
@@ -249,9 +250,9 @@ pub async fn refresh(
         Refresh::Issued(issued) => Ok(session_response(&state, issued)),
         Refresh::Reused { account_id } => {
             tracing::warn!(account_id, "refresh token reused: session family revoked");
-            Err(ApiError::Unauthorized(AuthFailure::InvalidRefreshToken))
+            Err(Error::InvalidRefreshToken.into())
         }
-        Refresh::Invalid => Err(ApiError::Unauthorized(AuthFailure::InvalidRefreshToken)),
+        Refresh::Invalid => Err(Error::InvalidRefreshToken.into()),
     }
 }
 
@@ -347,7 +348,7 @@ pub async fn change_password(
             move |conn| {
                 let now = Utc::now().naive_utc();
                 let account = accounts::find_by_id(conn, &account_id)?
-                    .ok_or(ApiError::Unauthorized(AuthFailure::InvalidToken))?;
+                    .ok_or(ApiError::from(Refusal::InvalidToken))?;
                 let login_name = match (&account.fiscal_code, &account.username) {
                     (Some(code), _) => LoginName::FiscalCode(code.clone()),
                     (None, Some(name)) => LoginName::Username(name.clone()),
@@ -361,14 +362,12 @@ pub async fn change_password(
                     now,
                 )
                 .map_err(|error| match error {
-                    ApiError::Unauthorized(_) => ApiError::Validation(vec![FieldError::new(
+                    Error::InvalidCredentials => ApiError::Validation(vec![FieldError::text(
                         "current_password",
-                        Text::new(
-                            "La password attuale non è corretta.",
-                            "The current password is not correct.",
-                        ),
+                        "La password attuale non è corretta.",
+                        "The current password is not correct.",
                     )]),
-                    other => other,
+                    other => other.into(),
                 })?;
                 let hash = password::hash(&body.new_password).map_err(ApiError::internal)?;
                 accounts::set_password(conn, &account.id, &hash, false, now)?;
@@ -382,7 +381,9 @@ pub async fn change_password(
                 let entry = AuditEntry::new(actor, actions::AUTH_PASSWORD_CHANGED)
                     .subject("account", &account.id);
                 audit::record(conn, &origin, entry)?;
-                session::issue(conn, &tokens, &account, None, Password, now)
+                Ok(session::issue(
+                    conn, &tokens, &account, None, Password, now,
+                )?)
             }
         })
         .await?;

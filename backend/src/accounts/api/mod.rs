@@ -1,6 +1,7 @@
 pub mod admin_accounts;
 pub mod admin_groups;
 pub mod admin_users;
+pub mod error;
 pub mod login;
 pub mod password_policy;
 pub mod password_reset;

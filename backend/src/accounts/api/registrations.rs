@@ -13,7 +13,7 @@ use crate::accounts::store::accounts::{self, NewRegistration};
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::mail::{self, Email, NewMail};
 use crate::platform::auth::tokens::TokenKeys;
-use crate::platform::http::error::{ApiError, Denial, FieldError};
+use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;
 use crate::platform::i18n::Text;
@@ -127,7 +127,7 @@ fn ensure_open(state: &AppState) -> Result<(), ApiError> {
     if state.settings.registration_enabled {
         Ok(())
     } else {
-        Err(ApiError::Forbidden(Denial::RegistrationClosed))
+        Err(crate::accounts::Error::RegistrationClosed.into())
     }
 }
 

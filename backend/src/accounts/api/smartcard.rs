@@ -9,10 +9,11 @@ use crate::accounts::login_audit::record_login;
 use crate::accounts::rules::login_method::LoginMethod;
 use crate::accounts::rules::smartcard::{CardCertificate, SmartCardError};
 use crate::accounts::session;
+use crate::accounts::Error;
 use crate::audit::Origin;
 use crate::platform::auth::tokens::TokenKeys;
 use crate::platform::http::client_cert::ClientCertificate;
-use crate::platform::http::error::{ApiError, AuthFailure};
+use crate::platform::http::error::ApiError;
 use crate::platform::http::AppState;
 use crate::registry::rules::fiscal_code::FiscalCode;
 
@@ -41,8 +42,8 @@ pub async fn smartcard_login(
     req: HttpRequest,
     state: web::Data<AppState>,
     tokens: web::Data<TokenKeys>,
-    certificate: ClientCertificate,
 ) -> Result<HttpResponse, ApiError> {
+    let certificate = ClientCertificate::of(&req).ok_or(Error::SmartCardMissing)?;
     let origin = Origin::from_request(&req);
     let issued = state
         .db
@@ -62,12 +63,12 @@ pub async fn smartcard_login(
                     }),
                     Err(reason) => {
                         tracing::info!(%reason, "smart card refused");
-                        Err(ApiError::Unauthorized(AuthFailure::SmartCardUnreadable))
+                        Err(Error::SmartCardUnreadable)
                     }
                 };
                 let (attempted, details) = describe_attempt(&card, &fiscal_code);
                 record_login(conn, &origin, &outcome, &attempted, Some(details))?;
-                outcome
+                outcome.map_err(ApiError::from)
             }
         })
         .await?;

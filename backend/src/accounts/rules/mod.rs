@@ -2,3 +2,4 @@ pub mod groups;
 pub mod login_method;
 pub mod proof_of_work;
 pub mod smartcard;
+pub mod status;

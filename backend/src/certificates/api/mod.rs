@@ -3,6 +3,7 @@
 //! live in `domain::certificates`, the work in `certification`.
 
 pub mod email;
+pub mod error;
 pub mod names;
 pub mod revocation;
 pub mod shapes;
@@ -124,9 +125,10 @@ pub async fn issue_certificate(
                 &keyring,
                 &requester,
                 &origin,
-                &body.0,
+                &issue::Request::from(body.0),
                 key.as_deref(),
             )
+            .map_err(ApiError::from)
         })
         .await?;
     let (status, meta) = match outcome {

@@ -168,3 +168,21 @@ pub struct RevokeCertificate {
     /// Why (3–500 characters): recorded in the audit log and shown to the person.
     pub reason: String,
 }
+
+impl From<IssueCertificate> for crate::certificates::issue::Request {
+    fn from(body: IssueCertificate) -> Self {
+        crate::certificates::issue::Request {
+            r#type: body.r#type,
+            person_id: body.person_id,
+            usage: body.usage,
+            usage_text: body.usage_text,
+            stamp: body
+                .stamp
+                .map(|s| crate::certificates::issue::RequestedStamp {
+                    identifier: s.identifier,
+                    issue_date: s.issue_date,
+                }),
+            reason: body.reason,
+        }
+    }
+}

@@ -9,9 +9,10 @@ use actix_web::http::header::AUTHORIZATION;
 use actix_web::{web, FromRequest, HttpRequest};
 
 use super::route_permissions::RoutePermissions;
+use super::Refusal;
 use crate::platform::auth::permissions::{Permission, Role};
 use crate::platform::auth::tokens::TokenKeys;
-use crate::platform::http::error::{ApiError, AuthFailure, Denial};
+use crate::platform::http::error::ApiError;
 
 /// A logged-in user whose password needs no change.
 #[derive(Debug, Clone)]
@@ -39,7 +40,7 @@ fn authenticate(req: &HttpRequest) -> Result<SessionUser, ApiError> {
     let header = req
         .headers()
         .get(AUTHORIZATION)
-        .ok_or(ApiError::Unauthorized(AuthFailure::MissingToken))?;
+        .ok_or(ApiError::from(Refusal::MissingToken))?;
     let token = header
         .to_str()
         .ok()
@@ -49,10 +50,10 @@ fn authenticate(req: &HttpRequest) -> Result<SessionUser, ApiError> {
                 .or_else(|| value.strip_prefix("bearer "))
         })
         .map(str::trim)
-        .ok_or(ApiError::Unauthorized(AuthFailure::InvalidToken))?;
+        .ok_or(ApiError::from(Refusal::InvalidToken))?;
     let claims = keys
         .verify(token)
-        .ok_or(ApiError::Unauthorized(AuthFailure::InvalidToken))?;
+        .ok_or(ApiError::from(Refusal::InvalidToken))?;
     Ok(SessionUser {
         must_change_password: claims.mcp,
         user: AuthUser {
@@ -81,14 +82,14 @@ impl FromRequest for AuthUser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(authenticate(req).and_then(|session| {
             if session.must_change_password {
-                return Err(ApiError::Forbidden(Denial::PasswordChangeRequired));
+                return Err(Refusal::PasswordChangeRequired.into());
             }
             let table = req
                 .app_data::<web::Data<RoutePermissions>>()
                 .ok_or_else(|| ApiError::internal("route permissions missing"))?;
             let pattern = req.match_pattern().unwrap_or_default();
             match table.missing(req.method(), &pattern, &session.user.permissions) {
-                Some(missing) => Err(ApiError::Forbidden(Denial::MissingPermission(missing))),
+                Some(missing) => Err(Refusal::MissingPermission(missing).into()),
                 None => Ok(session.user),
             }
         }))

@@ -5,9 +5,11 @@
 
 pub mod caller;
 pub mod permissions;
+pub mod refusal;
 pub mod route_permissions;
 pub mod tokens;
 
 pub use caller::{AuthUser, SessionUser};
 pub use permissions::{Permission, Role};
+pub use refusal::Refusal;
 pub use tokens::TokenKeys;

@@ -3,15 +3,12 @@
 //! here chains to a configured CA and is valid now.
 
 use std::any::Any;
-use std::future::{ready, Ready};
 use std::sync::Arc;
 
 use actix_tls::accept::rustls_0_23::TlsStream;
-use actix_web::dev::{Extensions, Payload};
+use actix_web::dev::Extensions;
 use actix_web::rt::net::TcpStream;
-use actix_web::{FromRequest, HttpRequest};
-
-use crate::platform::http::error::{ApiError, AuthFailure};
+use actix_web::HttpRequest;
 
 /// The verified leaf certificate (DER) the client presented, one per connection.
 #[derive(Debug, Clone)]
@@ -35,17 +32,10 @@ pub fn capture(connection: &dyn Any, extensions: &mut Extensions) {
     }
 }
 
-/// Refuses the request (401) when the connection carries no client certificate: plain
-/// HTTP, or a visitor who chose none (no card in the reader).
-impl FromRequest for ClientCertificate {
-    type Error = ApiError;
-    type Future = Ready<Result<ClientCertificate, ApiError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(
-            req.conn_data::<ClientCertificate>()
-                .cloned()
-                .ok_or(ApiError::Unauthorized(AuthFailure::SmartCardMissing)),
-        )
+impl ClientCertificate {
+    /// The certificate of the request's connection; none over plain HTTP, or when the
+    /// visitor chose none (no card in the reader).
+    pub fn of(req: &HttpRequest) -> Option<ClientCertificate> {
+        req.conn_data::<ClientCertificate>().cloned()
     }
 }

@@ -8,53 +8,7 @@ use utoipa::ToSchema;
 
 use crate::platform::i18n::{Lang, Text};
 
-/// Why a request is not authenticated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuthFailure {
-    MissingToken,
-    InvalidToken,
-    /// Wrong user id or password: one answer for both, so neither is revealed.
-    InvalidCredentials,
-    InvalidRefreshToken,
-    /// Smart-card login without a client certificate on the connection.
-    SmartCardMissing,
-    /// A verified certificate whose subject names no valid codice fiscale.
-    SmartCardUnreadable,
-    /// A valid card whose codice fiscale has no account here.
-    SmartCardNotRegistered,
-}
-
-/// Why an authenticated request is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Denial {
-    MissingPermission(crate::platform::auth::permissions::Permission),
-    /// Not a back-office account, or not the owner of the resource.
-    NotAllowed,
-    PasswordChangeRequired,
-    AccountPendingIdentification,
-    AccountLocked,
-    AccountRejected,
-    /// Registration with a password is switched off in this municipality (SPEC §2).
-    RegistrationClosed,
-    /// A service for the municipality's residents asked by someone it does not list.
-    NotResident,
-}
-
-/// A field that failed validation, named by its JSON path (`address.street`, `members[2].name`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: String,
-    pub message: Text,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: Text) -> FieldError {
-        FieldError {
-            field: field.into(),
-            message,
-        }
-    }
-}
+pub use crate::platform::validation::FieldError;
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ApiError {
@@ -75,10 +29,13 @@ pub enum ApiError {
     PayloadTooLarge { limit: usize },
     #[error("unsupported media type")]
     UnsupportedMediaType,
-    #[error("not authenticated: {0:?}")]
-    Unauthorized(AuthFailure),
-    #[error("forbidden: {0:?}")]
-    Forbidden(Denial),
+    /// Not (or no longer) authenticated; `code` says why (`unauthorized` when no valid
+    /// token came, a feature's own code for failed credentials).
+    #[error("not authenticated: {code}")]
+    Unauthorized { code: &'static str, detail: Text },
+    /// Authenticated, and refused; `code` says why.
+    #[error("forbidden: {code}")]
+    Forbidden { code: &'static str, detail: Text },
     /// The request clashes with the state of a resource (a duplicate, a used stamp).
     #[error("conflict: {code}")]
     Conflict { code: &'static str, detail: Text },
@@ -100,6 +57,31 @@ impl ApiError {
         ApiError::Internal(cause.to_string())
     }
 
+    pub fn unauthorized(code: &'static str, it: &str, en: &str) -> ApiError {
+        ApiError::Unauthorized {
+            code,
+            detail: Text::new(it, en),
+        }
+    }
+
+    pub fn forbidden(code: &'static str, it: &str, en: &str) -> ApiError {
+        ApiError::Forbidden {
+            code,
+            detail: Text::new(it, en),
+        }
+    }
+
+    pub fn conflict(code: &'static str, it: &str, en: &str) -> ApiError {
+        ApiError::Conflict {
+            code,
+            detail: Text::new(it, en),
+        }
+    }
+
+    pub fn unprocessable(code: &'static str, detail: Text) -> ApiError {
+        ApiError::Unprocessable { code, detail }
+    }
+
     /// Stable snake_case code, part of the contract: clients may switch on it.
     pub fn code(&self) -> &'static str {
         match self {
@@ -110,23 +92,7 @@ impl ApiError {
             ApiError::MethodNotAllowed { .. } => "method_not_allowed",
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
-            ApiError::Unauthorized(AuthFailure::InvalidCredentials) => "invalid_credentials",
-            ApiError::Unauthorized(AuthFailure::InvalidRefreshToken) => "invalid_refresh_token",
-            ApiError::Unauthorized(AuthFailure::SmartCardMissing) => "smart_card_required",
-            ApiError::Unauthorized(AuthFailure::SmartCardUnreadable) => "smart_card_unreadable",
-            ApiError::Unauthorized(AuthFailure::SmartCardNotRegistered) => {
-                "smart_card_not_registered"
-            }
-            ApiError::Unauthorized(_) => "unauthorized",
-            ApiError::Forbidden(Denial::PasswordChangeRequired) => "password_change_required",
-            ApiError::Forbidden(Denial::AccountPendingIdentification) => {
-                "account_pending_identification"
-            }
-            ApiError::Forbidden(Denial::AccountLocked) => "account_locked",
-            ApiError::Forbidden(Denial::AccountRejected) => "account_rejected",
-            ApiError::Forbidden(Denial::RegistrationClosed) => "registration_closed",
-            ApiError::Forbidden(Denial::NotResident) => "not_resident",
-            ApiError::Forbidden(_) => "forbidden",
+            ApiError::Unauthorized { code, .. } | ApiError::Forbidden { code, .. } => code,
             ApiError::Conflict { code, .. } => code,
             ApiError::Unprocessable { code, .. } => code,
             ApiError::TooManyRequests { .. } => "too_many_requests",
@@ -153,10 +119,10 @@ impl ApiError {
             ApiError::UnsupportedMediaType => {
                 Text::new("Formato non supportato", "Unsupported media type")
             }
-            ApiError::Unauthorized(_) => {
+            ApiError::Unauthorized { .. } => {
                 Text::new("Autenticazione richiesta", "Authentication required")
             }
-            ApiError::Forbidden(_) => Text::new("Operazione non consentita", "Forbidden"),
+            ApiError::Forbidden { .. } => Text::new("Operazione non consentita", "Forbidden"),
             ApiError::Conflict { .. } => Text::new("Conflitto con lo stato attuale", "Conflict"),
             ApiError::Unprocessable { .. } => {
                 Text::new("Richiesta non accoglibile", "Request cannot be granted")
@@ -200,73 +166,10 @@ impl ApiError {
                 "Il corpo della richiesta deve essere in formato JSON (Content-Type: application/json).",
                 "The request body must be JSON (Content-Type: application/json).",
             ),
-            ApiError::Unauthorized(failure) => match failure {
-                AuthFailure::MissingToken => Text::new(
-                    "Per questa operazione occorre accedere al portale.",
-                    "You need to log in for this operation.",
-                ),
-                AuthFailure::InvalidToken => Text::new(
-                    "La sessione non è valida o è scaduta: accedere di nuovo.",
-                    "The session is not valid or has expired: please log in again.",
-                ),
-                AuthFailure::InvalidCredentials => Text::new(
-                    "Credenziali non valide: controllare codice fiscale (o nome utente) e password.",
-                    "Invalid credentials: check the tax code (or user name) and the password.",
-                ),
-                AuthFailure::InvalidRefreshToken => Text::new(
-                    "La sessione è terminata: accedere di nuovo.",
-                    "The session has ended: please log in again.",
-                ),
-                AuthFailure::SmartCardMissing => Text::new(
-                    "Per accedere con la Carta Nazionale dei Servizi occorre inserire la carta nel lettore e scegliere il certificato di autenticazione quando il browser lo richiede.",
-                    "To log in with the smart card (CNS/CRS), insert it in the reader and choose its authentication certificate when the browser asks for it.",
-                ),
-                AuthFailure::SmartCardUnreadable => Text::new(
-                    "Il certificato della carta non riporta un codice fiscale valido: non è possibile accedere con questa carta.",
-                    "The card's certificate carries no valid tax code: this card cannot be used to log in.",
-                ),
-                AuthFailure::SmartCardNotRegistered => Text::new(
-                    "Nessun utente del portale corrisponde al codice fiscale della carta: occorre prima registrarsi.",
-                    "No portal account matches the tax code on the card: please register first.",
-                ),
-            },
-            ApiError::Forbidden(denial) => match denial {
-                Denial::MissingPermission(permission) => Text::new(
-                    format!("Operazione non consentita: manca il permesso «{}».", permission.label().0),
-                    format!("Not allowed: the permission “{}” is missing.", permission.label().1),
-                ),
-                Denial::NotAllowed => Text::new(
-                    "Non si dispone dei diritti per questa operazione.",
-                    "You are not allowed to perform this operation.",
-                ),
-                Denial::PasswordChangeRequired => Text::new(
-                    "Al primo accesso occorre scegliere una nuova password.",
-                    "You must choose a new password at your first login.",
-                ),
-                Denial::AccountPendingIdentification => Text::new(
-                    "L'account è in attesa di identificazione: presentarsi allo Sportello Unico con un documento d'identità valido.",
-                    "The account awaits identification: please come to the Sportello Unico with a valid identity document.",
-                ),
-                Denial::AccountLocked => Text::new(
-                    "L'account è bloccato. Rivolgersi all'Ufficio Servizi Demografici.",
-                    "The account is locked. Please contact the registry office.",
-                ),
-                Denial::AccountRejected => Text::new(
-                    "La richiesta di registrazione non è stata accolta. Rivolgersi all'Ufficio Servizi Demografici.",
-                    "The registration was not accepted. Please contact the registry office.",
-                ),
-                Denial::RegistrationClosed => Text::new(
-                    "In questo Comune non è più possibile registrarsi al portale con codice fiscale e password: per accedere si usano gli strumenti indicati nella pagina «Come accedere».",
-                    "This municipality no longer accepts registrations with tax code and password: please use the means listed on the “How to access” page.",
-                ),
-                Denial::NotResident => Text::new(
-                    "Il servizio è riservato ai residenti del Comune: il suo nominativo non risulta iscritto nell'anagrafe della popolazione residente.",
-                    "This service is for residents only: the municipal registry does not list you as a resident.",
-                ),
-            },
-            ApiError::Conflict { detail, .. } | ApiError::Unprocessable { detail, .. } => {
-                detail.clone()
-            }
+            ApiError::Conflict { detail, .. }
+            | ApiError::Unprocessable { detail, .. }
+            | ApiError::Unauthorized { detail, .. }
+            | ApiError::Forbidden { detail, .. } => detail.clone(),
             ApiError::TooManyRequests { retry_after_secs } => {
                 match retry_after_secs.div_ceil(60).max(1) {
                     1 => Text::new(
@@ -332,7 +235,7 @@ impl ApiError {
                     .join(", ");
                 response.insert_header((header::ALLOW, list));
             }
-            ApiError::Unauthorized(_) => {
+            ApiError::Unauthorized { .. } => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
             ApiError::TooManyRequests { retry_after_secs } => {
@@ -355,8 +258,8 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden { .. } => StatusCode::FORBIDDEN,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -384,6 +287,21 @@ impl From<crate::platform::throttle::ThrottleError> for ApiError {
         match error {
             crate::platform::throttle::ThrottleError::Throttled(throttled) => throttled.into(),
             crate::platform::throttle::ThrottleError::Db(db) => db.into(),
+        }
+    }
+}
+
+impl From<crate::platform::creation::CreationError> for ApiError {
+    fn from(error: crate::platform::creation::CreationError) -> ApiError {
+        match error {
+            crate::platform::creation::CreationError::KeyReused => ApiError::unprocessable(
+                "idempotency_key_reused",
+                Text::new(
+                    "La chiave di idempotenza è già stata usata per una richiesta diversa.",
+                    "The idempotency key was already used for a different request.",
+                ),
+            ),
+            crate::platform::creation::CreationError::Vanished => ApiError::internal(error),
         }
     }
 }

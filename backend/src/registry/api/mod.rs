@@ -2,6 +2,7 @@
 //! position (own family, or any for operators), and the look-up of third persons for
 //! certificates (seed 001 "Certificazione libera"). Every view is audit-logged.
 
+pub mod error;
 pub mod fiscal_code;
 pub mod places;
 pub mod shapes;
@@ -15,7 +16,7 @@ use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::platform::auth::permissions::Permission;
 use crate::platform::auth::AuthUser;
 use crate::platform::db::DbConnection;
-use crate::platform::http::error::{ApiError, Denial, FieldError};
+use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::AppState;
 use crate::platform::i18n::Text;
 use crate::platform::throttle::rule::ThrottleRule;
@@ -53,7 +54,7 @@ pub fn resident_person(
 ) -> Result<families::PersonRow, ApiError> {
     persons::of_account(conn, &user.account_id)?
         .filter(|p| p.deregistered_on.is_none() && p.death_date.is_none())
-        .ok_or(ApiError::Forbidden(Denial::NotResident))
+        .ok_or(crate::registry::Error::NotResident.into())
 }
 
 /// My family record ("Visualizzazioni e certificati per il proprio nucleo familiare"):

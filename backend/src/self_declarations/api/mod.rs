@@ -3,6 +3,7 @@
 //! `domain::self_declarations`, the work in `declarations`.
 
 pub mod email;
+pub mod error;
 pub mod shapes;
 
 use actix_web::http::{header, StatusCode};

@@ -9,4 +9,4 @@ pub mod values;
 pub mod wording;
 
 pub use catalogue::{Article, DeclarationKind};
-pub use values::{FieldIssue, Member, Values};
+pub use values::{Member, Values};

@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 
 use super::catalogue::DeclarationKind;
 use super::fields::Source;
-use super::values::{FieldIssue, Member, Values};
+use super::values::{Member, Values};
 use crate::document::printable::date_article;
 use crate::document::printable::format_date;
 use crate::platform::i18n::Text;
+use crate::platform::validation::FieldError;
 use crate::registry::facts::SubjectFacts;
 use crate::registry::rules::place_labels;
 use crate::registry::rules::sex::Sex;
@@ -152,14 +153,14 @@ fn civil_status_detail(f: &SubjectFacts) -> Option<String> {
 pub fn reconcile(
     prefill: &Prefill,
     submitted: &Values,
-) -> Result<(Values, Vec<&'static str>), Vec<FieldIssue>> {
+) -> Result<(Values, Vec<&'static str>), Vec<FieldError>> {
     let mut merged = submitted.clone();
     let mut issues = Vec::new();
     for key in &prefill.locked {
         let locked = prefill.values.fields.get(*key).cloned().unwrap_or_default();
         if let Some(given) = submitted.get(key) {
             if !same(given, &locked) {
-                issues.push(FieldIssue {
+                issues.push(FieldError {
                     field: (*key).to_owned(),
                     message: Text::new(
                         "Dato anagrafico del dichiarante: non si può modificare.",

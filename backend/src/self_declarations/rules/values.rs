@@ -8,6 +8,7 @@ use chrono::{Datelike as _, NaiveDate};
 use super::catalogue::DeclarationKind;
 use super::fields::{FieldKind, FieldSpec};
 use crate::platform::i18n::Text;
+use crate::platform::validation::FieldError;
 use crate::registry::rules::fiscal_code::FiscalCode;
 use crate::registry::rules::sex::Sex;
 
@@ -39,21 +40,6 @@ impl Values {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldIssue {
-    pub field: String,
-    pub message: Text,
-}
-
-impl FieldIssue {
-    fn new(field: impl Into<String>, it: &str, en: &str) -> Self {
-        Self {
-            field: field.into(),
-            message: Text::new(it, en),
-        }
-    }
-}
-
 pub const MAX_MEMBERS: usize = 30;
 
 /// Trims every value, drops empty ones, writes dates as `YYYY-MM-DD` and codes in
@@ -62,12 +48,12 @@ pub fn check(
     kind: DeclarationKind,
     submitted: &Values,
     today: NaiveDate,
-) -> Result<Values, Vec<FieldIssue>> {
+) -> Result<Values, Vec<FieldError>> {
     let mut issues = Vec::new();
     let mut clean = Values::default();
     for key in submitted.fields.keys() {
         if kind.field(key).is_none_or(|f| f.kind == FieldKind::Members) {
-            issues.push(FieldIssue::new(
+            issues.push(FieldError::text(
                 key.as_str(),
                 "Campo non previsto per questo tipo di dichiarazione.",
                 "This field does not belong to this kind of declaration.",
@@ -89,7 +75,7 @@ pub fn check(
             .unwrap_or("");
         if raw.is_empty() {
             if spec.required {
-                issues.push(FieldIssue::new(
+                issues.push(FieldError::text(
                     spec.key,
                     "Campo obbligatorio.",
                     "Required field.",
@@ -105,7 +91,7 @@ pub fn check(
         }
     }
     if kind.field("members").is_none() && !submitted.members.is_empty() {
-        issues.push(FieldIssue::new(
+        issues.push(FieldError::text(
             "members",
             "Campo non previsto per questo tipo di dichiarazione.",
             "This field does not belong to this kind of declaration.",
@@ -121,11 +107,11 @@ pub fn check(
     }
 }
 
-fn value(spec: &FieldSpec, raw: &str, today: NaiveDate) -> Result<String, FieldIssue> {
+fn value(spec: &FieldSpec, raw: &str, today: NaiveDate) -> Result<String, FieldError> {
     let key = spec.key;
     if let Some(max) = spec.kind.max_length() {
         if raw.chars().count() > max {
-            return Err(FieldIssue {
+            return Err(FieldError {
                 field: key.to_owned(),
                 message: Text::new(
                     format!("Al massimo {max} caratteri."),
@@ -139,7 +125,7 @@ fn value(spec: &FieldSpec, raw: &str, today: NaiveDate) -> Result<String, FieldI
         .chars()
         .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
     {
-        return Err(FieldIssue::new(
+        return Err(FieldError::text(
             key,
             "Il testo contiene caratteri di controllo.",
             "The text contains control characters.",
@@ -151,10 +137,10 @@ fn value(spec: &FieldSpec, raw: &str, today: NaiveDate) -> Result<String, FieldI
         FieldKind::Date => date(key, raw, today).map(|d| d.to_string()),
         FieldKind::Year => {
             let year: i32 = raw.parse().ok().filter(|_| raw.len() == 4).ok_or_else(|| {
-                FieldIssue::new(key, "Anno di quattro cifre.", "A four-digit year.")
+                FieldError::text(key, "Anno di quattro cifre.", "A four-digit year.")
             })?;
             if !(1900..=today.year()).contains(&year) {
-                return Err(FieldIssue::new(
+                return Err(FieldError::text(
                     key,
                     "Anno non valido: tra il 1900 e l'anno in corso.",
                     "Invalid year: between 1900 and the current year.",
@@ -164,22 +150,24 @@ fn value(spec: &FieldSpec, raw: &str, today: NaiveDate) -> Result<String, FieldI
         }
         FieldKind::Sex => Sex::parse(raw)
             .map(|s| s.as_str().to_owned())
-            .ok_or_else(|| FieldIssue::new(key, "Indicare M oppure F.", "Give M or F.")),
+            .ok_or_else(|| FieldError::text(key, "Indicare M oppure F.", "Give M or F.")),
         FieldKind::Choice(choices) => choices
             .iter()
             .find(|c| c.code == raw)
             .map(|c| c.code.to_owned())
-            .ok_or_else(|| FieldIssue::new(key, "Scelta non prevista.", "Not one of the choices.")),
+            .ok_or_else(|| {
+                FieldError::text(key, "Scelta non prevista.", "Not one of the choices.")
+            }),
         FieldKind::FiscalCode => FiscalCode::parse(raw)
             .map(|code| code.as_str().to_owned())
             .map_err(|_| {
-                FieldIssue::new(key, "Codice fiscale non valido.", "Invalid fiscal code.")
+                FieldError::text(key, "Codice fiscale non valido.", "Invalid fiscal code.")
             }),
         FieldKind::VatNumber => {
             if is_valid_vat_number(raw) {
                 Ok(raw.to_owned())
             } else {
-                Err(FieldIssue::new(
+                Err(FieldError::text(
                     key,
                     "Partita IVA non valida: 11 cifre con il carattere di controllo corretto.",
                     "Invalid VAT number: 11 digits with the right check digit.",
@@ -190,23 +178,23 @@ fn value(spec: &FieldSpec, raw: &str, today: NaiveDate) -> Result<String, FieldI
     }
 }
 
-fn date(key: &str, raw: &str, today: NaiveDate) -> Result<NaiveDate, FieldIssue> {
+fn date(key: &str, raw: &str, today: NaiveDate) -> Result<NaiveDate, FieldError> {
     let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
-        FieldIssue::new(
+        FieldError::text(
             key,
             "Data non valida (formato AAAA-MM-GG).",
             "Invalid date (format YYYY-MM-DD).",
         )
     })?;
     if parsed > today {
-        return Err(FieldIssue::new(
+        return Err(FieldError::text(
             key,
             "La data non può essere futura.",
             "The date cannot be in the future.",
         ));
     }
     if parsed.year() < 1850 {
-        return Err(FieldIssue::new(key, "Data non valida.", "Invalid date."));
+        return Err(FieldError::text(key, "Data non valida.", "Invalid date."));
     }
     Ok(parsed)
 }
@@ -215,17 +203,17 @@ fn members(
     rows: &[Member],
     required: bool,
     today: NaiveDate,
-) -> Result<Vec<Member>, Vec<FieldIssue>> {
+) -> Result<Vec<Member>, Vec<FieldError>> {
     let mut issues = Vec::new();
     if rows.is_empty() && required {
-        issues.push(FieldIssue::new(
+        issues.push(FieldError::text(
             "members",
             "Indicare almeno un componente della famiglia.",
             "List at least one family member.",
         ));
     }
     if rows.len() > MAX_MEMBERS {
-        issues.push(FieldIssue::new(
+        issues.push(FieldError::text(
             "members",
             "Al massimo 30 componenti.",
             "At most 30 members.",
@@ -238,13 +226,13 @@ fn members(
             let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
             let field = format!("members[{index}].{name}");
             if value.is_empty() && required {
-                issues.push(FieldIssue::new(
+                issues.push(FieldError::text(
                     field,
                     "Campo obbligatorio.",
                     "Required field.",
                 ));
             } else if value.chars().count() > 80 || value.chars().any(char::is_control) {
-                issues.push(FieldIssue::new(
+                issues.push(FieldError::text(
                     field,
                     "Al massimo 80 caratteri, senza caratteri di controllo.",
                     "At most 80 characters, without control characters.",
@@ -281,7 +269,7 @@ fn members(
 
 /// Checks across fields: the particulars agree with the codice fiscale, and events
 /// come in their order.
-fn consistency(values: &Values, today: NaiveDate) -> Vec<FieldIssue> {
+fn consistency(values: &Values, today: NaiveDate) -> Vec<FieldError> {
     let mut issues = Vec::new();
     let parsed = |key: &str| {
         values
@@ -294,14 +282,14 @@ fn consistency(values: &Values, today: NaiveDate) -> Vec<FieldIssue> {
         .and_then(|c| c.decode(today).ok())
     {
         if parsed("birth_date").is_some_and(|d| d != decoded.birth_date) {
-            issues.push(FieldIssue::new(
+            issues.push(FieldError::text(
                 "birth_date",
                 "La data di nascita non corrisponde al codice fiscale.",
                 "The date of birth does not match the fiscal code.",
             ));
         }
         if values.get("sex").is_some_and(|s| s != decoded.sex.as_str()) {
-            issues.push(FieldIssue::new(
+            issues.push(FieldError::text(
                 "sex",
                 "Il sesso non corrisponde al codice fiscale.",
                 "The sex does not match the fiscal code.",
@@ -316,7 +304,7 @@ fn consistency(values: &Values, today: NaiveDate) -> Vec<FieldIssue> {
     for (earlier, later) in ordered {
         if let (Some(a), Some(b)) = (parsed(earlier), parsed(later)) {
             if b < a {
-                issues.push(FieldIssue::new(
+                issues.push(FieldError::text(
                     later,
                     "La data precede quella della nascita.",
                     "The date comes before the date of birth.",

@@ -38,7 +38,7 @@ fn declarant() -> Values {
     values
 }
 
-fn fields_of(issues: &[FieldIssue]) -> Vec<&str> {
+fn fields_of(issues: &[FieldError]) -> Vec<&str> {
     issues.iter().map(|i| i.field.as_str()).collect()
 }
 

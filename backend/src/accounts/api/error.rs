@@ -1,0 +1,60 @@
+//! The one place where the accounts feature's errors become HTTP answers.
+
+use crate::accounts::Error;
+use crate::platform::http::error::ApiError;
+
+impl From<Error> for ApiError {
+    fn from(error: Error) -> ApiError {
+        let code = error.code();
+        match error {
+            Error::InvalidCredentials => ApiError::unauthorized(
+                code,
+                "Credenziali non valide: controllare codice fiscale (o nome utente) e password.",
+                "Invalid credentials: check the tax code (or user name) and the password.",
+            ),
+            Error::InvalidRefreshToken => ApiError::unauthorized(
+                code,
+                "La sessione è terminata: accedere di nuovo.",
+                "The session has ended: please log in again.",
+            ),
+            Error::SmartCardMissing => ApiError::unauthorized(
+                code,
+                "Per accedere con la Carta Nazionale dei Servizi occorre inserire la carta nel lettore e scegliere il certificato di autenticazione quando il browser lo richiede.",
+                "To log in with the smart card (CNS/CRS), insert it in the reader and choose its authentication certificate when the browser asks for it.",
+            ),
+            Error::SmartCardUnreadable => ApiError::unauthorized(
+                code,
+                "Il certificato della carta non riporta un codice fiscale valido: non è possibile accedere con questa carta.",
+                "The card's certificate carries no valid tax code: this card cannot be used to log in.",
+            ),
+            Error::SmartCardNotRegistered => ApiError::unauthorized(
+                code,
+                "Nessun utente del portale corrisponde al codice fiscale della carta: occorre prima registrarsi.",
+                "No portal account matches the tax code on the card: please register first.",
+            ),
+            Error::PendingIdentification => ApiError::forbidden(
+                code,
+                "L'account è in attesa di identificazione: presentarsi allo Sportello Unico con un documento d'identità valido.",
+                "The account awaits identification: please come to the Sportello Unico with a valid identity document.",
+            ),
+            Error::Locked => ApiError::forbidden(
+                code,
+                "L'account è bloccato. Rivolgersi all'Ufficio Servizi Demografici.",
+                "The account is locked. Please contact the registry office.",
+            ),
+            Error::Rejected => ApiError::forbidden(
+                code,
+                "La richiesta di registrazione non è stata accolta. Rivolgersi all'Ufficio Servizi Demografici.",
+                "The registration was not accepted. Please contact the registry office.",
+            ),
+            Error::RegistrationClosed => ApiError::forbidden(
+                code,
+                "In questo Comune non è più possibile registrarsi al portale con codice fiscale e password: per accedere si usano gli strumenti indicati nella pagina «Come accedere».",
+                "This municipality no longer accepts registrations with tax code and password: please use the means listed on the “How to access” page.",
+            ),
+            Error::Throttled(throttled) => throttled.into(),
+            Error::Db(db) => db.into(),
+            Error::Token(_) | Error::Corrupt(_) => ApiError::internal(error),
+        }
+    }
+}
