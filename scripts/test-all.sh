@@ -2,7 +2,8 @@
 # Runs every test suite and ends with one summary line. Nothing is skipped: a missing
 # tool is installed, and a suite that cannot run fails.
 #   SPA (lint, types, unit, API types in sync, build) · Python venv + deploy files ·
-#   Rust lint · Rust unit + API (SQLite) · API (PostgreSQL) · end-to-end in Chromium
+#   Rust lint · Rust unit + API (SQLite) · API (PostgreSQL) · API contract (schemathesis
+#   against the demo server) · end-to-end in Chromium
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -55,6 +56,14 @@ python_venv_and_deploy_files() {
   ensure_python_venv .venv tests/requirements.txt && .venv/bin/python -m pytest -q tests/deploy
 }
 
+api_contract() {
+  # The live demo server against its own OpenAPI document, as the demo citizen and the
+  # demo admin (tests/contract/run_contract.py; ends with "contract: N passed, M failed").
+  ensure_python_venv .venv tests/requirements.txt || return 1
+  cargo build --locked -p portale || return 1
+  .venv/bin/python tests/contract/run_contract.py --binary target/debug/portale
+}
+
 end_to_end() {
   # The certificates journey reads the QR from the PDF with poppler, qpdf and zxing-cpp.
   ensure_chromium && ensure_pdf_tools && ensure_node_modules e2e || return 1
@@ -69,6 +78,7 @@ suite "Python venv; deploy files (docker-compose, Dockerfile)" python_venv_and_d
 suite "Rust: format and clippy" rust_lint
 suite "Rust: unit and API tests on SQLite" rust_sqlite
 suite "Rust: API tests on PostgreSQL" rust_postgres
+suite "API contract (schemathesis)" api_contract
 suite "End-to-end in Chromium" end_to_end
 
 echo
