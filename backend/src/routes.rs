@@ -157,6 +157,9 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi())
         .configure(routes)
         .split_for_parts();
+    let mut document = document;
+    // After the routes: a modifier of `ApiDoc` would run before they add the paths.
+    crate::platform::http::responses::ExtractorResponses.modify(&mut document);
     document
 }
 

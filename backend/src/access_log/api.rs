@@ -5,7 +5,7 @@
 //! recorded).
 
 use actix_web::{get, web};
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -33,7 +33,7 @@ const SHOWN: [&str; 5] = [
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AccessLogEntry {
-    pub at: NaiveDateTime,
+    pub at: DateTime<Utc>,
     #[schema(example = "person.searched")]
     pub action: String,
     /// The action in the reader's language.
@@ -109,7 +109,7 @@ pub async fn get_access_log(
                     .ok()
                     .and_then(|d| d.get("certificate_id")?.as_str().map(str::to_owned));
                 items.push(AccessLogEntry {
-                    at: row.occurred_at,
+                    at: row.occurred_at.and_utc(),
                     action_label: action_label(&row.action, lang),
                     action: row.action,
                     actor_label: row.actor_label,
@@ -120,7 +120,7 @@ pub async fn get_access_log(
             }
             for (certificate_id, at, _) in certificates::verifications_about(conn, &me.id, LIMIT)? {
                 items.push(AccessLogEntry {
-                    at,
+                    at: at.and_utc(),
                     action: actions::CERTIFICATE_VERIFIED.to_owned(),
                     action_label: action_label(actions::CERTIFICATE_VERIFIED, lang),
                     actor_label: match lang {

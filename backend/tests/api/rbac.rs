@@ -432,3 +432,40 @@ async fn whoever_manages_users_sees_the_groups_but_cannot_change_them() {
         403
     );
 }
+
+/// Write transactions take SQLite's write lock when they begin: a deferred one that
+/// reads and then writes cannot be upgraded while another writes, and SQLite answers
+/// "database is locked" at once (a 500) instead of waiting.
+#[tokio::test]
+async fn concurrent_locks_and_unlocks_of_one_account_all_succeed() {
+    let (app, credentials) = spawn_demo_app().await;
+    let admin = staff_token(&app, &credentials, "admin").await;
+    let users: Value = app
+        .get_as("/api/v1/admin/users?role=citizen", &admin)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["fiscal_code"] == credentials["citizen2"]["fiscal_code"])
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let requests = (0..24).map(|i| {
+        let action = if i % 2 == 0 { "lock" } else { "unlock" };
+        let path = format!("/api/v1/admin/users/{id}/{action}");
+        let (app, admin) = (&app, &admin);
+        async move {
+            app.post_as(&path, admin, &json!({}))
+                .await
+                .status()
+                .as_u16()
+        }
+    });
+    let statuses = futures_util::future::join_all(requests).await;
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+}

@@ -1,8 +1,9 @@
 //! Counter identification (Sportello Unico): an operator finds a pending account, checks
 //! the person's identity document, and activates or rejects it.
 
+use crate::accounts::rules::status::AccountStatus;
 use actix_web::{get, post, web};
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -17,8 +18,8 @@ use crate::platform::i18n::Text;
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct AccountSearch {
-    /// `pending_identification` (default), `active`, `locked` or `rejected`.
-    pub status: Option<String>,
+    /// Pending identification by default.
+    pub status: Option<AccountStatus>,
     /// Beginning of the codice fiscale or of the surname.
     pub q: Option<String>,
 }
@@ -33,11 +34,11 @@ pub struct AccountSummary {
     pub name: String,
     pub birth_date: Option<NaiveDate>,
     pub email: Option<String>,
-    pub status: String,
-    pub created_at: chrono::NaiveDateTime,
+    pub status: AccountStatus,
+    pub created_at: DateTime<Utc>,
     pub identity_document_type: Option<String>,
     pub identity_document_number: Option<String>,
-    pub identified_at: Option<chrono::NaiveDateTime>,
+    pub identified_at: Option<DateTime<Utc>>,
 }
 
 impl From<AccountDetails> for AccountSummary {
@@ -51,11 +52,11 @@ impl From<AccountDetails> for AccountSummary {
             name: a.name,
             birth_date: a.birth_date,
             email: a.email,
-            status: a.status,
-            created_at: a.created_at,
+            status: AccountStatus::from_stored(&a.status),
+            created_at: a.created_at.and_utc(),
             identity_document_type: a.identity_document_type,
             identity_document_number: a.identity_document_number,
-            identified_at: a.identified_at,
+            identified_at: a.identified_at.map(|t| t.and_utc()),
         }
     }
 }
@@ -88,26 +89,6 @@ pub const DOCUMENT_TYPES: [&str; 5] = [
     "permesso_soggiorno",
 ];
 
-/// The states an account goes through: registered, then identified at the counter (or
-/// rejected there); an administrator may lock an active account and unlock it again.
-const ACCOUNT_STATUSES: [&str; 4] = ["pending_identification", "active", "locked", "rejected"];
-
-/// The `status` filter of the account lists, checked against [`ACCOUNT_STATUSES`].
-pub fn parse_status(status: &str) -> Result<&'static str, ApiError> {
-    ACCOUNT_STATUSES
-        .into_iter()
-        .find(|known| *known == status)
-        .ok_or_else(|| {
-            ApiError::InvalidQuery(vec![FieldError::new(
-                "status",
-                Text::new(
-                    "Stato non valido (ammessi: pending_identification, active, locked, rejected).",
-                    "Invalid status (allowed: pending_identification, active, locked, rejected).",
-                ),
-            )])
-        })
-}
-
 /// Accounts by status (pending identification by default), for the counter.
 /// Needs `accounts.identify`.
 #[utoipa::path(
@@ -116,6 +97,7 @@ pub fn parse_status(status: &str) -> Result<&'static str, ApiError> {
     params(AccountSearch),
     responses(
         (status = 200, body = AccountList),
+        (status = 400, response = crate::platform::http::responses::BadRequest),
         (status = 401, response = crate::platform::http::responses::Unauthorized),
         (status = 403, response = crate::platform::http::responses::Forbidden),
     )
@@ -127,7 +109,9 @@ pub async fn list_accounts(
     query: Query<AccountSearch>,
 ) -> Result<web::Json<AccountList>, ApiError> {
     let AccountSearch { status, q } = query.0;
-    let status = parse_status(status.as_deref().unwrap_or("pending_identification"))?;
+    let status = status
+        .unwrap_or(AccountStatus::PendingIdentification)
+        .as_str();
     let found = state
         .db
         .run(move |conn| accounts::list_by_status(conn, status, q.as_deref(), 200))

@@ -8,8 +8,8 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::accounts::api::admin_accounts::AccountSummary;
 
-use crate::accounts::api::admin_accounts::parse_status;
 use crate::accounts::password;
+use crate::accounts::rules::status::AccountStatus;
 use crate::accounts::store::accounts;
 use crate::accounts::store::groups;
 use crate::accounts::store::sessions;
@@ -26,8 +26,8 @@ use crate::platform::i18n::Text;
 pub struct UserSearch {
     /// `citizen`, `operator` or `admin`.
     pub role: Option<String>,
-    /// `pending_identification`, `active`, `locked` or `rejected`; all by default.
-    pub status: Option<String>,
+    /// All by default.
+    pub status: Option<AccountStatus>,
     /// Beginning of surname, codice fiscale or user name.
     pub q: Option<String>,
 }
@@ -85,7 +85,7 @@ pub async fn list_users(
             ),
         )]));
     }
-    let status = status.as_deref().map(parse_status).transpose()?;
+    let status = status.map(AccountStatus::as_str);
     let users = state
         .db
         .run(move |conn| {
@@ -104,7 +104,7 @@ async fn change_status(
     state: &AppState,
     user: AuthUser,
     id: String,
-    status: &'static str,
+    status: AccountStatus,
     action: &'static str,
 ) -> Result<web::Json<User>, ApiError> {
     if id == user.account_id {
@@ -122,7 +122,7 @@ async fn change_status(
         .run(move |conn| {
             crate::platform::db::transaction(conn, |conn| {
                 let account = accounts::find_by_id(conn, &id)?.ok_or(ApiError::NotFound)?;
-                if !["active", "locked"].contains(&account.status.as_str()) {
+                if !AccountStatus::from_stored(&account.status).can_be_locked_or_unlocked() {
                     return Err(ApiError::Conflict {
                         code: "account_not_active",
                         detail: Text::new(
@@ -133,7 +133,7 @@ async fn change_status(
                 }
                 let now = Utc::now().naive_utc();
                 accounts::set_status(conn, &id, status, now)?;
-                if status == "locked" {
+                if status == AccountStatus::Locked {
                     sessions::revoke_all_of_account(conn, &id, now)?;
                 }
                 let entry = AuditEntry::new(
@@ -172,7 +172,7 @@ pub async fn lock_user(
         &state,
         user,
         path.into_inner(),
-        "locked",
+        AccountStatus::Locked,
         actions::ACCOUNT_LOCKED,
     )
     .await
@@ -198,7 +198,7 @@ pub async fn unlock_user(
         &state,
         user,
         path.into_inner(),
-        "active",
+        AccountStatus::Active,
         actions::ACCOUNT_UNLOCKED,
     )
     .await

@@ -212,10 +212,11 @@ pub async fn login(
 /// once: presenting a used one again revokes every token of that login.
 #[utoipa::path(
     tag = "auth",
-    request_body(content = RefreshRequest, description = "Optional when the cookie is sent"),
+    request_body(content = Option<RefreshRequest>, description = "Optional when the cookie is sent"),
     responses(
         (status = 200, body = LoginResponse),
         (status = 401, response = crate::platform::http::responses::Unauthorized),
+        (status = 422, response = crate::platform::http::responses::Unprocessable),
     )
 )]
 #[post("/auth/refresh")]
@@ -258,10 +259,13 @@ pub async fn refresh(
 
 /// The refresh token from a JSON body if there is one, else from the cookie.
 fn presented_refresh_token(req: &HttpRequest, body: &[u8]) -> Result<Option<String>, ApiError> {
+    use crate::platform::http::extract::{is_json, parse_json};
     let from_body = if body.iter().all(u8::is_ascii_whitespace) {
         None
+    } else if !is_json(req) {
+        return Err(ApiError::UnsupportedMediaType);
     } else {
-        crate::platform::http::extract::parse_json::<RefreshRequest>(body)?.refresh_token
+        parse_json::<RefreshRequest>(body)?.refresh_token
     };
     Ok(from_body
         .or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
@@ -273,10 +277,11 @@ fn presented_refresh_token(req: &HttpRequest, body: &[u8]) -> Result<Option<Stri
 #[utoipa::path(
     tag = "auth",
     security(("bearer" = [])),
-    request_body(content = RefreshRequest, description = "Optional"),
+    request_body(content = Option<RefreshRequest>, description = "Optional"),
     responses(
         (status = 204, description = "Logged out"),
         (status = 401, response = crate::platform::http::responses::Unauthorized),
+        (status = 422, response = crate::platform::http::responses::Unprocessable),
     )
 )]
 #[post("/auth/logout")]

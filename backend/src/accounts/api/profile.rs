@@ -2,7 +2,7 @@
 //! from registration and the counter check.
 
 use actix_web::{get, patch, web};
-use chrono::{NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -33,7 +33,7 @@ pub struct Profile {
     pub address: ContactAddress,
     #[schema(example = "active")]
     pub status: String,
-    pub created_at: NaiveDateTime,
+    pub created_at: DateTime<Utc>,
     /// Registered in this municipality's registry today: the residents-only services
     /// (family record, certificates for the household) are open only then.
     pub resident: bool,
@@ -71,7 +71,7 @@ impl From<AccountDetails> for Profile {
                 number: a.address_number,
             },
             status: a.status,
-            created_at: a.created_at,
+            created_at: a.created_at.and_utc(),
             resident: false,
         }
     }

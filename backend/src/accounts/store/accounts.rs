@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::accounts::rules::groups::BUILT_IN_GROUPS;
+use crate::accounts::rules::status::AccountStatus;
 use crate::platform::auth::permissions::Permission;
 use crate::platform::db::schema::{account_groups, accounts, group_permissions, user_groups};
 use crate::platform::db::{DbConnection, DbError};
@@ -346,11 +347,14 @@ pub fn reject(
 pub fn set_status(
     conn: &mut DbConnection,
     id: &str,
-    status: &str,
+    status: AccountStatus,
     now: NaiveDateTime,
 ) -> Result<(), DbError> {
     diesel::update(accounts::table.find(id))
-        .set((accounts::status.eq(status), accounts::updated_at.eq(now)))
+        .set((
+            accounts::status.eq(status.as_str()),
+            accounts::updated_at.eq(now),
+        ))
         .execute(conn)?;
     Ok(())
 }

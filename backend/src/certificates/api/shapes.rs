@@ -1,6 +1,6 @@
 //! The JSON shapes of the certificate endpoints.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -107,7 +107,7 @@ pub struct Certificate {
     pub requester: String,
     pub reason: Option<String>,
     pub stamp: Option<Stamp>,
-    pub issued_at: NaiveDateTime,
+    pub issued_at: DateTime<Utc>,
     /// The date the certified data refer to.
     pub situation_date: NaiveDate,
     /// Six months after issue (art. 41 D.P.R. 445/2000).
@@ -144,7 +144,7 @@ impl Certificate {
             requester: meta.requester_relation,
             reason: meta.reason,
             stamp,
-            issued_at: meta.issued_at,
+            issued_at: meta.issued_at.and_utc(),
             situation_date: meta.situation_date,
             valid_until: meta.valid_until,
             status: meta.status,

@@ -8,7 +8,7 @@
 //! check is recorded, so the subject can see that the certificate was checked.
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
-use chrono::{NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -60,7 +60,7 @@ pub struct Verification {
     #[schema(example = "residenza")]
     pub r#type: String,
     pub type_name: String,
-    pub issued_at: NaiveDateTime,
+    pub issued_at: DateTime<Utc>,
     pub valid_until: NaiveDate,
     pub subject_surname: String,
     pub subject_name: String,
@@ -160,7 +160,7 @@ pub async fn verify_certificate(
         type_name: type_name(&meta.type_code, lang),
         id: meta.id,
         r#type: meta.type_code,
-        issued_at: meta.issued_at,
+        issued_at: meta.issued_at.and_utc(),
         valid_until: meta.valid_until,
         subject_surname: meta.subject_surname,
         subject_name: meta.subject_name,
@@ -239,8 +239,8 @@ pub struct SigningKey {
     /// `current` (signs new certificates) or `retired` (still verifies old ones).
     #[schema(example = "current")]
     pub status: String,
-    pub created_at: NaiveDateTime,
-    pub retired_at: Option<NaiveDateTime>,
+    pub created_at: DateTime<Utc>,
+    pub retired_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -282,8 +282,8 @@ pub async fn list_signing_keys(state: web::Data<AppState>) -> Result<HttpRespons
                 "retired"
             }
             .to_owned(),
-            created_at: key.row.created_at,
-            retired_at: key.row.retired_at,
+            created_at: key.row.created_at.and_utc(),
+            retired_at: key.row.retired_at.map(|t| t.and_utc()),
         });
     }
     Ok(HttpResponse::Ok()

@@ -143,6 +143,11 @@ impl r2d2::ManageConnection for Manager {
 }
 
 /// Runs `work` in one transaction: everything it writes commits together, or nothing.
+///
+/// On SQLite the outermost transaction begins `IMMEDIATE`, taking the write lock at once
+/// (waiting up to `busy_timeout`): a deferred transaction that reads and then writes
+/// cannot be upgraded while another connection writes, and SQLite answers "database is
+/// locked" at once instead of waiting. Nested calls become savepoints as usual.
 pub fn transaction<T, E>(
     conn: &mut DbConnection,
     work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
@@ -150,7 +155,25 @@ pub fn transaction<T, E>(
 where
     E: From<diesel::result::Error>,
 {
-    conn.transaction(work)
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    let DbConnection::Sqlite(sqlite) = conn else {
+        return conn.transaction(work);
+    };
+    if AnsiTransactionManager::transaction_manager_status_mut(sqlite)
+        .transaction_depth()?
+        .is_some()
+    {
+        return conn.transaction(work);
+    }
+    AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+    let outcome = work(conn);
+    if let DbConnection::Sqlite(sqlite) = conn {
+        match &outcome {
+            Ok(_) => AnsiTransactionManager::commit_transaction(sqlite)?,
+            Err(_) => AnsiTransactionManager::rollback_transaction(sqlite)?,
+        }
+    }
+    outcome
 }
 
 #[derive(Clone)]

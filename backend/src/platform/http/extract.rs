@@ -29,15 +29,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             .app_data::<web::Data<BodyLimit>>()
             .map(|l| l.0)
             .unwrap_or(64 * 1024);
-        let is_json = req
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<mime_guess::mime::Mime>().ok())
-            .is_some_and(|m| {
-                m.type_() == "application"
-                    && (m.subtype() == "json" || m.suffix() == Some(mime_guess::mime::JSON))
-            });
+        let is_json = is_json(req);
         let declared_length = req
             .headers()
             .get(actix_web::http::header::CONTENT_LENGTH)
@@ -67,6 +59,18 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             parse_json(&body).map(Json)
         })
     }
+}
+
+/// The request declares a JSON body (`application/json` or `application/…+json`).
+pub fn is_json(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<mime_guess::mime::Mime>().ok())
+        .is_some_and(|m| {
+            m.type_() == "application"
+                && (m.subtype() == "json" || m.suffix() == Some(mime_guess::mime::JSON))
+        })
 }
 
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {

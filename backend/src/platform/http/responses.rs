@@ -50,3 +50,52 @@ pub fn pdf(file_name: &str, pdf: Vec<u8>, inline: bool) -> actix_web::HttpRespon
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .body(pdf)
 }
+
+/// Adds to every operation the answers its extractors give before the handler runs,
+/// so that no annotation can forget them: a JSON body may be malformed (400), too
+/// large (413) or of another media type (415); query parameters may be malformed (400).
+/// An operation's own declaration of the same status wins.
+pub struct ExtractorResponses;
+
+impl utoipa::Modify for ExtractorResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::ParameterIn;
+        use utoipa::openapi::{Ref, RefOr};
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+                &mut item.head,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let json_body = operation
+                    .request_body
+                    .as_ref()
+                    .is_some_and(|body| body.content.contains_key("application/json"));
+                let query = operation
+                    .parameters
+                    .iter()
+                    .flatten()
+                    .any(|p| matches!(p.parameter_in, ParameterIn::Query));
+                let mut add = |status: &str, response: &str| {
+                    operation
+                        .responses
+                        .responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| RefOr::Ref(Ref::from_response_name(response)));
+                };
+                if json_body {
+                    add("400", "BadRequest");
+                    add("413", "PayloadTooLarge");
+                    add("415", "UnsupportedMediaType");
+                }
+                if query {
+                    add("400", "BadRequest");
+                }
+            }
+        }
+    }
+}

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -199,7 +199,7 @@ pub struct SelfDeclaration {
     pub type_name: String,
     #[schema(example = 46)]
     pub article: u8,
-    pub created_at: NaiveDateTime,
+    pub created_at: DateTime<Utc>,
     pub declarant: DeclarantView,
     pub values: BTreeMap<String, String>,
     pub members: Vec<FamilyRow>,
@@ -229,7 +229,7 @@ impl SelfDeclaration {
             },
             id: row.id,
             r#type: row.type_code,
-            created_at: row.created_at,
+            created_at: row.created_at.and_utc(),
             resident: row.resident,
         }
     }
