@@ -12,8 +12,9 @@ use utoipa_actix_web::{scope, AppExt};
     info(
         title = "Portale dei Servizi Demografici",
         description = "API of the online counter of an Italian municipal registry office (anagrafe): \
-certificates, self-declarations, practices and appointments for citizens; back office for operators; \
-REST access for third-party applications.\n\nErrors are `application/problem+json` (RFC 9457) with a stable \
+certificates with a verifiable digital stamp, self-declarations, the family record and the verification \
+of certificates for citizens; the back office for operators (identification, users and groups, issued \
+certificates, the audit log, the mail outbox).\n\nErrors are `application/problem+json` (RFC 9457) with a stable \
 `code` and the `request_id`; messages are in Italian or English according to `Accept-Language`.",
         license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
     ),

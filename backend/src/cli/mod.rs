@@ -334,6 +334,12 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     if settings.demo {
         let credentials = crate::demo::prepare(&db, &settings)?;
         println!("{credentials}");
+        // As the contract says: only the two demo citizens keep their first password.
+        println!(
+            "Nota: l'operatore e l'amministratore devono scegliere una nuova password al primo \
+             accesso (Note: the operator and the admin must choose a new password at their \
+             first login)."
+        );
     }
     let listener = TcpListener::bind(settings.bind)
         .with_context(|| format!("cannot listen on {}", settings.bind))?;
