@@ -14,6 +14,7 @@ use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::certificates::rules::eligibility;
 use crate::certificates::rules::stamp::check_request;
 use crate::certificates::rules::stamp::{StampInput, UsageRequest};
+use crate::certificates::rules::status::{CertificateStatus, RequesterRelation};
 use crate::certificates::rules::types::CertificateType;
 use crate::certificates::rules::usages::Usage;
 use crate::certificates::rules::valid_until;
@@ -91,19 +92,20 @@ fn relation(
     requester: &Requester<'_>,
     subject: &families::PersonRow,
     today: chrono::NaiveDate,
-) -> Result<Option<&'static str>, Error> {
+) -> Result<Option<RequesterRelation>, Error> {
+    let office = requester.is_office.then_some(RequesterRelation::Office);
     let Some(me) = persons::of_account(conn, requester.account_id)? else {
-        return Ok(requester.is_office.then_some("office"));
+        return Ok(office);
     };
     if me.id == subject.id {
-        return Ok(Some("self"));
+        return Ok(Some(RequesterRelation::Subject));
     }
     let mine = persons::family_id_at(conn, &me.id, today)?;
     let theirs = persons::family_id_at(conn, &subject.id, today)?;
     if mine.is_some() && mine == theirs && me.deregistered_on.is_none() {
-        return Ok(Some("family"));
+        return Ok(Some(RequesterRelation::Family));
     }
-    Ok(requester.is_office.then_some("office"))
+    Ok(office)
 }
 
 pub fn issue(
@@ -168,7 +170,7 @@ pub fn issue(
             if subject.deregistered_on.is_some() || subject.death_date.is_some() {
                 return Err(Error::PersonNotFound);
             }
-            "third_party"
+            RequesterRelation::ThirdParty
         }
     };
     let reason = request
@@ -177,7 +179,7 @@ pub fn issue(
         .map(str::trim)
         .filter(|r| !r.is_empty())
         .map(str::to_owned);
-    if relation == "third_party" {
+    if relation == RequesterRelation::ThirdParty {
         match &reason {
             Some(r) if (3..=500).contains(&r.chars().count()) && !r.chars().any(char::is_control) => {}
             _ => {
@@ -234,7 +236,7 @@ pub fn issue(
         subject_name: &facts.name,
         subject_fiscal_code: &subject.fiscal_code,
         requester_account_id: requester.account_id,
-        requester_relation: relation,
+        requester_relation: relation.as_str(),
         reason: reason.as_deref(),
         stamp_identifier: checked.stamp.as_ref().map(|s| s.identifier.as_str()),
         stamp_issue_date: checked.stamp.as_ref().map(|s| s.issue_date),
@@ -247,7 +249,7 @@ pub fn issue(
         pdf_sha256: &pdf_sha256,
         verify_url: &issued.verify_url,
         pdf: &issued.pdf,
-        status: "valid",
+        status: CertificateStatus::Valid.as_str(),
         idempotency_key,
         request_fingerprint: Some(creation.fingerprint()),
     };
@@ -262,7 +264,7 @@ pub fn issue(
                 "certificate_id": id,
                 "type": kind.code(),
                 "usage": usage.code(),
-                "requester": relation,
+                "requester": relation.as_str(),
             }),
             ..AuditEntry::new(
                 Actor {

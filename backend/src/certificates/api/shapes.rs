@@ -1,5 +1,6 @@
 //! The JSON shapes of the certificate endpoints.
 
+use crate::certificates::rules::status::{CertificateStatus, RequesterRelation};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -102,9 +103,7 @@ pub struct Certificate {
     pub subject_surname: String,
     pub subject_name: String,
     pub subject_fiscal_code: String,
-    /// `self`, `family`, `third_party` or `office`.
-    #[schema(example = "self")]
-    pub requester: String,
+    pub requester: RequesterRelation,
     pub reason: Option<String>,
     pub stamp: Option<Stamp>,
     pub issued_at: DateTime<Utc>,
@@ -112,8 +111,7 @@ pub struct Certificate {
     pub situation_date: NaiveDate,
     /// Six months after issue (art. 41 D.P.R. 445/2000).
     pub valid_until: NaiveDate,
-    /// `valid` or `revoked`.
-    pub status: String,
+    pub status: CertificateStatus,
     pub content_sha256: String,
     pub pdf_sha256: String,
     pub signing_key_id: String,
@@ -141,13 +139,13 @@ impl Certificate {
             subject_surname: meta.subject_surname,
             subject_name: meta.subject_name,
             subject_fiscal_code: meta.subject_fiscal_code,
-            requester: meta.requester_relation,
+            requester: RequesterRelation::from_stored(&meta.requester_relation),
             reason: meta.reason,
             stamp,
             issued_at: meta.issued_at.and_utc(),
             situation_date: meta.situation_date,
             valid_until: meta.valid_until,
-            status: meta.status,
+            status: CertificateStatus::from_stored(&meta.status),
             content_sha256: meta.content_sha256,
             pdf_sha256: meta.pdf_sha256,
             signing_key_id: meta.signing_key_id,

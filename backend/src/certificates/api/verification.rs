@@ -7,6 +7,7 @@
 //! guessing is slowed down while honest checks are never refused. Each successful
 //! check is recorded, so the subject can see that the certificate was checked.
 
+use crate::certificates::rules::status::{CertificateStatus, Validity};
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -53,9 +54,7 @@ pub struct DocumentQuery {
 pub struct Verification {
     /// Authentic, not revoked and within its six months of validity.
     pub valid: bool,
-    /// `valid`, `expired` (authentic, older than six months) or `revoked`.
-    #[schema(example = "valid")]
-    pub status: String,
+    pub status: Validity,
     pub id: String,
     #[schema(example = "residenza")]
     pub r#type: String,
@@ -69,16 +68,6 @@ pub struct Verification {
     /// SHA-256 (hex) of the stored signed PDF.
     pub pdf_sha256: String,
     pub signing_key_id: String,
-}
-
-fn status_of(meta: &CertificateMeta, today: NaiveDate) -> &'static str {
-    if meta.status == "revoked" {
-        "revoked"
-    } else if today > meta.valid_until {
-        "expired"
-    } else {
-        "valid"
-    }
 }
 
 /// The certificate if the three data match; `None` otherwise, and the failure counted.
@@ -153,10 +142,15 @@ pub async fn verify_certificate(
             Ok::<_, ApiError>(meta)
         })
         .await?;
-    let status = status_of(&meta, Utc::now().date_naive());
+    let today = crate::platform::italian_time::today(Utc::now());
+    let status = Validity::on(
+        CertificateStatus::from_stored(&meta.status),
+        meta.valid_until,
+        today,
+    );
     Ok(web::Json(Verification {
-        valid: status == "valid",
-        status: status.to_owned(),
+        valid: status == Validity::Valid,
+        status,
         type_name: type_name(&meta.type_code, lang),
         id: meta.id,
         r#type: meta.type_code,

@@ -5,6 +5,7 @@
 
 pub mod eligibility;
 pub mod stamp;
+pub mod status;
 pub mod types;
 pub mod usages;
 pub mod wording;

@@ -4,6 +4,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+
+use crate::certificates::rules::status::CertificateStatus;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::platform::db::schema::{certificate_verifications, certificates};
@@ -245,10 +247,10 @@ pub fn revoke(conn: &mut DbConnection, id: &str, at: NaiveDateTime) -> Result<bo
     let changed = diesel::update(
         certificates::table
             .filter(certificates::id.eq(id))
-            .filter(certificates::status.eq("valid")),
+            .filter(certificates::status.eq(CertificateStatus::Valid.as_str())),
     )
     .set((
-        certificates::status.eq("revoked"),
+        certificates::status.eq(CertificateStatus::Revoked.as_str()),
         certificates::revoked_at.eq(Some(at)),
     ))
     .execute(conn)?;

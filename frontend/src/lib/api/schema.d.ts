@@ -1287,11 +1287,7 @@ export interface components {
             subject_surname: string;
             subject_name: string;
             subject_fiscal_code: string;
-            /**
-             * @description `self`, `family`, `third_party` or `office`.
-             * @example self
-             */
-            requester: string;
+            requester: components["schemas"]["RequesterRelation"];
             reason?: string | null;
             stamp?: null | components["schemas"]["Stamp"];
             /** Format: date-time */
@@ -1306,8 +1302,7 @@ export interface components {
              * @description Six months after issue (art. 41 D.P.R. 445/2000).
              */
             valid_until: string;
-            /** @description `valid` or `revoked`. */
-            status: string;
+            status: components["schemas"]["CertificateStatus"];
             content_sha256: string;
             pdf_sha256: string;
             signing_key_id: string;
@@ -1318,6 +1313,11 @@ export interface components {
             /** @description Newest first. */
             items: components["schemas"]["Certificate"][];
         };
+        /**
+         * @description What the repository keeps: a certificate stays valid until the office revokes it.
+         * @enum {string}
+         */
+        CertificateStatus: "valid" | "revoked";
         CertificateTypeView: {
             /** @example residenza */
             code: string;
@@ -2139,6 +2139,12 @@ export interface components {
             residence?: null | components["schemas"]["ResidenceAddress"];
             proof_of_work: components["schemas"]["ProofOfWork"];
         };
+        /**
+         * @description Who asked, as seen from the subject: the subject, a member of the same family, the
+         *     office, or a third person (who must give a reason; seed 001 "certificazione libera").
+         * @enum {string}
+         */
+        RequesterRelation: "self" | "family" | "office" | "third_party";
         ResidenceAddress: {
             province?: string | null;
             municipality?: string | null;
@@ -2359,14 +2365,16 @@ export interface components {
              */
             fiscal_code: string;
         };
+        /**
+         * @description What a verifier is told: authentic and usable, authentic but older than its six
+         *     months (art. 41 D.P.R. 445/2000), or revoked by the office.
+         * @enum {string}
+         */
+        Validity: "valid" | "expired" | "revoked";
         Verification: {
             /** @description Authentic, not revoked and within its six months of validity. */
             valid: boolean;
-            /**
-             * @description `valid`, `expired` (authentic, older than six months) or `revoked`.
-             * @example valid
-             */
-            status: string;
+            status: components["schemas"]["Validity"];
             id: string;
             /** @example residenza */
             type: string;
