@@ -25,6 +25,7 @@ use crate::certificates::store::certificates::{
 use crate::certificates::Error;
 use crate::document::document_id;
 use crate::document::{self, SealSubject};
+use crate::platform::auth::AccountId;
 use crate::platform::creation::{Creation, Fingerprinted};
 use crate::platform::db::DbConnection;
 use crate::platform::settings::Settings;
@@ -34,7 +35,7 @@ use crate::registry::store::persons;
 
 /// Who asks.
 pub struct Requester<'a> {
-    pub account_id: &'a str,
+    pub account_id: &'a AccountId,
     pub label: &'a str,
     /// An operator of the registry office (`registry.read`): issues for anyone.
     pub is_office: bool,

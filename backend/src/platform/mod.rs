@@ -9,6 +9,7 @@ pub mod email;
 pub mod hex;
 pub mod http;
 pub mod i18n;
+pub mod id;
 pub mod italian_time;
 pub mod settings;
 pub mod telemetry;

@@ -8,6 +8,7 @@ use super::layout;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::document::document_id;
 use crate::document::{self, fonts};
+use crate::platform::auth::AccountId;
 use crate::platform::creation::{Creation, Fingerprinted};
 use crate::platform::db::DbConnection;
 use crate::platform::i18n::Text;
@@ -25,7 +26,7 @@ use crate::self_declarations::Error;
 
 /// Who is declaring.
 pub struct Declarant<'a> {
-    pub account_id: &'a str,
+    pub account_id: &'a AccountId,
     pub label: &'a str,
 }
 
@@ -100,7 +101,7 @@ fn printable(values: &Values) -> Result<(), Error> {
 pub fn check(
     conn: &mut DbConnection,
     settings: &Settings,
-    account_id: &str,
+    account_id: &AccountId,
     type_code: &str,
     submitted: &Values,
     today: NaiveDate,

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::accounts::store::accounts;
+use crate::platform::auth::AccountId;
 use crate::platform::db::DbConnection;
 use crate::platform::settings::Settings;
 use crate::registry::facts::read;
@@ -18,7 +19,7 @@ use crate::self_declarations::Error;
 pub fn load(
     conn: &mut DbConnection,
     settings: &Settings,
-    account_id: &str,
+    account_id: &AccountId,
     kind: DeclarationKind,
     today: NaiveDate,
 ) -> Result<Prefill, Error> {

@@ -107,7 +107,7 @@ async fn change_status(
     status: AccountStatus,
     action: &'static str,
 ) -> Result<web::Json<User>, ApiError> {
-    if id == user.account_id {
+    if id == user.account_id.as_str() {
         return Err(ApiError::Conflict {
             code: "own_account",
             detail: Text::new(

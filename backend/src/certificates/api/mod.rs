@@ -164,7 +164,7 @@ pub(super) async fn readable(
         .db
         .run(move |conn| {
             let meta = repository::find(conn, &id)?.ok_or(ApiError::NotFound)?;
-            if meta.requester_account_id != account && !office {
+            if meta.requester_account_id != account.as_str() && !office {
                 return Err(ApiError::NotFound);
             }
             Ok(meta)

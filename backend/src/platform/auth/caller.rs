@@ -9,7 +9,7 @@ use actix_web::http::header::AUTHORIZATION;
 use actix_web::{web, FromRequest, HttpRequest};
 
 use super::route_permissions::RoutePermissions;
-use super::Refusal;
+use super::{AccountId, Refusal};
 use crate::platform::auth::permissions::{Permission, Role};
 use crate::platform::auth::tokens::TokenKeys;
 use crate::platform::http::error::ApiError;
@@ -17,7 +17,7 @@ use crate::platform::http::error::ApiError;
 /// A logged-in user whose password needs no change.
 #[derive(Debug, Clone)]
 pub struct AuthUser {
-    pub account_id: String,
+    pub account_id: AccountId,
     pub role: Role,
     pub label: String,
     pub permissions: BTreeSet<Permission>,
@@ -57,7 +57,7 @@ fn authenticate(req: &HttpRequest) -> Result<SessionUser, ApiError> {
     Ok(SessionUser {
         must_change_password: claims.mcp,
         user: AuthUser {
-            account_id: claims.sub,
+            account_id: AccountId::new(claims.sub),
             role: claims.role,
             label: claims.label,
             permissions: claims.perms,

@@ -13,3 +13,7 @@ pub use caller::{AuthUser, SessionUser};
 pub use permissions::{Permission, Role};
 pub use refusal::Refusal;
 pub use tokens::TokenKeys;
+
+/// The kind of [`AccountId`]: a portal account (citizen, operator, administrator).
+pub enum Account {}
+pub type AccountId = crate::platform::id::Id<Account>;

@@ -135,10 +135,13 @@ pub fn names_of(
 /// The registry person of an account, matched by codice fiscale (staff accounts without
 /// one, and citizens the registry does not know, have none).
 #[tracing::instrument(skip(conn))]
-pub fn of_account(conn: &mut DbConnection, account_id: &str) -> Result<Option<PersonRow>, DbError> {
+pub fn of_account(
+    conn: &mut DbConnection,
+    account_id: &crate::platform::auth::AccountId,
+) -> Result<Option<PersonRow>, DbError> {
     use crate::platform::db::schema::accounts;
     let fiscal_code: Option<Option<String>> = accounts::table
-        .find(account_id)
+        .find(account_id.as_str())
         .select(accounts::fiscal_code)
         .first(conn)
         .optional()?;
