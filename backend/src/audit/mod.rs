@@ -32,6 +32,16 @@ pub struct Actor<'a> {
     pub label: &'a str,
 }
 
+impl<'a> Actor<'a> {
+    /// The logged-in caller of a request.
+    pub fn user(user: &'a crate::platform::auth::AuthUser) -> Actor<'a> {
+        Actor {
+            id: Some(&user.account_id),
+            label: &user.label,
+        }
+    }
+}
+
 impl Actor<'static> {
     /// The portal itself (jobs, command line).
     pub const SYSTEM: Actor<'static> = Actor {

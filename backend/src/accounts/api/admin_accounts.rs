@@ -201,10 +201,7 @@ pub async fn activate_account(
                 if !accounts::activate(conn, &id, &check, Utc::now().naive_utc())? {
                     return Err(not_pending());
                 }
-                let actor = Actor {
-                    id: Some(&user.account_id),
-                    label: &user.label,
-                };
+                let actor = Actor::user(&user);
                 let mut entry =
                     AuditEntry::new(actor, actions::ACCOUNT_ACTIVATED).subject("account", &id);
                 entry.details = serde_json::json!({ "document_type": body.document_type });
@@ -246,10 +243,7 @@ pub async fn reject_account(
                 if !accounts::reject(conn, &id, &user.account_id, Utc::now().naive_utc())? {
                     return Err(not_pending());
                 }
-                let actor = Actor {
-                    id: Some(&user.account_id),
-                    label: &user.label,
-                };
+                let actor = Actor::user(&user);
                 audit::record(
                     conn,
                     &origin,

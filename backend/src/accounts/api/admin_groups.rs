@@ -181,14 +181,8 @@ pub async fn create_group(
                     return Err(name_taken());
                 }
                 groups::set_permissions(conn, &row.id, &permissions)?;
-                let mut entry = AuditEntry::new(
-                    Actor {
-                        id: Some(&user.account_id),
-                        label: &user.label,
-                    },
-                    actions::GROUP_CREATED,
-                )
-                .subject("group", &row.id);
+                let mut entry = AuditEntry::new(Actor::user(&user), actions::GROUP_CREATED)
+                    .subject("group", &row.id);
                 entry.details = serde_json::json!({ "name": row.name, "permissions": permissions });
                 audit::record(conn, &origin, entry)?;
                 find_group(conn, &row.id)
@@ -230,14 +224,8 @@ pub async fn update_group(
                     return Err(name_taken());
                 }
                 groups::set_permissions(conn, &id, &permissions)?;
-                let mut entry = AuditEntry::new(
-                    Actor {
-                        id: Some(&user.account_id),
-                        label: &user.label,
-                    },
-                    actions::GROUP_UPDATED,
-                )
-                .subject("group", &id);
+                let mut entry = AuditEntry::new(Actor::user(&user), actions::GROUP_UPDATED)
+                    .subject("group", &id);
                 entry.details =
                     serde_json::json!({ "name": input.name.trim(), "permissions": permissions });
                 audit::record(conn, &origin, entry)?;
@@ -282,14 +270,8 @@ pub async fn delete_group(
                     });
                 }
                 groups::delete(conn, &id)?;
-                let entry = AuditEntry::new(
-                    Actor {
-                        id: Some(&user.account_id),
-                        label: &user.label,
-                    },
-                    actions::GROUP_DELETED,
-                )
-                .subject("group", &id);
+                let entry = AuditEntry::new(Actor::user(&user), actions::GROUP_DELETED)
+                    .subject("group", &id);
                 audit::record(conn, &origin, entry)?;
                 Ok(())
             })

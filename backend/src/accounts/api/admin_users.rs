@@ -136,14 +136,7 @@ async fn change_status(
                 if status == AccountStatus::Locked {
                     sessions::revoke_all_of_account(conn, &id, now)?;
                 }
-                let entry = AuditEntry::new(
-                    Actor {
-                        id: Some(&user.account_id),
-                        label: &user.label,
-                    },
-                    action,
-                )
-                .subject("account", &id);
+                let entry = AuditEntry::new(Actor::user(&user), action).subject("account", &id);
                 audit::record(conn, &origin, entry)?;
                 load_user(conn, &id)
             })
@@ -231,14 +224,9 @@ pub async fn reset_user_password(
                 let now = Utc::now().naive_utc();
                 accounts::set_password(conn, &id, &hash, true, now)?;
                 sessions::revoke_all_of_account(conn, &id, now)?;
-                let entry = AuditEntry::new(
-                    Actor {
-                        id: Some(&user.account_id),
-                        label: &user.label,
-                    },
-                    actions::ACCOUNT_PASSWORD_RESET_BY_ADMIN,
-                )
-                .subject("account", &id);
+                let entry =
+                    AuditEntry::new(Actor::user(&user), actions::ACCOUNT_PASSWORD_RESET_BY_ADMIN)
+                        .subject("account", &id);
                 audit::record(conn, &origin, entry)?;
                 Ok::<_, ApiError>(())
             })
@@ -299,14 +287,9 @@ pub async fn set_user_groups(
                     return Err(ApiError::Validation(unknown));
                 }
                 groups::set_groups_of(conn, &id, &wanted)?;
-                let mut entry = AuditEntry::new(
-                    Actor {
-                        id: Some(&user.account_id),
-                        label: &user.label,
-                    },
-                    actions::ACCOUNT_GROUPS_CHANGED,
-                )
-                .subject("account", &id);
+                let mut entry =
+                    AuditEntry::new(Actor::user(&user), actions::ACCOUNT_GROUPS_CHANGED)
+                        .subject("account", &id);
                 entry.details = serde_json::json!({ "groups": wanted });
                 audit::record(conn, &origin, entry)?;
                 load_user(conn, &id)

@@ -200,10 +200,7 @@ pub async fn update_profile(
         .run(move |conn| {
             crate::platform::db::transaction(conn, |conn| {
                 accounts::update_contacts(conn, &user.account_id, &changes)?;
-                let actor = Actor {
-                    id: Some(&user.account_id),
-                    label: &user.label,
-                };
+                let actor = Actor::user(&user);
                 let mut entry = AuditEntry::new(actor, actions::ACCOUNT_UPDATED)
                     .subject("account", &user.account_id);
                 entry.details = serde_json::json!({ "fields": changed_fields });

@@ -49,14 +49,8 @@ pub async fn email_certificate(
             let mail = certificate_mail(&meta, &municipality, recipients, pdf);
             let entry = AuditEntry {
                 details: serde_json::json!({ "certificate_id": meta.id }),
-                ..AuditEntry::new(
-                    Actor {
-                        id: Some(&user.account_id),
-                        label: &user.label,
-                    },
-                    actions::CERTIFICATE_EMAILED,
-                )
-                .subject("person", &meta.person_id)
+                ..AuditEntry::new(Actor::user(&user), actions::CERTIFICATE_EMAILED)
+                    .subject("person", &meta.person_id)
             };
             email_delivery::queue(conn, &origin, &mail, entry)
         })

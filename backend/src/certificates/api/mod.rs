@@ -259,14 +259,8 @@ pub async fn download_certificate(
             let pdf = repository::pdf(conn, &meta.id)?.ok_or(ApiError::NotFound)?;
             let entry = AuditEntry {
                 details: serde_json::json!({ "certificate_id": meta.id }),
-                ..AuditEntry::new(
-                    Actor {
-                        id: Some(&user.account_id),
-                        label: &user.label,
-                    },
-                    actions::CERTIFICATE_DOWNLOADED,
-                )
-                .subject("person", &meta.person_id)
+                ..AuditEntry::new(Actor::user(&user), actions::CERTIFICATE_DOWNLOADED)
+                    .subject("person", &meta.person_id)
             };
             audit::record(conn, &origin, entry)?;
             Ok::<_, ApiError>(pdf)

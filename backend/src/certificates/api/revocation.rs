@@ -69,14 +69,8 @@ pub async fn revoke_certificate(
                 let entry = AuditEntry {
                     reason: Some(&reason),
                     details: serde_json::json!({ "certificate_id": meta.id }),
-                    ..AuditEntry::new(
-                        Actor {
-                            id: Some(&user.account_id),
-                            label: &user.label,
-                        },
-                        actions::CERTIFICATE_REVOKED,
-                    )
-                    .subject("person", &meta.person_id)
+                    ..AuditEntry::new(Actor::user(&user), actions::CERTIFICATE_REVOKED)
+                        .subject("person", &meta.person_id)
                 };
                 audit::record(conn, &origin, entry)?;
                 repository::find(conn, &meta.id)?.ok_or(ApiError::NotFound)

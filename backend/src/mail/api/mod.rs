@@ -214,10 +214,7 @@ pub async fn retry_mail(
                         ),
                     });
                 }
-                let actor = Actor {
-                    id: Some(&user.account_id),
-                    label: &user.label,
-                };
+                let actor = Actor::user(&user);
                 let mut entry = AuditEntry::new(actor, actions::MAIL_REQUEUED).subject("mail", &id);
                 entry.details = serde_json::json!({
                     "attempts": before.attempts,

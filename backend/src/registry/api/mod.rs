@@ -41,10 +41,7 @@ pub struct FamilyQuery {
 }
 
 fn actor(user: &AuthUser) -> Actor<'_> {
-    Actor {
-        id: Some(&user.account_id),
-        label: &user.label,
-    }
+    Actor::user(user)
 }
 
 /// The caller's own registry person, if the registry lists them as resident today.

@@ -48,13 +48,7 @@ pub async fn email_self_declaration(
             let mail = declaration_mail(&row, &municipality, recipients, pdf);
             let entry = AuditEntry {
                 details: serde_json::json!({ "self_declaration_id": row.id }),
-                ..AuditEntry::new(
-                    Actor {
-                        id: Some(&user.account_id),
-                        label: &user.label,
-                    },
-                    actions::SELF_DECLARATION_EMAILED,
-                )
+                ..AuditEntry::new(Actor::user(&user), actions::SELF_DECLARATION_EMAILED)
             };
             email_delivery::queue(conn, &origin, &mail, entry)
         })
