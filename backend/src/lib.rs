@@ -32,8 +32,8 @@ use crate::platform::http::error::ApiError;
 use crate::platform::http::extract::BodyLimit;
 use crate::platform::http::fallback::fallback;
 use crate::platform::http::fallback::RouteTable;
-use crate::platform::http::metrics::Metrics;
 use crate::platform::http::AppState;
+use crate::platform::metrics::Metrics;
 use crate::platform::settings::Settings;
 
 /// Builds the HTTP server on an already-bound listener (port 0 in tests): HTTPS when the

@@ -351,7 +351,7 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     }
     let settings = Arc::new(settings);
     actix_web::rt::System::new().block_on(async move {
-        let metrics = crate::platform::http::metrics::Metrics::new()?;
+        let metrics = crate::platform::metrics::Metrics::new()?;
         let server = crate::build_server_with_metrics(
             settings.clone(),
             db.clone(),

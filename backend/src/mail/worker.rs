@@ -13,7 +13,7 @@ use super::message::{self, Sender};
 use super::now_utc;
 use crate::mail::store;
 use crate::platform::db::{Database, DbError};
-use crate::platform::http::metrics::{MailOutcome, Metrics};
+use crate::platform::metrics::{MailOutcome, Metrics};
 use crate::platform::settings::Settings;
 
 #[derive(Debug, Clone)]

@@ -133,9 +133,7 @@ pub async fn issue_certificate(
         .await?;
     let (status, meta) = match outcome {
         IssueOutcome::Issued(meta, phases) => {
-            if let Some(metrics) =
-                req.app_data::<web::Data<crate::platform::http::metrics::Metrics>>()
-            {
+            if let Some(metrics) = req.app_data::<web::Data<crate::platform::metrics::Metrics>>() {
                 metrics.observe_certificate_phase("registry", phases.registry);
                 metrics.observe_certificate_phase("document", phases.document);
                 metrics.observe_certificate_phase("store", phases.store);

@@ -15,9 +15,9 @@ use crate::platform::auth::AuthUser;
 use crate::platform::db::DbError;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::Query;
-use crate::platform::http::metrics::{MailOutcome, Metrics};
 use crate::platform::http::AppState;
 use crate::platform::i18n::Text;
+use crate::platform::metrics::{MailOutcome, Metrics};
 
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]

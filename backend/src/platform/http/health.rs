@@ -6,8 +6,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::platform::http::error::ApiError;
-use crate::platform::http::metrics::Metrics;
 use crate::platform::http::AppState;
+use crate::platform::metrics::Metrics;
 
 #[derive(Serialize, ToSchema)]
 pub struct Health {

@@ -6,7 +6,6 @@ pub mod fallback;
 pub mod health;
 pub mod idempotency;
 pub mod language;
-pub mod metrics;
 pub mod observe;
 pub mod pagination;
 pub mod responses;

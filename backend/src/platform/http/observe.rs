@@ -13,8 +13,8 @@ use tracing::Instrument;
 
 use crate::platform::http::error::ApiError;
 use crate::platform::http::extract::BodyLimit;
-use crate::platform::http::metrics::Metrics;
 use crate::platform::i18n::{Lang, Text};
+use crate::platform::metrics::Metrics;
 
 pub const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static("x-request-id");
 

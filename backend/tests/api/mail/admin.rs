@@ -3,7 +3,7 @@
 use portale::audit::store::AuditFilter;
 use portale::mail::worker::MailWorker;
 use portale::mail::{enqueue, now_utc};
-use portale::platform::http::metrics::Metrics;
+use portale::platform::metrics::Metrics;
 use portale::platform::settings::{Secret, Settings};
 use serde_json::{json, Value};
 

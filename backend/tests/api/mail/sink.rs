@@ -10,7 +10,7 @@ use portale::mail::store::{self, OutboxSummaryRow};
 use portale::mail::worker::MailWorker;
 use portale::mail::{enqueue, NewMail};
 use portale::platform::db::Database;
-use portale::platform::http::metrics::Metrics;
+use portale::platform::metrics::Metrics;
 use portale::platform::settings::{Secret, Settings};
 use serde_json::Value;
 
