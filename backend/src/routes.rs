@@ -99,7 +99,7 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(crate::accounts::api::providers::list_providers)
                 .service(crate::accounts::api::password_policy::get_password_policy)
                 .service(crate::accounts::api::smartcard::smartcard_login)
-                .service(crate::accounts::api::registrations::registration_challenge)
+                .service(crate::accounts::api::registration_challenge::registration_challenge)
                 .service(crate::accounts::api::registrations::register)
                 .service(crate::accounts::api::password_reset::request_password_reset)
                 .service(crate::accounts::api::password_reset::confirm_password_reset)

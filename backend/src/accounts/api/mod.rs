@@ -8,5 +8,6 @@ pub mod password_policy;
 pub mod password_reset;
 pub mod profile;
 pub mod providers;
+pub mod registration_challenge;
 pub mod registrations;
 pub mod smartcard;
