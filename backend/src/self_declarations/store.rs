@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::platform::db::schema::self_declarations;
-use crate::platform::db::{DbConnection, DbError};
+use crate::platform::db::{unique_violation_on, DbConnection, DbError};
 
 /// Everything about a declaration except the PDF bytes.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -85,12 +85,7 @@ pub fn insert(
     {
         Ok(_) => Ok(InsertOutcome::Inserted),
         Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info))
-            if format!(
-                "{} {}",
-                info.constraint_name().unwrap_or_default(),
-                info.message()
-            )
-            .contains("idempotency_key") =>
+            if unique_violation_on(info.as_ref(), "idempotency_key") =>
         {
             Ok(InsertOutcome::IdempotencyKeyTaken)
         }

@@ -1,28 +1,24 @@
-//! Login, token refresh, logout and password change. The refresh token travels in the
-//! body for API clients and in an HttpOnly cookie for the SPA.
+//! Login, token refresh and logout. The refresh token travels in the body for API
+//! clients and in an HttpOnly cookie for the SPA.
 
 use actix_web::cookie::{time, Cookie, SameSite};
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::accounts::login_audit::record_login;
-use crate::accounts::password;
 use crate::accounts::rules::login_method::LoginMethod::Password;
 use crate::accounts::session::{self, IssuedSession, Refresh};
-use crate::accounts::store::accounts::{self, LoginName};
+use crate::accounts::store::accounts::LoginName;
 use crate::accounts::Error;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::platform::auth::tokens::TokenKeys;
-use crate::platform::auth::Refusal;
 use crate::platform::auth::SessionUser;
-use crate::platform::http::client::client_ip;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;
 use crate::platform::i18n::Text;
-use crate::platform::settings::password_policy::{PasswordPolicy, PasswordRule};
 
 pub const REFRESH_COOKIE: &str = "portale_refresh";
 const COOKIE_PATH: &str = "/api/v1/auth";
@@ -59,37 +55,6 @@ pub struct LoginResponse {
 pub struct RefreshRequest {
     /// Omit it when the browser sends the cookie.
     pub refresh_token: Option<String>,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ChangePasswordRequest {
-    pub current_password: String,
-    #[schema(example = "NuovaPassword26")]
-    pub new_password: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct AuthProviders {
-    pub providers: Vec<AuthProvider>,
-    /// The caller's address as the server sees it: the login page shows it beside the
-    /// notice that accesses are logged (seed 001).
-    #[schema(example = "192.0.2.10")]
-    pub client_ip: Option<String>,
-    /// Whether new accounts may register with tax code and password
-    /// (`POST /api/v1/registrations`); a municipality may switch it off.
-    pub password_registration: bool,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct AuthProvider {
-    /// `password`, `smartcard`, or an OpenID Connect provider.
-    #[schema(example = "password")]
-    pub id: String,
-    pub name: String,
-    /// `password`, `smartcard`, `spid` or `cie`.
-    pub kind: String,
-    pub start_url: Option<String>,
 }
 
 /// The answer to every login: the tokens in the body, the refresh token also as an
@@ -148,20 +113,6 @@ pub fn login_name(
             ),
         )])),
     }
-}
-
-/// The password policy's verdict on a new password, one message per broken rule.
-pub fn check_new_password(policy: &PasswordPolicy, new_password: &str) -> Result<(), ApiError> {
-    let broken = policy.check(new_password);
-    if broken.is_empty() {
-        return Ok(());
-    }
-    Err(ApiError::Validation(
-        broken
-            .into_iter()
-            .map(|rule| FieldError::new("new_password", describe_rule(rule)))
-            .collect(),
-    ))
 }
 
 /// Logs in with codice fiscale (citizens) or user name (staff) and password. Wrong
@@ -309,148 +260,4 @@ pub async fn logout(
         })
         .await?;
     Ok(HttpResponse::NoContent().cookie(expired_cookie()).finish())
-}
-
-/// Changes the password (also the forced change at first login). Ends every other
-/// session of the account and returns a new one.
-#[utoipa::path(
-    tag = "auth",
-    security(("bearer" = [])),
-    request_body = ChangePasswordRequest,
-    responses(
-        (status = 200, body = LoginResponse),
-        (status = 401, response = crate::platform::http::responses::Unauthorized),
-        (status = 422, response = crate::platform::http::responses::Unprocessable),
-        (status = 429, response = crate::platform::http::responses::TooManyRequests),
-    )
-)]
-#[post("/auth/password")]
-pub async fn change_password(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    tokens: web::Data<TokenKeys>,
-    user: SessionUser,
-    body: Json<ChangePasswordRequest>,
-) -> Result<HttpResponse, ApiError> {
-    let body = body.0;
-    check_new_password(&state.settings.password_policy, &body.new_password)?;
-    if body.new_password == body.current_password {
-        return Err(ApiError::Validation(vec![FieldError::new(
-            "new_password",
-            Text::new(
-                "La nuova password deve essere diversa da quella attuale.",
-                "The new password must differ from the current one.",
-            ),
-        )]));
-    }
-    let origin = Origin::from_request(&req);
-    let ip = origin.ip.clone();
-    let account_id = user.user.account_id.clone();
-    let issued = state
-        .db
-        .run({
-            let tokens = tokens.clone();
-            move |conn| {
-                let now = Utc::now().naive_utc();
-                let account = accounts::find_by_id(conn, &account_id)?
-                    .ok_or(ApiError::from(Refusal::InvalidToken))?;
-                let login_name = match (&account.fiscal_code, &account.username) {
-                    (Some(code), _) => LoginName::FiscalCode(code.clone()),
-                    (None, Some(name)) => LoginName::Username(name.clone()),
-                    (None, None) => return Err(ApiError::internal("account without login name")),
-                };
-                let account = session::check_credentials(
-                    conn,
-                    &login_name,
-                    &body.current_password,
-                    ip.as_deref(),
-                    now,
-                )
-                .map_err(|error| match error {
-                    Error::InvalidCredentials => ApiError::Validation(vec![FieldError::text(
-                        "current_password",
-                        "La password attuale non è corretta.",
-                        "The current password is not correct.",
-                    )]),
-                    other => other.into(),
-                })?;
-                let hash = password::hash(&body.new_password).map_err(ApiError::internal)?;
-                accounts::set_password(conn, &account.id, &hash, false, now)?;
-                crate::accounts::store::sessions::revoke_all_of_account(conn, &account.id, now)?;
-                let account = accounts::find_by_id(conn, &account.id)?.ok_or(ApiError::NotFound)?;
-                let label = session::label_of(&account);
-                let actor = Actor {
-                    id: Some(&account.id),
-                    label: &label,
-                };
-                let entry = AuditEntry::new(actor, actions::AUTH_PASSWORD_CHANGED)
-                    .subject("account", &account.id);
-                audit::record(conn, &origin, entry)?;
-                Ok(session::issue(
-                    conn, &tokens, &account, None, Password, now,
-                )?)
-            }
-        })
-        .await?;
-    Ok(session_response(&state, issued))
-}
-
-pub fn describe_rule(rule: PasswordRule) -> Text {
-    match rule {
-        PasswordRule::TooShort { min } => Text::new(
-            format!("La password deve contenere almeno {min} caratteri."),
-            format!("The password must have at least {min} characters."),
-        ),
-        PasswordRule::TooLong { max } => Text::new(
-            format!("La password può contenere al massimo {max} caratteri."),
-            format!("The password may have at most {max} characters."),
-        ),
-        PasswordRule::TooFewDigits { min: 1 } => Text::new(
-            "La password deve contenere almeno una cifra.",
-            "The password must contain at least one digit.",
-        ),
-        PasswordRule::TooFewDigits { min } => Text::new(
-            format!("La password deve contenere almeno {min} cifre."),
-            format!("The password must contain at least {min} digits."),
-        ),
-        PasswordRule::OnlyLettersAndDigits => Text::new(
-            "La password può contenere solo lettere e cifre: niente spazi, segni di punteggiatura o simboli.",
-            "The password may contain only letters and digits: no spaces, punctuation or symbols.",
-        ),
-        PasswordRule::NoLetters => Text::new(
-            "La password deve contenere anche delle lettere.",
-            "The password must also contain letters.",
-        ),
-    }
-}
-
-/// The login methods this portal offers, and the caller's address.
-///
-/// `smartcard` is listed when the portal terminates TLS and trusts smart-card CAs
-/// (`POST /api/v1/auth/smartcard`).
-#[utoipa::path(tag = "auth", responses((status = 200, body = AuthProviders)))]
-#[get("/auth/providers")]
-pub async fn list_providers(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-) -> web::Json<AuthProviders> {
-    let mut providers = vec![AuthProvider {
-        id: "password".to_owned(),
-        name: "Codice fiscale e password".to_owned(),
-        kind: "password".to_owned(),
-        start_url: None,
-    }];
-    if state.settings.smartcard_enabled() {
-        providers.push(AuthProvider {
-            id: "smartcard".to_owned(),
-            name: "Carta Nazionale dei Servizi (CNS/CRS)".to_owned(),
-            kind: "smartcard".to_owned(),
-            start_url: None,
-        });
-    }
-    web::Json(AuthProviders {
-        client_ip: client_ip(&req),
-        password_registration: state.settings.registration_enabled,
-        providers,
-    })
 }

@@ -132,7 +132,7 @@ pub async fn confirm_password_reset(
     body: Json<PasswordResetConfirm>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
-    crate::accounts::api::login::check_new_password(
+    crate::accounts::api::password_policy::check_new_password(
         &state.settings.password_policy,
         &body.new_password,
     )?;

@@ -2,13 +2,13 @@
 //! fiscale; a generated password by e-mail; the account waits for identification at the
 //! counter. An accessible proof of work stands in for the image captcha.
 
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{post, web, HttpRequest, HttpResponse};
 use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::registration_challenge::{check_challenge, ProofOfWork};
 use crate::accounts::password;
-use crate::accounts::rules::proof_of_work;
 use crate::accounts::store::accounts::{self, NewRegistration};
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::mail::{self, Email, NewMail};
@@ -22,11 +22,6 @@ use crate::registry::places::{self, PlaceKind};
 use crate::registry::rules::fiscal_code::{FiscalCode, PersonalData};
 use crate::registry::rules::sex::Sex;
 
-/// Zero bits a browser must find: about 65,000 hashes, a second or two with WebCrypto.
-pub const DIFFICULTY: u32 = 16;
-const CHALLENGE_TTL_SECS: i64 = 600;
-const CHALLENGE_PURPOSE: &str = "registration-challenge";
-
 /// Registrations from one address: ten an hour.
 const PER_ADDRESS: ThrottleRule = ThrottleRule {
     window: chrono::Duration::hours(1),
@@ -34,25 +29,6 @@ const PER_ADDRESS: ThrottleRule = ThrottleRule {
     first_lock: chrono::Duration::hours(1),
     max_lock: chrono::Duration::hours(6),
 };
-
-#[derive(Serialize, Deserialize, ToSchema)]
-pub struct Challenge {
-    /// Opaque; send it back with the nonce.
-    pub challenge: String,
-    /// Find a `nonce` (decimal digits) such that SHA-256(`challenge` + ":" + `nonce`) starts
-    /// with this many zero bits.
-    #[schema(example = 16)]
-    pub difficulty: u32,
-    #[schema(example = 600)]
-    pub expires_in: i64,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ProofOfWork {
-    pub challenge: String,
-    pub nonce: String,
-}
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -100,61 +76,14 @@ pub struct RegistrationAccepted {
     pub next_steps: String,
 }
 
-/// A fresh anti-bot challenge for the registration form.
-#[utoipa::path(tag = "auth", responses(
-    (status = 200, body = Challenge),
-    (status = 403, response = crate::platform::http::responses::Forbidden),
-))]
-#[get("/registrations/challenge")]
-pub async fn registration_challenge(
-    state: web::Data<AppState>,
-    tokens: web::Data<TokenKeys>,
-) -> Result<web::Json<Challenge>, ApiError> {
-    ensure_open(&state)?;
-    let expires = Utc::now().timestamp() + CHALLENGE_TTL_SECS;
-    let body = format!("{expires}.{}", uuid::Uuid::new_v4().simple());
-    let signature = tokens.mac(CHALLENGE_PURPOSE, &body);
-    Ok(web::Json(Challenge {
-        challenge: format!("{body}.{signature}"),
-        difficulty: DIFFICULTY,
-        expires_in: CHALLENGE_TTL_SECS,
-    }))
-}
-
 /// Registration with a password can be switched off (SPEC §2: the law now wants SPID, CIE
 /// or CNS); the challenge is refused too, so that the form says so before it is filled.
-fn ensure_open(state: &AppState) -> Result<(), ApiError> {
+pub(super) fn ensure_open(state: &AppState) -> Result<(), ApiError> {
     if state.settings.registration_enabled {
         Ok(())
     } else {
         Err(crate::accounts::Error::RegistrationClosed.into())
     }
-}
-
-fn check_challenge(tokens: &TokenKeys, proof: &ProofOfWork) -> Result<(), FieldError> {
-    let invalid = || {
-        FieldError::new(
-            "proof_of_work",
-            Text::new(
-                "La verifica anti-automatismo non è valida o è scaduta: ricaricare la pagina e riprovare.",
-                "The anti-bot check is not valid or has expired: reload the page and try again.",
-            ),
-        )
-    };
-    let (body, signature) = proof.challenge.rsplit_once('.').ok_or_else(invalid)?;
-    let expires: i64 = body
-        .split('.')
-        .next()
-        .and_then(|e| e.parse().ok())
-        .ok_or_else(invalid)?;
-    let authentic = tokens.mac(CHALLENGE_PURPOSE, body) == signature;
-    if !authentic
-        || expires < Utc::now().timestamp()
-        || !proof_of_work::is_solution(&proof.challenge, &proof.nonce, DIFFICULTY)
-    {
-        return Err(invalid());
-    }
-    Ok(())
 }
 
 fn required(value: &str, field: &str, errors: &mut Vec<FieldError>) -> String {

@@ -9,7 +9,7 @@ use crate::certificates::rules::status::CertificateStatus;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::platform::db::schema::{certificate_verifications, certificates};
-use crate::platform::db::{DbConnection, DbError};
+use crate::platform::db::{unique_violation_on, DbConnection, DbError};
 
 /// Everything about a certificate except the PDF bytes.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -119,14 +119,9 @@ pub fn insert(
     {
         Ok(_) => Ok(InsertOutcome::Inserted),
         Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info)) => {
-            let which = format!(
-                "{} {}",
-                info.constraint_name().unwrap_or_default(),
-                info.message()
-            );
-            if which.contains("stamp_identifier") {
+            if unique_violation_on(info.as_ref(), "stamp_identifier") {
                 Ok(InsertOutcome::StampAlreadyUsed)
-            } else if which.contains("idempotency_key") {
+            } else if unique_violation_on(info.as_ref(), "idempotency_key") {
                 Ok(InsertOutcome::IdempotencyKeyTaken)
             } else {
                 Err(DbError::Query(DieselError::DatabaseError(

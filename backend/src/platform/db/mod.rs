@@ -176,6 +176,18 @@ where
     outcome
 }
 
+/// Whether a unique violation concerns `column`. PostgreSQL names the violated constraint
+/// (whose default name lists its columns); SQLite names none, only the columns in its
+/// message.
+pub fn unique_violation_on(
+    info: &dyn diesel::result::DatabaseErrorInformation,
+    column: &str,
+) -> bool {
+    info.constraint_name()
+        .is_some_and(|name| name.contains(column))
+        || info.message().contains(column)
+}
+
 #[derive(Clone)]
 pub struct Database {
     pool: DbPool,
@@ -301,5 +313,28 @@ mod tests {
         );
         database.connection().unwrap();
         diesel::SqliteConnection::establish(&super::existing_file_uri(path)).unwrap();
+    }
+
+    #[test]
+    fn a_unique_violation_tells_which_columns_it_concerns_on_sqlite() {
+        use diesel::{Connection, RunQueryDsl};
+        let mut conn = diesel::SqliteConnection::establish(":memory:").unwrap();
+        diesel::sql_query(
+            "CREATE TABLE t (owner TEXT, idempotency_key TEXT, UNIQUE (owner, idempotency_key))",
+        )
+        .execute(&mut conn)
+        .unwrap();
+        let insert = "INSERT INTO t VALUES ('a', 'k')";
+        diesel::sql_query(insert).execute(&mut conn).unwrap();
+        let Err(diesel::result::Error::DatabaseError(_, info)) =
+            diesel::sql_query(insert).execute(&mut conn)
+        else {
+            panic!("the second insert should violate the unique constraint");
+        };
+        assert!(super::unique_violation_on(info.as_ref(), "idempotency_key"));
+        assert!(!super::unique_violation_on(
+            info.as_ref(),
+            "stamp_identifier"
+        ));
     }
 }

@@ -1,10 +1,10 @@
 //! Registry queries: persons, families, addresses and memberships with their validity
-//! periods. A period is `[valid_from, valid_to)`: `valid_to` is the first day it no
-//! longer holds, `NULL` while it still does.
+//! periods (`validity`).
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use super::validity::valid_on;
 use crate::platform::db::schema::{
     civil_status_periods, families, family_addresses, family_memberships, persons,
 };
@@ -198,12 +198,11 @@ pub fn family_of_person_at(
     let membership: Option<(String, i64)> = family_memberships::table
         .inner_join(families::table)
         .filter(family_memberships::person_id.eq(person_id))
-        .filter(family_memberships::valid_from.le(date))
-        .filter(
-            family_memberships::valid_to
-                .is_null()
-                .or(family_memberships::valid_to.gt(date)),
-        )
+        .filter(valid_on(
+            family_memberships::valid_from,
+            family_memberships::valid_to,
+            date,
+        ))
         .select((families::id, families::registry_number))
         .first(conn)
         .optional()?;
@@ -212,12 +211,11 @@ pub fn family_of_person_at(
     };
     let address = family_addresses::table
         .filter(family_addresses::family_id.eq(&family_id))
-        .filter(family_addresses::valid_from.le(date))
-        .filter(
-            family_addresses::valid_to
-                .is_null()
-                .or(family_addresses::valid_to.gt(date)),
-        )
+        .filter(valid_on(
+            family_addresses::valid_from,
+            family_addresses::valid_to,
+            date,
+        ))
         .order(family_addresses::valid_from.desc())
         .select((
             family_addresses::street,
@@ -231,23 +229,21 @@ pub fn family_of_person_at(
     let rows: Vec<(PersonRow, String)> = family_memberships::table
         .inner_join(persons::table)
         .filter(family_memberships::family_id.eq(&family_id))
-        .filter(family_memberships::valid_from.le(date))
-        .filter(
-            family_memberships::valid_to
-                .is_null()
-                .or(family_memberships::valid_to.gt(date)),
-        )
+        .filter(valid_on(
+            family_memberships::valid_from,
+            family_memberships::valid_to,
+            date,
+        ))
         .select((PersonRow::as_select(), family_memberships::relationship))
         .load(conn)?;
     let ids: Vec<&str> = rows.iter().map(|(p, _)| p.id.as_str()).collect();
     let statuses: Vec<(String, String)> = civil_status_periods::table
         .filter(civil_status_periods::person_id.eq_any(&ids))
-        .filter(civil_status_periods::valid_from.le(date))
-        .filter(
-            civil_status_periods::valid_to
-                .is_null()
-                .or(civil_status_periods::valid_to.gt(date)),
-        )
+        .filter(valid_on(
+            civil_status_periods::valid_from,
+            civil_status_periods::valid_to,
+            date,
+        ))
         .select((
             civil_status_periods::person_id,
             civil_status_periods::status,

@@ -1,2 +1,3 @@
 pub mod families;
 pub mod persons;
+pub mod validity;

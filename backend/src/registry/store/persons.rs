@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::families::PersonRow;
+use super::validity::valid_on;
 use crate::platform::db::schema::{civil_status_periods, family_memberships, persons};
 use crate::platform::db::{DbConnection, DbError};
 
@@ -37,12 +38,11 @@ pub fn civil_status_at(
 ) -> Result<Option<CivilStatusAt>, DbError> {
     Ok(civil_status_periods::table
         .filter(civil_status_periods::person_id.eq(person_id))
-        .filter(civil_status_periods::valid_from.le(date))
-        .filter(
-            civil_status_periods::valid_to
-                .is_null()
-                .or(civil_status_periods::valid_to.gt(date)),
-        )
+        .filter(valid_on(
+            civil_status_periods::valid_from,
+            civil_status_periods::valid_to,
+            date,
+        ))
         .order(civil_status_periods::valid_from.desc())
         .select((
             civil_status_periods::status,
@@ -109,12 +109,11 @@ pub fn family_id_at(
 ) -> Result<Option<String>, DbError> {
     Ok(family_memberships::table
         .filter(family_memberships::person_id.eq(person_id))
-        .filter(family_memberships::valid_from.le(date))
-        .filter(
-            family_memberships::valid_to
-                .is_null()
-                .or(family_memberships::valid_to.gt(date)),
-        )
+        .filter(valid_on(
+            family_memberships::valid_from,
+            family_memberships::valid_to,
+            date,
+        ))
         .select(family_memberships::family_id)
         .first(conn)
         .optional()?)

@@ -225,6 +225,67 @@ pub const CIVIL_STATUSES: [Choice; 7] = [
     },
 ];
 
+/// The relatives whose death one may declare (art. 46 lett. h): spouse or civil
+/// partner, ascendants and descendants.
+pub const RELATIVES: [Choice; 9] = [
+    Choice {
+        code: "coniuge",
+        label: t("coniuge", "spouse"),
+    },
+    Choice {
+        code: "parte_unione_civile",
+        label: t("parte dell'unione civile", "civil partner"),
+    },
+    Choice {
+        code: "padre",
+        label: t("padre", "father"),
+    },
+    Choice {
+        code: "madre",
+        label: t("madre", "mother"),
+    },
+    Choice {
+        code: "nonno",
+        label: t("nonno", "grandfather"),
+    },
+    Choice {
+        code: "nonna",
+        label: t("nonna", "grandmother"),
+    },
+    Choice {
+        code: "figlio",
+        label: t("figlio", "son"),
+    },
+    Choice {
+        code: "figlia",
+        label: t("figlia", "daughter"),
+    },
+    Choice {
+        code: "nipote",
+        label: t("nipote (figlio/a di un figlio/a)", "grandchild"),
+    },
+];
+
+/// In what capacity one represents another person or an entity (art. 46 lett. u).
+pub const CAPACITIES: [Choice; 4] = [
+    Choice {
+        code: "legale_rappresentante",
+        label: t("legale rappresentante", "legal representative"),
+    },
+    Choice {
+        code: "tutore",
+        label: t("tutore", "guardian"),
+    },
+    Choice {
+        code: "curatore",
+        label: t("curatore", "curator"),
+    },
+    Choice {
+        code: "amministratore_sostegno",
+        label: t("amministratore di sostegno", "support administrator"),
+    },
+];
+
 pub const SEXES: [Choice; 2] = [
     Choice {
         code: "M",

@@ -200,3 +200,29 @@ fn a_qualification_keeps_both_endings_since_its_noun_is_typed() {
         "abilitazione all'esercizio della professione di ingegnere, rilasciato/a da Università degli Studi di Brescia nell'anno 2021."
     ));
 }
+
+/// Every key the wording reads is a field of its form: with every field filled in, no
+/// line to write on is left in what the declarant states.
+#[test]
+fn a_form_filled_in_full_leaves_no_line_to_write_on() {
+    use crate::self_declarations::rules::fields::FieldKind;
+    for kind in DeclarationKind::ALL {
+        let mut v = Values::default();
+        for field in kind.fields() {
+            let sample = match field.kind {
+                FieldKind::Text { .. } | FieldKind::LongText { .. } => "VALDORIA",
+                FieldKind::Date => "2001-02-03",
+                FieldKind::Year => "2001",
+                FieldKind::Sex => "F",
+                FieldKind::Choice(options) => options[0].code,
+                FieldKind::FiscalCode => "BNCGLI82L41E897Q",
+                FieldKind::VatNumber => "12345678903",
+                FieldKind::Members => continue,
+            };
+            v.fields.insert(field.key.into(), sample.into());
+        }
+        let text = compose(kind, Some(&v), &privacy());
+        let written = format!("{}\n{}", plain(&text.declarant), plain(&text.statements));
+        assert!(!written.contains("__"), "{}: {written}", kind.code());
+    }
+}
