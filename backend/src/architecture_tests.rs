@@ -176,3 +176,43 @@ fn only_the_http_modules_speak_http() {
     }
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
+
+/// A feature's tables and handlers are its own: another feature reads what the
+/// feature's `mod.rs` offers (`crate::registry::person_of_account`), never its `store`
+/// or `api` modules. The composition roots assemble everything and may.
+#[test]
+fn features_use_each_other_only_through_their_surface() {
+    let mut offenders = Vec::new();
+    for (top, relative, code) in modules() {
+        if COMPOSITION.contains(&top.as_str()) || SHARED.contains(&top.as_str()) {
+            continue;
+        }
+        for (at, _) in code.match_indices("crate::") {
+            let path: String = code[at + "crate::".len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
+                .collect();
+            let mut parts = path.split("::");
+            let (Some(feature), Some(inner)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let foreign =
+                feature != top && !SHARED.contains(&feature) && !COMPOSITION.contains(&feature);
+            if foreign && (inner == "store" || inner == "api") {
+                offenders.push(format!("{relative} uses crate::{feature}::{inner}"));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}
+
+/// Long files hide their seams; data tables and tests are not counted.
+#[test]
+fn no_source_file_is_longer_than_about_four_hundred_lines() {
+    let long: Vec<_> = modules()
+        .into_iter()
+        .filter(|(_, _, code)| code.lines().count() > 410)
+        .map(|(_, relative, code)| format!("{relative}: {} lines", code.lines().count()))
+        .collect();
+    assert!(long.is_empty(), "{long:#?}");
+}

@@ -9,15 +9,15 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::accounts::store::accounts;
+use crate::accounts;
 use crate::audit::actions;
-use crate::audit::store::{self as audit_db, AuditFilter};
-use crate::certificates::store::certificates;
+use crate::audit::{self, AuditFilter};
+use crate::certificates;
 use crate::platform::auth::AuthUser;
 use crate::platform::http::error::ApiError;
 use crate::platform::http::AppState;
 use crate::platform::i18n::Lang;
-use crate::registry::store::persons;
+use crate::registry;
 
 /// Entries shown: the most recent ones.
 const LIMIT: i64 = 200;
@@ -76,14 +76,14 @@ pub async fn get_access_log(
     let items = state
         .db
         .run(move |conn| {
-            let Some(me) = persons::of_account(conn, &user.account_id)? else {
+            let Some(me) = registry::person_of_account(conn, &user.account_id)? else {
                 return Ok::<_, ApiError>(Vec::new());
             };
             let filter = AuditFilter {
                 subject: Some(me.id.clone()),
                 ..AuditFilter::default()
             };
-            let rows = audit_db::search(conn, &filter, 0, LIMIT)?;
+            let rows = audit::search_entries(conn, &filter, 0, LIMIT)?;
             let mut items = Vec::new();
             // The same few people recur (an operator, a requester): one read each.
             let mut roles: std::collections::HashMap<String, String> = Default::default();
@@ -97,7 +97,7 @@ pub async fn get_access_log(
                     Some(id) => match roles.get(id) {
                         Some(role) => role.clone(),
                         None => {
-                            let role = accounts::find_by_id(conn, id)?
+                            let role = accounts::find_account(conn, id)?
                                 .map_or_else(|| "anonymous".to_owned(), |a| a.role);
                             roles.insert(id.clone(), role.clone());
                             role

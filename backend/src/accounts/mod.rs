@@ -11,3 +11,6 @@ pub mod session;
 pub mod store;
 
 pub use error::Error;
+
+// What other features may use of the accounts' table.
+pub use store::accounts::{details as account_details, find_by_id as find_account};

@@ -13,6 +13,8 @@ pub mod chain;
 pub mod store;
 pub mod verify;
 
+/// What other features read of the log (the citizen's access log).
+pub use store::{search as search_entries, AuditFilter};
 pub use verify::{verify_chain, verify_chain_with_anchor, ChainProblem, ChainReport};
 
 use chrono::Utc;

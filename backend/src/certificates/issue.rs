@@ -30,8 +30,7 @@ use crate::platform::creation::{Creation, Fingerprinted};
 use crate::platform::db::DbConnection;
 use crate::platform::settings::Settings;
 use crate::platform::validation::FieldError;
-use crate::registry::store::families;
-use crate::registry::store::persons;
+use crate::registry;
 
 /// Who asks.
 pub struct Requester<'a> {
@@ -91,18 +90,18 @@ fn field(field: &str, it: &str, en: &str) -> Error {
 fn relation(
     conn: &mut DbConnection,
     requester: &Requester<'_>,
-    subject: &families::PersonRow,
+    subject: &registry::PersonRow,
     today: chrono::NaiveDate,
 ) -> Result<Option<RequesterRelation>, Error> {
     let office = requester.is_office.then_some(RequesterRelation::Office);
-    let Some(me) = persons::of_account(conn, requester.account_id)? else {
+    let Some(me) = registry::person_of_account(conn, requester.account_id)? else {
         return Ok(office);
     };
     if me.id == subject.id {
         return Ok(Some(RequesterRelation::Subject));
     }
-    let mine = persons::family_id_at(conn, &me.id, today)?;
-    let theirs = persons::family_id_at(conn, &subject.id, today)?;
+    let mine = registry::family_id_at(conn, &me.id, today)?;
+    let theirs = registry::family_id_at(conn, &subject.id, today)?;
     if mine.is_some() && mine == theirs && me.deregistered_on.is_none() {
         return Ok(Some(RequesterRelation::Family));
     }
@@ -162,7 +161,7 @@ pub fn issue(
                 .collect(),
         )
     })?;
-    let subject = persons::find(conn, &request.person_id)?.ok_or(Error::PersonNotFound)?;
+    let subject = registry::find_person(conn, &request.person_id)?.ok_or(Error::PersonNotFound)?;
     let relation = match relation(conn, requester, &subject, today)? {
         Some(relation) => relation,
         None => {

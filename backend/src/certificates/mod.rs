@@ -10,3 +10,6 @@ pub mod rules;
 pub mod store;
 
 pub use error::Error;
+
+// What other features may use of the certificates' tables (the citizen's access log).
+pub use store::certificates::verifications_about;

@@ -22,6 +22,8 @@ pub use crate::mail::store::MailStatus;
 use crate::mail::store::{NewAttachmentRow, OutboxRow};
 use crate::platform::db::{DbConnection, DbError};
 pub use crate::platform::email::{Email, EmailError};
+/// The e-mail-a-document request, shared by the handlers of the features that send one.
+pub use api::email_delivery;
 
 /// A mail to send: plain UTF-8 text, optional attachments (certificates, receipts).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,3 +10,8 @@ pub mod rules;
 pub mod store;
 
 pub use error::Error;
+
+// What other features may use of the registry's tables; the rest of `store` is the
+// registry's own.
+pub use store::families::{find_person_by_fiscal_code, PersonRow};
+pub use store::persons::{family_id_at, find as find_person, of_account as person_of_account};

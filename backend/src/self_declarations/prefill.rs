@@ -3,15 +3,15 @@
 
 use chrono::NaiveDate;
 
-use crate::accounts::store::accounts;
+use crate::accounts;
 use crate::platform::auth::AccountId;
 use crate::platform::db::DbConnection;
 use crate::platform::settings::Settings;
+use crate::registry;
 use crate::registry::facts::read;
 use crate::registry::rules::fiscal_code::FiscalCode;
 use crate::registry::rules::place_labels;
 use crate::registry::rules::sex::Sex;
-use crate::registry::store::persons;
 use crate::self_declarations::rules::prefill::{self, AccountIdentity, Prefill};
 use crate::self_declarations::rules::DeclarationKind;
 use crate::self_declarations::Error;
@@ -23,7 +23,7 @@ pub fn load(
     kind: DeclarationKind,
     today: NaiveDate,
 ) -> Result<Prefill, Error> {
-    let account = accounts::details(conn, account_id)?.ok_or(Error::AccountGone)?;
+    let account = accounts::account_details(conn, account_id)?.ok_or(Error::AccountGone)?;
     // What the account lacks, its codice fiscale says (it was checked at registration
     // and at the counter): sex, date and place of birth.
     let decoded = account
@@ -56,7 +56,7 @@ pub fn load(
             .or(decoded.map(|d| d.sex)),
         birth_date,
     };
-    let facts = match persons::of_account(conn, account_id)? {
+    let facts = match registry::person_of_account(conn, account_id)? {
         Some(person) => Some(read::load(
             conn,
             &person,

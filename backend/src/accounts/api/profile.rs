@@ -83,7 +83,7 @@ fn profile(
     details: AccountDetails,
 ) -> Result<Profile, ApiError> {
     let resident = match &details.fiscal_code {
-        Some(code) => crate::registry::store::families::find_person_by_fiscal_code(conn, code)?
+        Some(code) => crate::registry::find_person_by_fiscal_code(conn, code)?
             .is_some_and(|person| person.deregistered_on.is_none()),
         None => false,
     };

@@ -169,7 +169,7 @@ pub async fn register(
         Err(error) => {
             errors.push(FieldError::new(
                 "fiscal_code",
-                crate::registry::api::fiscal_code::describe(&error),
+                crate::registry::rules::fiscal_code::describe(&error),
             ));
             None
         }

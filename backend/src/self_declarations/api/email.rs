@@ -4,7 +4,7 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use crate::audit::{actions, Actor, AuditEntry, Origin};
-use crate::mail::api::email_delivery::{self, EmailDocument, EmailQueued, Recipients};
+use crate::mail::email_delivery::{self, EmailDocument, EmailQueued, Recipients};
 use crate::mail::{Attachment, NewMail};
 use crate::platform::auth::AuthUser;
 use crate::platform::http::error::ApiError;

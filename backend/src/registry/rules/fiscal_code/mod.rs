@@ -5,6 +5,7 @@
 
 mod compute;
 mod decode;
+mod describe;
 #[cfg(test)]
 mod tests;
 
@@ -18,6 +19,7 @@ use super::sex::Sex;
 
 pub use compute::PersonalData;
 pub use decode::DecodedFiscalCode;
+pub use describe::describe;
 
 const LENGTH: usize = 16;
 const BODY_LENGTH: usize = 15;
