@@ -80,7 +80,7 @@ pub async fn get_access_log(
                 return Ok::<_, ApiError>(Vec::new());
             };
             let filter = AuditFilter {
-                subject: Some(me.id.clone()),
+                subject: Some(me.id.to_string()),
                 ..AuditFilter::default()
             };
             let rows = audit::search_entries(conn, &filter, 0, LIMIT)?;

@@ -56,7 +56,7 @@ pub struct Phases {
 #[derive(Debug, Clone, Serialize)]
 pub struct Request {
     pub r#type: String,
-    pub person_id: String,
+    pub person_id: registry::PersonId,
     pub usage: String,
     pub usage_text: Option<String>,
     pub stamp: Option<RequestedStamp>,

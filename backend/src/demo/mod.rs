@@ -200,7 +200,7 @@ fn create_accounts(conn: &mut DbConnection, base_url: &str) -> anyhow::Result<De
     let citizen = |head: &families::PersonRow, secret: String| CitizenCredentials {
         fiscal_code: head.fiscal_code.clone(),
         password: secret,
-        person_id: Some(head.id.clone()),
+        person_id: Some(head.id.to_string()),
     };
     let first = account(
         "citizen",

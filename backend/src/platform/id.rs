@@ -121,3 +121,45 @@ mod tests {
         assert!(back.is_ok_and(|b| b == id));
     }
 }
+
+/// Written to the database as text, so that rows can carry typed ids (the registry's
+/// batch inserts run on the concrete connections, hence one impl per dialect).
+mod sql {
+    use diesel::expression::AsExpression;
+    use diesel::internal::derives::as_expression::Bound;
+    use diesel::pg::Pg;
+    use diesel::serialize::{self, IsNull, Output, ToSql};
+    use diesel::sql_types::Text;
+    use diesel::sqlite::Sqlite;
+
+    use super::Id;
+
+    impl<Kind> AsExpression<Text> for &Id<Kind> {
+        type Expression = Bound<Text, Self>;
+
+        fn as_expression(self) -> Self::Expression {
+            Bound::new(self)
+        }
+    }
+
+    impl<Kind> AsExpression<Text> for Id<Kind> {
+        type Expression = Bound<Text, Self>;
+
+        fn as_expression(self) -> Self::Expression {
+            Bound::new(self)
+        }
+    }
+
+    impl<Kind> ToSql<Text, Sqlite> for Id<Kind> {
+        fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
+            out.set_value(self.as_str());
+            Ok(IsNull::No)
+        }
+    }
+
+    impl<Kind> ToSql<Text, Pg> for Id<Kind> {
+        fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+            <str as ToSql<Text, Pg>>::to_sql(self.as_str(), out)
+        }
+    }
+}

@@ -15,3 +15,7 @@ pub use error::Error;
 // registry's own.
 pub use store::families::{find_person_by_fiscal_code, PersonRow};
 pub use store::persons::{family_id_at, find as find_person, of_account as person_of_account};
+
+/// The kind of [`PersonId`]: a person in the registry (not an account).
+pub enum Person {}
+pub type PersonId = crate::platform::id::Id<Person>;

@@ -11,6 +11,7 @@ use portale::registry::rules::fiscal_code::{FiscalCode, PersonalData};
 use portale::registry::rules::sex::Sex;
 use portale::registry::store::families::family_of_person_at;
 use portale::registry::store::families::PersonRow;
+use portale::registry::PersonId;
 
 use crate::helpers::TestDatabase;
 
@@ -127,25 +128,25 @@ fn a_family_is_read_as_it_was_at_a_date() {
         .expect("the demo registry has deaths");
     let death = deceased.death_date.unwrap();
     let family_id: String = family_memberships::table
-        .filter(family_memberships::person_id.eq(&deceased.id))
+        .filter(family_memberships::person_id.eq(deceased.id.as_str()))
         .select(family_memberships::family_id)
         .first(&mut conn)
         .unwrap();
     let survivor: String = family_memberships::table
         .filter(family_memberships::family_id.eq(&family_id))
-        .filter(family_memberships::person_id.ne(&deceased.id))
+        .filter(family_memberships::person_id.ne(deceased.id.as_str()))
         .filter(family_memberships::relationship.eq("head"))
         .select(family_memberships::person_id)
         .first(&mut conn)
         .unwrap();
     let before = family_of_person_at(
         &mut conn,
-        &survivor,
+        &PersonId::new(survivor.clone()),
         death.checked_sub_days(Days::new(1)).unwrap(),
     )
     .unwrap()
     .unwrap();
-    let after = family_of_person_at(&mut conn, &survivor, today)
+    let after = family_of_person_at(&mut conn, &PersonId::new(survivor.clone()), today)
         .unwrap()
         .unwrap();
     assert!(before.members.iter().any(|m| m.person.id == deceased.id));
@@ -183,12 +184,12 @@ fn a_family_is_read_as_it_was_at_a_date() {
         .unwrap();
     let old = family_of_person_at(
         &mut conn,
-        &member,
+        &PersonId::new(member.clone()),
         moved_on.checked_sub_days(Days::new(1)).unwrap(),
     )
     .unwrap()
     .unwrap();
-    let new = family_of_person_at(&mut conn, &member, moved_on)
+    let new = family_of_person_at(&mut conn, &PersonId::new(member.clone()), moved_on)
         .unwrap()
         .unwrap();
     assert_eq!(new.address.as_ref().unwrap().valid_from, moved_on);
@@ -237,7 +238,7 @@ fn demo_preparation_writes_the_credentials_of_api_md_once() {
     let today = portale::demo::reference_date();
     let family = family_of_person_at(
         &mut conn,
-        credentials["citizen"]["person_id"].as_str().unwrap(),
+        &PersonId::new(credentials["citizen"]["person_id"].as_str().unwrap()),
         today,
     )
     .unwrap()
@@ -249,7 +250,7 @@ fn demo_preparation_writes_the_credentials_of_api_md_once() {
     );
     let other = family_of_person_at(
         &mut conn,
-        credentials["citizen2"]["person_id"].as_str().unwrap(),
+        &PersonId::new(credentials["citizen2"]["person_id"].as_str().unwrap()),
         today,
     )
     .unwrap()

@@ -171,7 +171,7 @@ impl From<IssueCertificate> for crate::certificates::issue::Request {
     fn from(body: IssueCertificate) -> Self {
         crate::certificates::issue::Request {
             r#type: body.r#type,
-            person_id: body.person_id,
+            person_id: body.person_id.into(),
             usage: body.usage,
             usage_text: body.usage_text,
             stamp: body

@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::certificates::rules::status::CertificateStatus;
+use crate::registry::PersonId;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::platform::db::schema::{certificate_verifications, certificates};
@@ -220,12 +221,12 @@ pub fn record_verification(
 #[tracing::instrument(skip(conn))]
 pub fn verifications_about(
     conn: &mut DbConnection,
-    person_id: &str,
+    person_id: &PersonId,
     limit: i64,
 ) -> Result<Vec<(String, NaiveDateTime, String)>, DbError> {
     Ok(certificate_verifications::table
         .inner_join(certificates::table)
-        .filter(certificates::person_id.eq(person_id))
+        .filter(certificates::person_id.eq(person_id.as_str()))
         .order(certificate_verifications::verified_at.desc())
         .select((
             certificate_verifications::certificate_id,

@@ -172,7 +172,7 @@ impl Generator {
             (false, true) => Some(CivilStatus::Married),
             _ => None,
         };
-        let (head_id, partner_id) = (head.row.id.clone(), partner.row.id.clone());
+        let (head_id, partner_id) = (head.row.id.to_string(), partner.row.id.to_string());
         let elderly = head_age > 72 && partner_age > 72;
         let partner_died = elderly && status.is_some() && self.chance(12);
         members.push(self.with_union(head, status, union_date, Some(partner_id)));
@@ -289,7 +289,7 @@ impl Generator {
         let section = self.rng.random_range(1..=self.sections);
         Member {
             row: PersonRow {
-                id: self.uuid(),
+                id: self.uuid().into(),
                 fiscal_code,
                 surname: surname.to_owned(),
                 name,

@@ -101,7 +101,7 @@ impl Generator {
         let count = members.len();
         for member in members {
             batch.memberships.push(NewMembership {
-                person_id: member.row.id.clone(),
+                person_id: member.row.id.to_string(),
                 family_id: family_id.clone(),
                 relationship: member.relationship.as_str().to_owned(),
                 valid_from: member.member_from,
@@ -115,7 +115,7 @@ impl Generator {
                 .chain(std::iter::once(None));
             for (change, valid_to) in member.statuses.iter().zip(ends) {
                 batch.civil_statuses.push(NewCivilStatus {
-                    person_id: member.row.id.clone(),
+                    person_id: member.row.id.to_string(),
                     status: change.status.as_str().to_owned(),
                     partner_id: change.partner_id.clone(),
                     event_place_code: None,

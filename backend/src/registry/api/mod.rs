@@ -126,7 +126,7 @@ pub async fn get_person(
     user: AuthUser,
     path: web::Path<String>,
 ) -> Result<web::Json<PersonRecord>, ApiError> {
-    let person_id = path.into_inner();
+    let person_id = crate::registry::PersonId::new(path.into_inner());
     let origin = Origin::from_request(&req);
     let city = state.settings.municipality.office.city.clone();
     let record = state

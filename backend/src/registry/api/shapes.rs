@@ -88,7 +88,7 @@ impl FamilyMember {
         let person = &member.person;
         let sex = person.sex();
         FamilyMember {
-            person_id: person.id.clone(),
+            person_id: person.id.to_string(),
             fiscal_code: person.fiscal_code.clone(),
             surname: person.surname.to_uppercase(),
             name: person.name.to_uppercase(),
@@ -175,7 +175,7 @@ pub struct PersonMatch {
 impl From<&PersonRow> for PersonMatch {
     fn from(person: &PersonRow) -> PersonMatch {
         PersonMatch {
-            person_id: person.id.clone(),
+            person_id: person.id.to_string(),
             surname: person.surname.to_uppercase(),
             name: person.name.to_uppercase(),
             sex: person.sex.clone(),

@@ -9,6 +9,7 @@ use crate::registry::rules::place_labels;
 use crate::registry::rules::vocabulary::{CivilStatus, Relationship};
 use crate::registry::store::families::{self, PersonRow};
 use crate::registry::store::persons;
+use crate::registry::PersonId;
 
 /// The facts about `person` on `date`; `municipality_city` is the name of the issuing
 /// comune ("Valdoria").
@@ -75,7 +76,7 @@ pub fn load(
 /// The latest marriage or civil union begun by `date`, with the partner's name.
 fn union(
     conn: &mut DbConnection,
-    person_id: &str,
+    person_id: &PersonId,
     status: CivilStatus,
     date: NaiveDate,
 ) -> Result<Option<UnionFacts>, DbError> {

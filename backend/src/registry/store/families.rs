@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use crate::registry::PersonId;
+
 use super::validity::valid_on;
 use crate::platform::db::schema::{
     civil_status_periods, families, family_addresses, family_memberships, persons,
@@ -34,7 +36,8 @@ pub struct NewAddress {
 #[derive(Debug, Clone, Insertable, Queryable, Selectable)]
 #[diesel(table_name = persons)]
 pub struct PersonRow {
-    pub id: String,
+    #[diesel(deserialize_as = String)]
+    pub id: PersonId,
     pub fiscal_code: String,
     pub surname: String,
     pub name: String,
@@ -192,12 +195,12 @@ pub struct FamilyAtDate {
 #[tracing::instrument(skip(conn))]
 pub fn family_of_person_at(
     conn: &mut DbConnection,
-    person_id: &str,
+    person_id: &PersonId,
     date: NaiveDate,
 ) -> Result<Option<FamilyAtDate>, DbError> {
     let membership: Option<(String, i64)> = family_memberships::table
         .inner_join(families::table)
-        .filter(family_memberships::person_id.eq(person_id))
+        .filter(family_memberships::person_id.eq(person_id.as_str()))
         .filter(valid_on(
             family_memberships::valid_from,
             family_memberships::valid_to,
@@ -254,7 +257,7 @@ pub fn family_of_person_at(
         .map(|(person, relationship)| {
             let civil_status = statuses
                 .iter()
-                .find(|(id, _)| *id == person.id)
+                .find(|(id, _)| *id == person.id.as_str())
                 .map(|(_, s)| s.clone());
             MemberAtDate {
                 person,

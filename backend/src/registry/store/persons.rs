@@ -8,13 +8,14 @@ use super::families::PersonRow;
 use super::validity::valid_on;
 use crate::platform::db::schema::{civil_status_periods, family_memberships, persons};
 use crate::platform::db::{DbConnection, DbError};
+use crate::registry::PersonId;
 
 use crate::platform::db::lower;
 
 #[tracing::instrument(skip(conn))]
-pub fn find(conn: &mut DbConnection, person_id: &str) -> Result<Option<PersonRow>, DbError> {
+pub fn find(conn: &mut DbConnection, person_id: &PersonId) -> Result<Option<PersonRow>, DbError> {
     Ok(persons::table
-        .find(person_id)
+        .find(person_id.as_str())
         .select(PersonRow::as_select())
         .first(conn)
         .optional()?)
@@ -33,11 +34,11 @@ pub struct CivilStatusAt {
 #[tracing::instrument(skip(conn))]
 pub fn civil_status_at(
     conn: &mut DbConnection,
-    person_id: &str,
+    person_id: &PersonId,
     date: NaiveDate,
 ) -> Result<Option<CivilStatusAt>, DbError> {
     Ok(civil_status_periods::table
-        .filter(civil_status_periods::person_id.eq(person_id))
+        .filter(civil_status_periods::person_id.eq(person_id.as_str()))
         .filter(valid_on(
             civil_status_periods::valid_from,
             civil_status_periods::valid_to,
@@ -59,12 +60,12 @@ pub fn civil_status_at(
 #[tracing::instrument(skip(conn))]
 pub fn last_union_until(
     conn: &mut DbConnection,
-    person_id: &str,
+    person_id: &PersonId,
     status: &str,
     date: NaiveDate,
 ) -> Result<Option<CivilStatusAt>, DbError> {
     Ok(civil_status_periods::table
-        .filter(civil_status_periods::person_id.eq(person_id))
+        .filter(civil_status_periods::person_id.eq(person_id.as_str()))
         .filter(civil_status_periods::status.eq(status))
         .filter(civil_status_periods::valid_from.le(date))
         .order(civil_status_periods::valid_from.desc())
@@ -104,11 +105,11 @@ pub fn find_residents_by_name(
 #[tracing::instrument(skip(conn))]
 pub fn family_id_at(
     conn: &mut DbConnection,
-    person_id: &str,
+    person_id: &PersonId,
     date: NaiveDate,
 ) -> Result<Option<String>, DbError> {
     Ok(family_memberships::table
-        .filter(family_memberships::person_id.eq(person_id))
+        .filter(family_memberships::person_id.eq(person_id.as_str()))
         .filter(valid_on(
             family_memberships::valid_from,
             family_memberships::valid_to,
