@@ -13,3 +13,7 @@ pub use error::Error;
 
 // What other features may use of the certificates' tables (the citizen's access log).
 pub use store::certificates::verifications_about;
+
+/// The kind of [`CertificateId`]: an issued certificate (the id printed under its QR).
+pub enum Certificate {}
+pub type CertificateId = crate::platform::id::Id<Certificate>;

@@ -156,6 +156,7 @@ pub(super) async fn readable(
     user: &AuthUser,
     id: String,
 ) -> Result<CertificateMeta, ApiError> {
+    let id = crate::certificates::CertificateId::new(id);
     let account = user.account_id.clone();
     let office = user.permissions.contains(&Permission::RegistryRead);
     state

@@ -51,7 +51,7 @@ pub async fn revoke_certificate(
         )]));
     }
     let origin = Origin::from_request(&req);
-    let id = path.into_inner();
+    let id = crate::certificates::CertificateId::new(path.into_inner());
     let meta = state
         .db
         .run(move |conn| {

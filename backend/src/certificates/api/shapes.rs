@@ -131,7 +131,7 @@ impl Certificate {
         Certificate {
             type_name: type_name(&meta.type_code, lang),
             usage_description: usage_description(&meta.usage_code, lang),
-            id: meta.id,
+            id: meta.id.to_string(),
             r#type: meta.type_code,
             usage: meta.usage_code,
             usage_text: meta.usage_text,

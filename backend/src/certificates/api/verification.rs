@@ -8,6 +8,7 @@
 //! check is recorded, so the subject can see that the certificate was checked.
 
 use crate::certificates::rules::status::{CertificateStatus, Validity};
+use crate::certificates::CertificateId;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -82,7 +83,7 @@ fn find_matching(
     if let Some(key) = &key {
         crate::platform::throttle::ensure_open(conn, key)?;
     }
-    let found = match id.and_then(document_id::normalize) {
+    let found = match id.and_then(document_id::normalize).map(CertificateId::new) {
         Some(id) => certificates::find(conn, &id)?,
         None => None,
     }
@@ -152,7 +153,7 @@ pub async fn verify_certificate(
         valid: status == Validity::Valid,
         status,
         type_name: type_name(&meta.type_code, lang),
-        id: meta.id,
+        id: meta.id.to_string(),
         r#type: meta.type_code,
         issued_at: meta.issued_at.and_utc(),
         valid_until: meta.valid_until,

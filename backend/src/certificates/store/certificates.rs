@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::certificates::rules::status::CertificateStatus;
+use crate::certificates::CertificateId;
 use crate::registry::PersonId;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
@@ -16,7 +17,8 @@ use crate::platform::db::{unique_violation_on, DbConnection, DbError};
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = certificates)]
 pub struct CertificateMeta {
-    pub id: String,
+    #[diesel(deserialize_as = String)]
+    pub id: CertificateId,
     pub type_code: String,
     pub usage_code: String,
     pub usage_text: Option<String>,
@@ -74,7 +76,7 @@ impl NewCertificate<'_> {
     pub fn meta(&self) -> CertificateMeta {
         let owned = |s: Option<&str>| s.map(str::to_owned);
         CertificateMeta {
-            id: self.id.to_owned(),
+            id: self.id.to_owned().into(),
             type_code: self.type_code.to_owned(),
             usage_code: self.usage_code.to_owned(),
             usage_text: owned(self.usage_text),
@@ -136,9 +138,12 @@ pub fn insert(
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<CertificateMeta>, DbError> {
+pub fn find(
+    conn: &mut DbConnection,
+    id: &CertificateId,
+) -> Result<Option<CertificateMeta>, DbError> {
     Ok(certificates::table
-        .find(id)
+        .find(id.as_str())
         .select(CertificateMeta::as_select())
         .first(conn)
         .optional()?)
@@ -159,9 +164,9 @@ pub fn find_by_idempotency_key(
 }
 
 #[tracing::instrument(skip(conn))]
-pub fn pdf(conn: &mut DbConnection, id: &str) -> Result<Option<Vec<u8>>, DbError> {
+pub fn pdf(conn: &mut DbConnection, id: &CertificateId) -> Result<Option<Vec<u8>>, DbError> {
     Ok(certificates::table
-        .find(id)
+        .find(id.as_str())
         .select(certificates::pdf)
         .first(conn)
         .optional()?)
@@ -239,10 +244,14 @@ pub fn verifications_about(
 
 /// Marks a valid certificate revoked; false when it was not valid (already revoked).
 #[tracing::instrument(skip(conn))]
-pub fn revoke(conn: &mut DbConnection, id: &str, at: NaiveDateTime) -> Result<bool, DbError> {
+pub fn revoke(
+    conn: &mut DbConnection,
+    id: &CertificateId,
+    at: NaiveDateTime,
+) -> Result<bool, DbError> {
     let changed = diesel::update(
         certificates::table
-            .filter(certificates::id.eq(id))
+            .filter(certificates::id.eq(id.as_str()))
             .filter(certificates::status.eq(CertificateStatus::Valid.as_str())),
     )
     .set((
