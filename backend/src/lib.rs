@@ -61,6 +61,7 @@ pub fn build_server_with_metrics(
     let state = web::Data::new(AppState {
         db,
         settings: settings.clone(),
+        revocations: Arc::default(),
     });
     let metrics = web::Data::new(metrics);
     let document = routes::openapi_document();

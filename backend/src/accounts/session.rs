@@ -12,6 +12,7 @@ use crate::accounts::store::accounts::{self, AccountRow, LoginName};
 use crate::accounts::store::sessions::{self, RefreshTokenRow};
 use crate::accounts::Error;
 use crate::platform::auth::permissions::Role;
+use crate::platform::auth::revocations;
 use crate::platform::auth::tokens::{self, TokenKeys, ACCESS_TOKEN_TTL};
 use crate::platform::db::DbConnection;
 use crate::platform::throttle::{
@@ -125,7 +126,15 @@ pub fn issue(
     let permissions = accounts::permissions_of(conn, &account.id)?;
     let label = label_of(account);
     let must_change_password = method.must_change_password(account.must_change_password);
-    let claims = tokens::new_claims(&account.id, role, &label, permissions, must_change_password);
+    let family_id = family_id.unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
+    let holder = tokens::Holder {
+        account_id: &account.id,
+        role,
+        label: &label,
+        generation: revocations::current_generation(conn, &account.id)?,
+        session_id: &family_id,
+    };
+    let claims = tokens::new_claims(&holder, permissions, must_change_password);
     let access_token = keys
         .issue(&claims)
         .map_err(|e| Error::Token(e.to_string()))?;
@@ -135,7 +144,7 @@ pub fn issue(
         &RefreshTokenRow {
             id: uuid::Uuid::now_v7().to_string(),
             account_id: account.id.clone(),
-            family_id: family_id.unwrap_or_else(|| uuid::Uuid::now_v7().to_string()),
+            family_id,
             token_hash: tokens::token_hash(&refresh_token),
             created_at: now,
             expires_at: tokens::refresh_expiry(now),
@@ -177,7 +186,7 @@ pub fn refresh(
         return Ok(Refresh::Invalid);
     }
     if token.used_at.is_some() || !sessions::consume_refresh_token(conn, &token.id, now)? {
-        sessions::revoke_family(conn, &token.family_id, now)?;
+        sessions::revoke_family(conn, &token.account_id, &token.family_id, now)?;
         return Ok(Refresh::Reused {
             account_id: token.account_id,
         });
@@ -189,7 +198,7 @@ pub fn refresh(
         return Ok(Refresh::Invalid);
     };
     if ensure_active(&account).is_err() {
-        sessions::revoke_family(conn, &token.family_id, now)?;
+        sessions::revoke_family(conn, &token.account_id, &token.family_id, now)?;
         return Ok(Refresh::Invalid);
     }
     let method = LoginMethod::from_stored(&token.login_method);
@@ -203,20 +212,29 @@ pub fn refresh(
     )?))
 }
 
-/// Ends the session of the presented refresh token, or every session of the account
-/// when the client kept none.
-pub fn logout(
-    conn: &mut DbConnection,
-    account_id: &str,
-    presented: Option<&str>,
-) -> Result<(), Error> {
+/// Which sessions a logout ends.
+pub enum LogoutScope {
+    /// The session of this refresh token (if it is the account's).
+    RefreshToken(String),
+    /// This session (refresh family).
+    Session(String),
+    /// Every session of the account.
+    Everywhere,
+}
+
+pub fn logout(conn: &mut DbConnection, account_id: &str, scope: &LogoutScope) -> Result<(), Error> {
     let now = Utc::now().naive_utc();
-    let token = match presented {
-        Some(presented) => sessions::find_refresh_token(conn, &tokens::token_hash(presented))?,
-        None => None,
+    let family = match scope {
+        LogoutScope::RefreshToken(presented) => {
+            sessions::find_refresh_token(conn, &tokens::token_hash(presented))?
+                .filter(|t| t.account_id == account_id)
+                .map(|t| t.family_id)
+        }
+        LogoutScope::Session(family) => Some(family.clone()),
+        LogoutScope::Everywhere => None,
     };
-    match token.filter(|t| t.account_id == account_id) {
-        Some(token) => sessions::revoke_family(conn, &token.family_id, now)?,
+    match family {
+        Some(family) => sessions::revoke_family(conn, account_id, &family, now)?,
         None => sessions::revoke_all_of_account(conn, account_id, now)?,
     };
     Ok(())

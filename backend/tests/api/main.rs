@@ -17,5 +17,6 @@ mod rbac;
 mod registrations;
 mod registry;
 mod self_declarations;
+mod sessions;
 mod smartcard;
 mod spa;

@@ -1,13 +1,15 @@
 //! Groups and permissions (seed 001: "Gruppi", "Permessi"). Needs `groups.manage`.
 
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::accounts::store::groups::{self, GroupRow, GroupWithMembers};
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::platform::auth::permissions::Permission;
-use crate::platform::auth::AuthUser;
+use crate::platform::auth::{revocations, AuthUser};
+use crate::platform::db::DbConnection;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;
@@ -215,22 +217,27 @@ pub async fn update_group(
     let permissions = validate(&input)?;
     let id = path.into_inner();
     let origin = Origin::from_request(&req);
+    let revocations = state.revocations.clone();
     let group = state
         .db
         .run(move |conn| {
-            crate::platform::db::transaction(conn, |conn| {
+            let group = crate::platform::db::transaction(conn, |conn| {
                 groups::find(conn, &id)?.ok_or(ApiError::NotFound)?;
                 if !groups::update(conn, &id, input.name.trim(), input.description.trim())? {
                     return Err(name_taken());
                 }
                 groups::set_permissions(conn, &id, &permissions)?;
+                // The members' tokens carry the old permissions.
+                void_tokens_of_members(conn, &id)?;
                 let mut entry = AuditEntry::new(Actor::user(&user), actions::GROUP_UPDATED)
                     .subject("group", &id);
                 entry.details =
                     serde_json::json!({ "name": input.name.trim(), "permissions": permissions });
                 audit::record(conn, &origin, entry)?;
                 find_group(conn, &id)
-            })
+            })?;
+            revocations.sync(conn, Utc::now().naive_utc())?;
+            Ok::<_, ApiError>(group)
         })
         .await?;
     Ok(web::Json(group))
@@ -255,6 +262,7 @@ pub async fn delete_group(
 ) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let origin = Origin::from_request(&req);
+    let revocations = state.revocations.clone();
     state
         .db
         .run(move |conn| {
@@ -269,13 +277,26 @@ pub async fn delete_group(
                         ),
                     });
                 }
+                void_tokens_of_members(conn, &id)?;
                 groups::delete(conn, &id)?;
                 let entry = AuditEntry::new(Actor::user(&user), actions::GROUP_DELETED)
                     .subject("group", &id);
                 audit::record(conn, &origin, entry)?;
-                Ok(())
-            })
+                Ok::<_, ApiError>(())
+            })?;
+            revocations.sync(conn, Utc::now().naive_utc())?;
+            Ok::<_, ApiError>(())
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// A group's permissions changed: its members' tokens, which carry the old ones, end;
+/// a refresh brings the new ones.
+fn void_tokens_of_members(conn: &mut DbConnection, group_id: &str) -> Result<(), ApiError> {
+    let now = Utc::now().naive_utc();
+    for member in groups::members_of(conn, group_id)? {
+        revocations::void_tokens(conn, &member, now)?;
+    }
+    Ok(())
 }

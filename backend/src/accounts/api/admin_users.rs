@@ -14,7 +14,7 @@ use crate::accounts::store::accounts;
 use crate::accounts::store::groups;
 use crate::accounts::store::sessions;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
-use crate::platform::auth::AuthUser;
+use crate::platform::auth::{revocations, AuthUser};
 use crate::platform::db::DbConnection;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::{Json, Query};
@@ -117,10 +117,11 @@ async fn change_status(
         });
     }
     let origin = Origin::from_request(req);
+    let revocations = state.revocations.clone();
     let updated = state
         .db
         .run(move |conn| {
-            crate::platform::db::transaction(conn, |conn| {
+            let updated = crate::platform::db::transaction(conn, |conn| {
                 let account = accounts::find_by_id(conn, &id)?.ok_or(ApiError::NotFound)?;
                 if !AccountStatus::from_stored(&account.status).can_be_locked_or_unlocked() {
                     return Err(ApiError::Conflict {
@@ -139,7 +140,9 @@ async fn change_status(
                 let entry = AuditEntry::new(Actor::user(&user), action).subject("account", &id);
                 audit::record(conn, &origin, entry)?;
                 load_user(conn, &id)
-            })
+            })?;
+            revocations.sync(conn, Utc::now().naive_utc())?;
+            Ok::<_, ApiError>(updated)
         })
         .await?;
     Ok(web::Json(updated))
@@ -216,6 +219,7 @@ pub async fn reset_user_password(
     let temporary = password::generate();
     let hash = password::hash(&temporary).map_err(ApiError::internal)?;
     let origin = Origin::from_request(&req);
+    let revocations = state.revocations.clone();
     state
         .db
         .run(move |conn| {
@@ -229,7 +233,9 @@ pub async fn reset_user_password(
                         .subject("account", &id);
                 audit::record(conn, &origin, entry)?;
                 Ok::<_, ApiError>(())
-            })
+            })?;
+            revocations.sync(conn, Utc::now().naive_utc())?;
+            Ok::<_, ApiError>(())
         })
         .await?;
     Ok(web::Json(TemporaryPassword {
@@ -237,8 +243,8 @@ pub async fn reset_user_password(
     }))
 }
 
-/// Replaces the account's groups. Needs `accounts.manage`. Takes effect at the user's
-/// next token refresh (at most 15 minutes).
+/// Replaces the account's groups. Needs `accounts.manage`. The user's access tokens end
+/// at once; a refresh brings the new permissions.
 #[utoipa::path(tag = "back office", security(("bearer" = ["accounts.manage"])), params(("id" = String, Path, description = "Account id")), request_body = UserGroups, responses(
     (status = 200, body = User),
     (status = 401, response = crate::platform::http::responses::Unauthorized),
@@ -259,10 +265,11 @@ pub async fn set_user_groups(
     wanted.sort();
     wanted.dedup();
     let origin = Origin::from_request(&req);
+    let revocations = state.revocations.clone();
     let updated = state
         .db
         .run(move |conn| {
-            crate::platform::db::transaction(conn, |conn| {
+            let updated = crate::platform::db::transaction(conn, |conn| {
                 accounts::find_by_id(conn, &id)?.ok_or(ApiError::NotFound)?;
                 let unknown: Vec<FieldError> = wanted
                     .iter()
@@ -287,13 +294,17 @@ pub async fn set_user_groups(
                     return Err(ApiError::Validation(unknown));
                 }
                 groups::set_groups_of(conn, &id, &wanted)?;
+                // Its tokens carry the old permissions; a refresh brings the new ones.
+                revocations::void_tokens(conn, &id, Utc::now().naive_utc())?;
                 let mut entry =
                     AuditEntry::new(Actor::user(&user), actions::ACCOUNT_GROUPS_CHANGED)
                         .subject("account", &id);
                 entry.details = serde_json::json!({ "groups": wanted });
                 audit::record(conn, &origin, entry)?;
                 load_user(conn, &id)
-            })
+            })?;
+            revocations.sync(conn, Utc::now().naive_utc())?;
+            Ok::<_, ApiError>(updated)
         })
         .await?;
     Ok(web::Json(updated))

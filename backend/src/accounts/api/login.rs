@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use crate::accounts::login_audit::record_login;
 use crate::accounts::rules::login_method::LoginMethod::Password;
+use crate::accounts::session::LogoutScope;
 use crate::accounts::session::{self, IssuedSession, Refresh};
 use crate::accounts::store::accounts::LoginName;
 use crate::accounts::Error;
@@ -177,7 +178,9 @@ pub async fn refresh(
     tokens: web::Data<TokenKeys>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let presented = presented_refresh_token(&req, &body)?.ok_or(Error::InvalidRefreshToken)?;
+    let body: RefreshRequest = optional_body(&req, &body)?;
+    let presented =
+        presented_refresh_token(&req, body.refresh_token).ok_or(Error::InvalidRefreshToken)?;
     let origin = Origin::from_request(&req);
     let outcome = state
         .db
@@ -208,27 +211,45 @@ pub async fn refresh(
     }
 }
 
-/// The refresh token from a JSON body if there is one, else from the cookie.
-fn presented_refresh_token(req: &HttpRequest, body: &[u8]) -> Result<Option<String>, ApiError> {
+/// An optional JSON body: the default when none was sent.
+fn optional_body<T: serde::de::DeserializeOwned + Default>(
+    req: &HttpRequest,
+    body: &[u8],
+) -> Result<T, ApiError> {
     use crate::platform::http::extract::{is_json, parse_json};
-    let from_body = if body.iter().all(u8::is_ascii_whitespace) {
-        None
+    if body.iter().all(u8::is_ascii_whitespace) {
+        Ok(T::default())
     } else if !is_json(req) {
-        return Err(ApiError::UnsupportedMediaType);
+        Err(ApiError::UnsupportedMediaType)
     } else {
-        parse_json::<RefreshRequest>(body)?.refresh_token
-    };
-    Ok(from_body
-        .or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
-        .filter(|t| !t.is_empty()))
+        parse_json(body)
+    }
 }
 
-/// Ends this session (the refresh token in the body or cookie), or every session of the
-/// account when none is presented.
+/// The refresh token from the body if there is one, else from the cookie.
+fn presented_refresh_token(req: &HttpRequest, from_body: Option<String>) -> Option<String> {
+    from_body
+        .or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
+        .filter(|t| !t.is_empty())
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LogoutRequest {
+    /// The session to end, when the browser does not send the cookie.
+    pub refresh_token: Option<String>,
+    /// End every session of the account, on every device.
+    #[serde(default)]
+    pub all_sessions: bool,
+}
+
+/// Ends this session — the one of the refresh token in the body or cookie, else the one
+/// of the access token — or, with `all_sessions`, every session of the account. Its
+/// access tokens stop working at once, not at their expiry.
 #[utoipa::path(
     tag = "auth",
     security(("bearer" = [])),
-    request_body(content = Option<RefreshRequest>, description = "Optional"),
+    request_body(content = Option<LogoutRequest>, description = "Optional"),
     responses(
         (status = 204, description = "Logged out"),
         (status = 401, response = crate::platform::http::responses::Unauthorized),
@@ -242,13 +263,24 @@ pub async fn logout(
     user: SessionUser,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let presented = presented_refresh_token(&req, &body)?;
+    let body: LogoutRequest = optional_body(&req, &body)?;
+    let scope = match presented_refresh_token(&req, body.refresh_token) {
+        _ if body.all_sessions => LogoutScope::Everywhere,
+        Some(refresh_token) => LogoutScope::RefreshToken(refresh_token),
+        None => user
+            .user
+            .session_id
+            .clone()
+            .map_or(LogoutScope::Everywhere, LogoutScope::Session),
+    };
     let origin = Origin::from_request(&req);
     let user = user.user;
+    let revocations = state.revocations.clone();
     state
         .db
         .run(move |conn| {
-            session::logout(conn, &user.account_id, presented.as_deref())?;
+            session::logout(conn, &user.account_id, &scope)?;
+            revocations.sync(conn, Utc::now().naive_utc())?;
             let actor = Actor {
                 id: Some(&user.account_id),
                 label: &user.label,

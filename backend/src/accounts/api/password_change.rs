@@ -68,6 +68,7 @@ pub async fn change_password(
     let issued = state
         .db
         .run({
+            let revocations = state.revocations.clone();
             let tokens = tokens.clone();
             move |conn| {
                 let now = Utc::now().naive_utc();
@@ -105,9 +106,9 @@ pub async fn change_password(
                 let entry = AuditEntry::new(actor, actions::AUTH_PASSWORD_CHANGED)
                     .subject("account", &account.id);
                 audit::record(conn, &origin, entry)?;
-                Ok(session::issue(
-                    conn, &tokens, &account, None, Password, now,
-                )?)
+                let issued = session::issue(conn, &tokens, &account, None, Password, now)?;
+                revocations.sync(conn, now)?;
+                Ok(issued)
             }
         })
         .await?;

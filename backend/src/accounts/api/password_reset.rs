@@ -138,6 +138,7 @@ pub async fn confirm_password_reset(
     )?;
     let hash = password::hash(&body.new_password).map_err(ApiError::internal)?;
     let origin = Origin::from_request(&req);
+    let revocations = state.revocations.clone();
     state
         .db
         .run(move |conn| {
@@ -159,8 +160,10 @@ pub async fn confirm_password_reset(
                 let entry = AuditEntry::new(Actor { id: Some(&account_id), label: &label }, actions::AUTH_PASSWORD_RESET_COMPLETED)
                     .subject("account", &account_id);
                 audit::record(conn, &origin, entry)?;
-                Ok(())
-            })
+                Ok::<_, ApiError>(())
+            })?;
+            revocations.sync(conn, Utc::now().naive_utc())?;
+            Ok::<_, ApiError>(())
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

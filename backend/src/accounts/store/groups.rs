@@ -129,6 +129,14 @@ pub fn groups_of(conn: &mut DbConnection, account_id: &str) -> Result<Vec<String
         .load(conn)?)
 }
 
+/// The accounts in a group.
+pub fn members_of(conn: &mut DbConnection, group_id: &str) -> Result<Vec<String>, DbError> {
+    Ok(account_groups::table
+        .filter(account_groups::group_id.eq(group_id))
+        .select(account_groups::account_id)
+        .load(conn)?)
+}
+
 pub fn set_groups_of(
     conn: &mut DbConnection,
     account_id: &str,

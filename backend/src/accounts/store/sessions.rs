@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::platform::auth::revocations;
 use crate::platform::db::schema::refresh_tokens;
 use crate::platform::db::{DbConnection, DbError};
 
@@ -57,30 +58,37 @@ pub fn consume_refresh_token(
     Ok(updated == 1)
 }
 
+/// Ends one session: its refresh tokens, and its access tokens (see `revocations`).
 pub fn revoke_family(
     conn: &mut DbConnection,
+    account_id: &str,
     family_id: &str,
     now: NaiveDateTime,
 ) -> Result<usize, DbError> {
-    Ok(diesel::update(
+    let revoked = diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::family_id.eq(family_id))
             .filter(refresh_tokens::revoked_at.is_null()),
     )
     .set(refresh_tokens::revoked_at.eq(now))
-    .execute(conn)?)
+    .execute(conn)?;
+    revocations::void_session_tokens(conn, account_id, family_id, now)?;
+    Ok(revoked)
 }
 
+/// Ends every session of the account: its refresh tokens, and its access tokens.
 pub fn revoke_all_of_account(
     conn: &mut DbConnection,
     account_id: &str,
     now: NaiveDateTime,
 ) -> Result<usize, DbError> {
-    Ok(diesel::update(
+    let revoked = diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::account_id.eq(account_id))
             .filter(refresh_tokens::revoked_at.is_null()),
     )
     .set(refresh_tokens::revoked_at.eq(now))
-    .execute(conn)?)
+    .execute(conn)?;
+    revocations::void_tokens(conn, account_id, now)?;
+    Ok(revoked)
 }

@@ -1,18 +1,22 @@
-//! Who is calling: the `AuthUser` extractor reads and checks the bearer token, then the
-//! permissions the endpoint declares in its OpenAPI `security` (see `route_permissions`).
+//! Who is calling: the `AuthUser` extractor reads and checks the bearer token, asks the
+//! in-memory revocations whether it was ended early (see `revocations`), then checks
+//! the permissions the endpoint declares in its OpenAPI `security` (`route_permissions`).
 
 use std::collections::BTreeSet;
-use std::future::{ready, Ready};
 
 use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{web, FromRequest, HttpRequest};
+
+use chrono::Utc;
+use futures_util::future::LocalBoxFuture;
 
 use super::route_permissions::RoutePermissions;
 use super::{AccountId, Refusal};
 use crate::platform::auth::permissions::{Permission, Role};
 use crate::platform::auth::tokens::TokenKeys;
 use crate::platform::http::error::ApiError;
+use crate::platform::http::AppState;
 
 /// A logged-in user whose password needs no change.
 #[derive(Debug, Clone)]
@@ -23,6 +27,9 @@ pub struct AuthUser {
     pub permissions: BTreeSet<Permission>,
     /// The access token's id, for the audit log.
     pub token_id: String,
+    /// The session (refresh family) of the token; none for tokens from before sessions
+    /// were named in them.
+    pub session_id: Option<String>,
 }
 
 /// A logged-in user who may still have to change the password: only for the few
@@ -33,7 +40,8 @@ pub struct SessionUser {
     pub must_change_password: bool,
 }
 
-fn authenticate(req: &HttpRequest) -> Result<SessionUser, ApiError> {
+/// The bearer token's claims, checked for signature, expiry and issuer.
+fn verified_claims(req: &HttpRequest) -> Result<super::tokens::Claims, ApiError> {
     let keys = req
         .app_data::<web::Data<TokenKeys>>()
         .ok_or_else(|| ApiError::internal("session keys missing"))?;
@@ -51,9 +59,26 @@ fn authenticate(req: &HttpRequest) -> Result<SessionUser, ApiError> {
         })
         .map(str::trim)
         .ok_or(ApiError::from(Refusal::InvalidToken))?;
-    let claims = keys
-        .verify(token)
-        .ok_or(ApiError::from(Refusal::InvalidToken))?;
+    keys.verify(token)
+        .ok_or(ApiError::from(Refusal::InvalidToken))
+}
+
+async fn authenticate(req: HttpRequest) -> Result<SessionUser, ApiError> {
+    let claims = verified_claims(&req)?;
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::internal("application state missing"))?;
+    let revocations = state.revocations.clone();
+    if revocations.claim_sync() {
+        let shared = revocations.clone();
+        state
+            .db
+            .run(move |conn| shared.sync(conn, Utc::now().naive_utc()))
+            .await?;
+    }
+    if revocations.is_revoked(&claims.sub, claims.gen, claims.sid.as_deref()) {
+        return Err(Refusal::InvalidToken.into());
+    }
     Ok(SessionUser {
         must_change_password: claims.mcp,
         user: AuthUser {
@@ -62,25 +87,28 @@ fn authenticate(req: &HttpRequest) -> Result<SessionUser, ApiError> {
             label: claims.label,
             permissions: claims.perms,
             token_id: claims.jti,
+            session_id: claims.sid,
         },
     })
 }
 
 impl FromRequest for SessionUser {
     type Error = ApiError;
-    type Future = Ready<Result<SessionUser, ApiError>>;
+    type Future = LocalBoxFuture<'static, Result<SessionUser, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req))
+        Box::pin(authenticate(req.clone()))
     }
 }
 
 impl FromRequest for AuthUser {
     type Error = ApiError;
-    type Future = Ready<Result<AuthUser, ApiError>>;
+    type Future = LocalBoxFuture<'static, Result<AuthUser, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req).and_then(|session| {
+        let req = req.clone();
+        Box::pin(async move {
+            let session = authenticate(req.clone()).await?;
             if session.must_change_password {
                 return Err(Refusal::PasswordChangeRequired.into());
             }
@@ -92,6 +120,6 @@ impl FromRequest for AuthUser {
                 Some(missing) => Err(Refusal::MissingPermission(missing).into()),
                 None => Ok(session.user),
             }
-        }))
+        })
     }
 }

@@ -6,12 +6,14 @@
 pub mod caller;
 pub mod permissions;
 pub mod refusal;
+pub mod revocations;
 pub mod route_permissions;
 pub mod tokens;
 
 pub use caller::{AuthUser, SessionUser};
 pub use permissions::{Permission, Role};
 pub use refusal::Refusal;
+pub use revocations::Revocations;
 pub use tokens::TokenKeys;
 
 /// The kind of [`AccountId`]: a portal account (citizen, operator, administrator).

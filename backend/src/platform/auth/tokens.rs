@@ -30,6 +30,13 @@ pub struct Claims {
     pub perms: BTreeSet<Permission>,
     /// The password must be changed before anything else.
     pub mcp: bool,
+    /// The account's session generation when issued (see `revocations`); tokens from
+    /// before generations existed count as generation 0.
+    #[serde(default)]
+    pub gen: i64,
+    /// The session (refresh family) the token belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
 }
 
 pub struct TokenKeys {
@@ -101,24 +108,29 @@ impl TokenKeys {
     }
 }
 
-pub fn new_claims(
-    account_id: &str,
-    role: Role,
-    label: &str,
-    perms: BTreeSet<Permission>,
-    mcp: bool,
-) -> Claims {
+/// Who the token is for and which session of theirs.
+pub struct Holder<'a> {
+    pub account_id: &'a str,
+    pub role: Role,
+    pub label: &'a str,
+    pub generation: i64,
+    pub session_id: &'a str,
+}
+
+pub fn new_claims(holder: &Holder<'_>, perms: BTreeSet<Permission>, mcp: bool) -> Claims {
     let now = Utc::now();
     Claims {
-        sub: account_id.to_owned(),
+        sub: holder.account_id.to_owned(),
         iss: ISSUER.to_owned(),
         iat: now.timestamp(),
         exp: (now + ACCESS_TOKEN_TTL).timestamp(),
         jti: uuid::Uuid::new_v4().to_string(),
-        role,
-        label: label.to_owned(),
+        role: holder.role,
+        label: holder.label.to_owned(),
         perms,
         mcp,
+        gen: holder.generation,
+        sid: Some(holder.session_id.to_owned()),
     }
 }
 
@@ -164,13 +176,14 @@ mod tests {
     }
 
     fn claims() -> Claims {
-        new_claims(
-            "acc-1",
-            Role::Operator,
-            "operatore",
-            [Permission::AuditRead].into(),
-            false,
-        )
+        let holder = Holder {
+            account_id: "acc-1",
+            role: Role::Operator,
+            label: "operatore",
+            generation: 0,
+            session_id: "family-1",
+        };
+        new_claims(&holder, [Permission::AuditRead].into(), false)
     }
 
     #[test]

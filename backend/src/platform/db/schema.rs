@@ -281,6 +281,16 @@ diesel::joinable!(account_groups -> user_groups (group_id));
 diesel::joinable!(group_permissions -> user_groups (group_id));
 diesel::joinable!(mail_attachments -> mail_outbox (mail_id));
 
+diesel::table! {
+    session_revocations (id) {
+        id -> BigInt,
+        account_id -> Text,
+        generation -> Nullable<BigInt>,
+        family_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     families,
     family_addresses,
@@ -301,4 +311,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     certificates,
     certificate_verifications,
     self_declarations,
+    session_revocations,
 );

@@ -178,8 +178,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ends this session (the refresh token in the body or cookie), or every session of the
-         *     account when none is presented.
+         * Ends this session — the one of the refresh token in the body or cookie, else the one
+         *     of the access token — or, with `all_sessions`, every session of the account. Its
+         *     access tokens stop working at once, not at their expiry.
          */
         post: operations["logout"];
         delete?: never;
@@ -989,8 +990,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Replaces the account's groups. Needs `accounts.manage`. Takes effect at the user's
-         *     next token refresh (at most 15 minutes).
+         * Replaces the account's groups. Needs `accounts.manage`. The user's access tokens end
+         *     at once; a refresh brings the new permissions.
          */
         put: operations["set_user_groups"];
         post?: never;
@@ -1660,6 +1661,12 @@ export interface components {
              *     HttpOnly cookie for browsers.
              */
             refresh_token: string;
+        };
+        LogoutRequest: {
+            /** @description The session to end, when the browser does not send the cookie. */
+            refresh_token?: string | null;
+            /** @description End every session of the account, on every device. */
+            all_sessions?: boolean;
         };
         /**
          * @description Where a mail is in its life.
@@ -2717,7 +2724,7 @@ export interface operations {
         /** @description Optional */
         requestBody?: {
             content: {
-                "application/json": null | components["schemas"]["RefreshRequest"];
+                "application/json": null | components["schemas"]["LogoutRequest"];
             };
         };
         responses: {
