@@ -1,5 +1,6 @@
 //! What can go wrong in the accounts feature, in its own words.
 
+use crate::accounts::rules::privileges::Overreach;
 use crate::platform::db::DbError;
 use crate::platform::throttle::{ThrottleError, Throttled};
 
@@ -28,6 +29,12 @@ pub enum Error {
     /// A valid card whose codice fiscale has no account here.
     #[error("smart card not registered")]
     SmartCardNotRegistered,
+    /// A back-office change beyond what the actor may do.
+    #[error("overreach: {0:?}")]
+    Overreach(Overreach),
+    /// The change would leave no active account able to manage accounts and groups.
+    #[error("last administrator")]
+    LastAdministrator,
     #[error(transparent)]
     Throttled(#[from] Throttled),
     /// The session token could not be made.
@@ -53,6 +60,14 @@ impl Error {
             Error::SmartCardMissing => "smart_card_required",
             Error::SmartCardUnreadable => "smart_card_unreadable",
             Error::SmartCardNotRegistered => "smart_card_not_registered",
+            Error::Overreach(Overreach::OwnGroups) => "own_groups",
+            Error::Overreach(Overreach::BeyondOwnPermissions) => "beyond_own_permissions",
+            Error::Overreach(Overreach::MorePrivilegedAccount) => "more_privileged_account",
+            Error::Overreach(Overreach::AdministrationWithoutGroupsManage) => {
+                "administration_requires_groups_manage"
+            }
+            Error::Overreach(Overreach::StaffGroupForCitizen) => "staff_group_for_citizen",
+            Error::LastAdministrator => "last_administrator",
             Error::Throttled(_) => "too_many_requests",
             Error::Token(_) | Error::Corrupt(_) | Error::Db(_) => "internal_error",
         }
@@ -71,5 +86,11 @@ impl From<ThrottleError> for Error {
 impl From<diesel::result::Error> for Error {
     fn from(error: diesel::result::Error) -> Error {
         Error::Db(error.into())
+    }
+}
+
+impl From<Overreach> for Error {
+    fn from(overreach: Overreach) -> Error {
+        Error::Overreach(overreach)
     }
 }

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod error;
 pub mod login_audit;
+pub mod oversight;
 pub mod password;
 pub mod rules;
 pub mod session;

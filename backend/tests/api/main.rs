@@ -13,6 +13,7 @@ mod fiscal_code;
 mod helpers;
 mod mail;
 mod operations;
+mod privileges;
 mod rbac;
 mod registrations;
 mod registry;

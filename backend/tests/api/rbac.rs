@@ -40,7 +40,7 @@ async fn an_admin_creates_a_group_assigns_it_and_the_permission_takes_effect() {
     );
 
     let created = app
-        .post_as("/api/v1/admin/groups", &admin, &json!({"name": "Revisori", "description": "Controllo interno", "permissions": ["audit.read"]}))
+        .post_as("/api/v1/admin/groups", &admin, &json!({"name": "Revisori", "description": "Controllo interno", "permissions": ["mail.read"]}))
         .await;
     assert_eq!(created.status(), 201);
     let group: Value = created.json().await.unwrap();
@@ -53,15 +53,7 @@ async fn an_admin_creates_a_group_assigns_it_and_the_permission_takes_effect() {
         .await;
     assert_eq!(duplicate.status(), 409);
 
-    let session = citizen2_session(&app, &credentials).await;
-    let citizen_token = session["access_token"].as_str().unwrap();
-    assert_eq!(
-        app.get_as("/api/v1/admin/audit-log", citizen_token)
-            .await
-            .status(),
-        403
-    );
-
+    // A group with back-office permissions is for staff, not for a citizen's account.
     let users: Value = app
         .get_as(
             &format!(
@@ -75,7 +67,7 @@ async fn an_admin_creates_a_group_assigns_it_and_the_permission_takes_effect() {
         .await
         .unwrap();
     let citizen_id = users[0]["id"].as_str().unwrap().to_owned();
-    let assigned = app
+    let to_citizen = app
         .client
         .put(app.url(&format!("/api/v1/admin/users/{citizen_id}/groups")))
         .bearer_auth(&admin)
@@ -83,11 +75,51 @@ async fn an_admin_creates_a_group_assigns_it_and_the_permission_takes_effect() {
         .send()
         .await
         .unwrap();
-    assert_eq!(assigned.status(), 200);
+    let (status, _, body) = problem(to_citizen).await;
     assert_eq!(
-        assigned.json::<Value>().await.unwrap()["groups"][0],
-        group["id"]
+        (status, body["code"].as_str()),
+        (422, Some("staff_group_for_citizen"))
     );
+
+    // The operator, who cannot read the outbox, joins the group.
+    let first = app
+        .token(json!({"username": credentials["operator"]["username"], "password": credentials["operator"]["password"]}))
+        .await;
+    let session: Value = app
+        .post_as(
+            "/api/v1/auth/password",
+            &first,
+            &json!({"current_password": credentials["operator"]["password"], "new_password": "Gestione2026"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let operator_token = session["access_token"].as_str().unwrap();
+    assert_eq!(
+        app.get_as("/api/v1/admin/mail-outbox", operator_token)
+            .await
+            .status(),
+        403
+    );
+    let operators: Value = app
+        .get_as("/api/v1/admin/users?role=operator", &admin)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let operator_id = operators[0]["id"].as_str().unwrap().to_owned();
+    let assigned = app
+        .client
+        .put(app.url(&format!("/api/v1/admin/users/{operator_id}/groups")))
+        .bearer_auth(&admin)
+        .json(&json!({"group_ids": ["operatori-anagrafe", group["id"]]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(assigned.status(), 200);
+    let groups_now = assigned.json::<Value>().await.unwrap()["groups"].clone();
+    assert!(groups_now.as_array().unwrap().contains(&group["id"]));
 
     // The next refresh carries the new permission.
     let refreshed: Value = app
@@ -101,7 +133,7 @@ async fn an_admin_creates_a_group_assigns_it_and_the_permission_takes_effect() {
         .unwrap();
     assert_eq!(
         app.get_as(
-            "/api/v1/admin/audit-log",
+            "/api/v1/admin/mail-outbox",
             refreshed["access_token"].as_str().unwrap()
         )
         .await
@@ -383,10 +415,9 @@ async fn whoever_manages_users_sees_the_groups_but_cannot_change_them() {
         .json()
         .await
         .unwrap();
-    let session = citizen2_session(&app, &credentials).await;
-    let fiscal_code = credentials["citizen2"]["fiscal_code"].as_str().unwrap();
+    // Staff groups are for staff accounts: the operator takes this one beside its own.
     let found: Value = app
-        .get_as(&format!("/api/v1/admin/users?q={fiscal_code}"), &admin)
+        .get_as("/api/v1/admin/users?role=operator", &admin)
         .await
         .json()
         .await
@@ -398,21 +429,12 @@ async fn whoever_manages_users_sees_the_groups_but_cannot_change_them() {
             found[0]["id"].as_str().unwrap()
         )))
         .bearer_auth(&admin)
-        .json(&json!({"group_ids": [group["id"]]}))
+        .json(&json!({"group_ids": ["operatori-anagrafe", group["id"]]}))
         .send()
         .await
         .unwrap();
     assert_eq!(assigned.status(), 200);
-    let refreshed: Value = app
-        .post_json(
-            "/api/v1/auth/refresh",
-            &json!({"refresh_token": session["refresh_token"]}),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    let manager = refreshed["access_token"].as_str().unwrap();
+    let manager = &staff_token(&app, &credentials, "operator").await;
 
     let groups = app.get_as("/api/v1/admin/groups", manager).await;
     assert_eq!(groups.status(), 200);

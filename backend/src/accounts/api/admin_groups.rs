@@ -5,6 +5,7 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::accounts::oversight;
 use crate::accounts::store::groups::{self, GroupRow, GroupWithMembers};
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::platform::auth::permissions::Permission;
@@ -168,6 +169,11 @@ pub async fn create_group(
 ) -> Result<HttpResponse, ApiError> {
     let input = body.0;
     let permissions = validate(&input)?;
+    let granted: std::collections::BTreeSet<Permission> = permissions
+        .iter()
+        .filter_map(|code| Permission::parse(code))
+        .collect();
+    oversight::may_define_group(&user.permissions, &granted)?;
     let origin = Origin::from_request(&req);
     let group = state
         .db
@@ -215,6 +221,11 @@ pub async fn update_group(
 ) -> Result<web::Json<Group>, ApiError> {
     let input = body.0;
     let permissions = validate(&input)?;
+    let granted: std::collections::BTreeSet<Permission> = permissions
+        .iter()
+        .filter_map(|code| Permission::parse(code))
+        .collect();
+    oversight::may_define_group(&user.permissions, &granted)?;
     let id = path.into_inner();
     let origin = Origin::from_request(&req);
     let revocations = state.revocations.clone();
@@ -227,6 +238,7 @@ pub async fn update_group(
                     return Err(name_taken());
                 }
                 groups::set_permissions(conn, &id, &permissions)?;
+                oversight::an_administrator_remains(conn)?;
                 // The members' tokens carry the old permissions.
                 void_tokens_of_members(conn, &id)?;
                 let mut entry = AuditEntry::new(Actor::user(&user), actions::GROUP_UPDATED)
@@ -279,6 +291,7 @@ pub async fn delete_group(
                 }
                 void_tokens_of_members(conn, &id)?;
                 groups::delete(conn, &id)?;
+                oversight::an_administrator_remains(conn)?;
                 let entry = AuditEntry::new(Actor::user(&user), actions::GROUP_DELETED)
                     .subject("group", &id);
                 audit::record(conn, &origin, entry)?;

@@ -8,12 +8,14 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::accounts::api::admin_accounts::AccountSummary;
 
+use crate::accounts::oversight;
 use crate::accounts::password;
 use crate::accounts::rules::status::AccountStatus;
 use crate::accounts::store::accounts;
 use crate::accounts::store::groups;
 use crate::accounts::store::sessions;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::platform::auth::Role;
 use crate::platform::auth::{revocations, AuthUser};
 use crate::platform::db::DbConnection;
 use crate::platform::http::error::{ApiError, FieldError};
@@ -123,6 +125,7 @@ async fn change_status(
         .run(move |conn| {
             let updated = crate::platform::db::transaction(conn, |conn| {
                 let account = accounts::find_by_id(conn, &id)?.ok_or(ApiError::NotFound)?;
+                oversight::may_act_on(conn, &user.permissions, &id)?;
                 if !AccountStatus::from_stored(&account.status).can_be_locked_or_unlocked() {
                     return Err(ApiError::Conflict {
                         code: "account_not_active",
@@ -136,6 +139,7 @@ async fn change_status(
                 accounts::set_status(conn, &id, status, now)?;
                 if status == AccountStatus::Locked {
                     sessions::revoke_all_of_account(conn, &id, now)?;
+                    oversight::an_administrator_remains(conn)?;
                 }
                 let entry = AuditEntry::new(Actor::user(&user), action).subject("account", &id);
                 audit::record(conn, &origin, entry)?;
@@ -225,6 +229,7 @@ pub async fn reset_user_password(
         .run(move |conn| {
             crate::platform::db::transaction(conn, |conn| {
                 accounts::find_by_id(conn, &id)?.ok_or(ApiError::NotFound)?;
+                oversight::may_act_on(conn, &user.permissions, &id)?;
                 let now = Utc::now().naive_utc();
                 accounts::set_password(conn, &id, &hash, true, now)?;
                 sessions::revoke_all_of_account(conn, &id, now)?;
@@ -250,6 +255,7 @@ pub async fn reset_user_password(
     (status = 401, response = crate::platform::http::responses::Unauthorized),
     (status = 403, response = crate::platform::http::responses::Forbidden),
     (status = 404, response = crate::platform::http::responses::NotFound),
+    (status = 409, response = crate::platform::http::responses::Conflict),
     (status = 422, response = crate::platform::http::responses::Unprocessable),
 ))]
 #[put("/admin/users/{id}/groups")]
@@ -270,7 +276,9 @@ pub async fn set_user_groups(
         .db
         .run(move |conn| {
             let updated = crate::platform::db::transaction(conn, |conn| {
-                accounts::find_by_id(conn, &id)?.ok_or(ApiError::NotFound)?;
+                let account = accounts::find_by_id(conn, &id)?.ok_or(ApiError::NotFound)?;
+                oversight::not_oneself(&user.account_id, &id)?;
+                oversight::may_act_on(conn, &user.permissions, &id)?;
                 let unknown: Vec<FieldError> = wanted
                     .iter()
                     .enumerate()
@@ -293,7 +301,10 @@ pub async fn set_user_groups(
                 if !unknown.is_empty() {
                     return Err(ApiError::Validation(unknown));
                 }
+                let citizen = account.role == Role::Citizen.as_str();
+                oversight::may_give_groups(conn, &user.permissions, citizen, &wanted)?;
                 groups::set_groups_of(conn, &id, &wanted)?;
+                oversight::an_administrator_remains(conn)?;
                 // Its tokens carry the old permissions; a refresh brings the new ones.
                 revocations::void_tokens(conn, &id, Utc::now().naive_utc())?;
                 let mut entry =

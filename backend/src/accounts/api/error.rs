@@ -1,7 +1,9 @@
 //! The one place where the accounts feature's errors become HTTP answers.
 
+use crate::accounts::rules::privileges::Overreach;
 use crate::accounts::Error;
 use crate::platform::http::error::ApiError;
+use crate::platform::i18n::Text;
 
 impl From<Error> for ApiError {
     fn from(error: Error) -> ApiError {
@@ -51,6 +53,40 @@ impl From<Error> for ApiError {
                 code,
                 "In questo Comune non è più possibile registrarsi al portale con codice fiscale e password: per accedere si usano gli strumenti indicati nella pagina «Come accedere».",
                 "This municipality no longer accepts registrations with tax code and password: please use the means listed on the “How to access” page.",
+            ),
+            Error::Overreach(overreach) => {
+                let (it, en) = match overreach {
+                    Overreach::OwnGroups => (
+                        "Non è possibile modificare i gruppi del proprio account: occorre un altro amministratore.",
+                        "You cannot change the groups of your own account: another administrator must.",
+                    ),
+                    Overreach::BeyondOwnPermissions => (
+                        "Non è possibile attribuire permessi che non si possiedono.",
+                        "You cannot grant permissions you do not hold.",
+                    ),
+                    Overreach::MorePrivilegedAccount => (
+                        "Questo account ha permessi che lei non possiede: può modificarlo solo chi li possiede.",
+                        "This account holds permissions you do not: only someone who holds them may change it.",
+                    ),
+                    Overreach::AdministrationWithoutGroupsManage => (
+                        "I gruppi che amministrano utenti o gruppi si attribuiscono solo con il permesso di gestione dei gruppi.",
+                        "Groups that administer accounts or groups can be given only with the permission to manage groups.",
+                    ),
+                    Overreach::StaffGroupForCitizen => (
+                        "Un account di cittadino non può far parte di un gruppo con permessi di back office.",
+                        "A citizen's account cannot join a group with back-office permissions.",
+                    ),
+                };
+                if overreach == Overreach::StaffGroupForCitizen {
+                    ApiError::unprocessable(code, Text::new(it, en))
+                } else {
+                    ApiError::forbidden(code, it, en)
+                }
+            }
+            Error::LastAdministrator => ApiError::conflict(
+                code,
+                "L'operazione lascerebbe il portale senza alcun amministratore attivo in grado di gestire utenti e gruppi.",
+                "This would leave the portal with no active administrator able to manage accounts and groups.",
             ),
             Error::Throttled(throttled) => throttled.into(),
             Error::Db(db) => db.into(),

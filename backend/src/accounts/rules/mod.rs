@@ -1,5 +1,6 @@
 pub mod groups;
 pub mod login_method;
+pub mod privileges;
 pub mod proof_of_work;
 pub mod smartcard;
 pub mod status;

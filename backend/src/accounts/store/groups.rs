@@ -2,7 +2,12 @@
 
 use diesel::prelude::*;
 
-use crate::platform::db::schema::{account_groups, group_permissions, user_groups};
+use std::collections::BTreeSet;
+
+use crate::accounts::rules::privileges;
+use crate::accounts::rules::status::AccountStatus;
+use crate::platform::auth::Permission;
+use crate::platform::db::schema::{account_groups, accounts, group_permissions, user_groups};
 use crate::platform::db::{DbConnection, DbError};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -129,6 +134,21 @@ pub fn groups_of(conn: &mut DbConnection, account_id: &str) -> Result<Vec<String
         .load(conn)?)
 }
 
+/// The permissions a group grants.
+pub fn permissions_of_group(
+    conn: &mut DbConnection,
+    group_id: &str,
+) -> Result<BTreeSet<Permission>, DbError> {
+    let codes: Vec<String> = group_permissions::table
+        .filter(group_permissions::group_id.eq(group_id))
+        .select(group_permissions::permission)
+        .load(conn)?;
+    Ok(codes
+        .iter()
+        .filter_map(|code| Permission::parse(code))
+        .collect())
+}
+
 /// The accounts in a group.
 pub fn members_of(conn: &mut DbConnection, group_id: &str) -> Result<Vec<String>, DbError> {
     Ok(account_groups::table
@@ -153,4 +173,23 @@ pub fn set_groups_of(
             .execute(conn)?;
     }
     Ok(())
+}
+
+/// How many active accounts can administer the back office (manage accounts and groups).
+pub fn count_active_administrators(conn: &mut DbConnection) -> Result<usize, DbError> {
+    let grants: Vec<(String, String)> = account_groups::table
+        .inner_join(
+            group_permissions::table.on(group_permissions::group_id.eq(account_groups::group_id)),
+        )
+        .inner_join(accounts::table.on(accounts::id.eq(account_groups::account_id)))
+        .filter(accounts::status.eq(AccountStatus::Active.as_str()))
+        .select((account_groups::account_id, group_permissions::permission))
+        .load(conn)?;
+    let mut held: std::collections::BTreeMap<String, BTreeSet<Permission>> = Default::default();
+    for (account, code) in grants {
+        if let Some(permission) = Permission::parse(&code) {
+            held.entry(account).or_default().insert(permission);
+        }
+    }
+    Ok(held.values().filter(|p| privileges::administers(p)).count())
 }
