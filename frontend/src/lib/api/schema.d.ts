@@ -45,7 +45,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus text exposition: request counts and latency by route and status. */
+        /**
+         * Prometheus text exposition: request counts and latency by route and status, mail
+         *     deliveries, certificate issuing times.
+         * @description For the monitoring server only: it sends the token configured as `PORTALE_METRICS_TOKEN` (`Authorization: Bearer …`), or calls
+         *     from an address in `PORTALE_METRICS_ALLOWED_IPS`; with neither configured, only
+         *     loopback clients (127.0.0.0/8, ::1) are answered.
+         */
         get: operations["metrics"];
         put?: never;
         post?: never;
@@ -2079,14 +2085,13 @@ export interface components {
             challenge: string;
             nonce: string;
         };
+        /**
+         * @description Ready or not, and nothing more: an unauthenticated caller learns nothing about how
+         *     the portal is built.
+         */
         Readiness: {
             /** @example ready */
             status: string;
-            /**
-             * @description The database backend in use: `sqlite` or `postgresql`.
-             * @example sqlite
-             */
-            database: string;
         };
         RefreshRequest: {
             /** @description Omit it when the browser sends the cookie. */
@@ -2545,6 +2550,24 @@ export interface operations {
                 };
                 content: {
                     "text/plain; version=0.0.4": string;
+                };
+            };
+            /** @description A token is configured and the request did not present it (`WWW-Authenticate: Bearer`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token is configured and the client's address is not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
