@@ -427,9 +427,12 @@ export interface paths {
         };
         /**
          * Finds a third person for a certificate (seed 001 "Certificazione libera") by codice
-         *     fiscale, or by surname, name and birth date; `reason` is mandatory. Only residents
-         *     are found, and only what is needed to pick the person is answered. Every look-up is
-         *     recorded with its reason and shown to the person concerned; thirty an hour per user.
+         *     fiscale, or by surname, name and birth date; `reason` is mandatory (10 to 500
+         *     characters, in words). For residents of the municipality (seed 001 §3; others 403
+         *     `not_resident`); only residents are found, and only what is needed to pick the person
+         *     is answered. Every look-up is recorded with its reason and shown to the person
+         *     concerned. Look-ups and certificates about third persons share one quota: thirty an
+         *     hour per account, then 429 with `Retry-After`.
          */
         get: operations["search_persons"];
         put?: never;
@@ -448,7 +451,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who consulted my data: others' views, look-ups and certificates about me, and the
+         * Who consulted my data: others' views, look-ups and certificates about me (with the
+         *     reason they gave), downloads and e-mails of those certificates, and the
          *     verifications of my certificates (without the verifier's address). My own actions
          *     are not listed.
          */
@@ -510,7 +514,10 @@ export interface paths {
         put?: never;
         /**
          * Issues a certificate: for oneself, for a member of one's family, or for a third
-         *     person (then `reason` is mandatory, recorded and shown to the person). The usage
+         *     person. A certificate about a third person is for residents of the municipality
+         *     (seed 001 §3; others 403 `not_resident`), needs a `reason` of 10 to 500 characters in
+         *     words, recorded and shown to the person, and counts against the same quota as the
+         *     look-ups of third persons (thirty an hour per account, then 429). The usage
          *     decides the stamp duty: `bollo` needs the marca's 14-digit identifier and issue
          *     date, and each marca serves one certificate only (409). Send `Idempotency-Key` to
          *     make retries safe: the same key answers the same certificate (200).
@@ -1617,7 +1624,11 @@ export interface components {
             /** @description For the usage `altro`: the purpose, printed on the certificate. */
             usage_text?: string | null;
             stamp?: null | components["schemas"]["StampInput"];
-            /** @description Mandatory for a third person; recorded and shown to that person. */
+            /**
+             * @description Mandatory for a third person: 10 to 500 characters, in words (not one repeated
+             *     character, not only digits or symbols); recorded and shown to that person.
+             * @example Pratica di successione ereditaria
+             */
             reason?: string | null;
         };
         /** @description The legal text every form of the kind prints. */
@@ -3067,8 +3078,9 @@ export interface operations {
                 name?: string;
                 birth_date?: string;
                 /**
-                 * @description Why the data of another person are needed (mandatory, 3–500 characters); it is
-                 *     recorded, and the person can read it.
+                 * @description Why the data of another person are needed (mandatory): 10 to 500 characters, in
+                 *     words (not one repeated character, not only digits or symbols). It is recorded,
+                 *     and the person can read it.
                  */
                 reason?: string;
             };
@@ -3234,6 +3246,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     get_certificate: {
