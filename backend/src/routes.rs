@@ -68,6 +68,18 @@ impl Modify for SecuritySchemes {
             ),
         );
         components.add_security_scheme(
+            "metrics_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The token configured as `PORTALE_METRICS_TOKEN`, for the monitoring \
+                         server that reads `/metrics`",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
             "smartcard",
             SecurityScheme::MutualTls {
                 description: Some(

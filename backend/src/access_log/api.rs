@@ -22,12 +22,15 @@ use crate::registry;
 /// Entries shown: the most recent ones.
 const LIMIT: i64 = 200;
 
-/// The actions about a person that the person is shown.
-const SHOWN: [&str; 5] = [
+/// The actions about a person that the person is shown: among them every download and
+/// every e-mail of a certificate about them by someone else (the office, or whoever
+/// asked for it).
+const SHOWN: [&str; 6] = [
     actions::PERSON_VIEWED,
     actions::PERSON_SEARCHED,
     actions::CERTIFICATE_ISSUED,
     actions::CERTIFICATE_DOWNLOADED,
+    actions::CERTIFICATE_EMAILED,
     actions::CERTIFICATE_REVOKED,
 ];
 
@@ -53,7 +56,8 @@ pub struct AccessLog {
     pub items: Vec<AccessLogEntry>,
 }
 
-/// Who consulted my data: others' views, look-ups and certificates about me, and the
+/// Who consulted my data: others' views, look-ups and certificates about me (with the
+/// reason they gave), downloads and e-mails of those certificates, and the
 /// verifications of my certificates (without the verifier's address). My own actions
 /// are not listed.
 #[utoipa::path(

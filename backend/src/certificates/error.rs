@@ -4,6 +4,7 @@ use crate::certificates::keyring::KeyringError;
 use crate::platform::creation::CreationError;
 use crate::platform::db::DbError;
 use crate::platform::i18n::Text;
+use crate::platform::throttle::{ThrottleError, Throttled};
 use crate::platform::validation::FieldError;
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +19,14 @@ pub enum Error {
     /// The person cannot have this certificate (a married person's stato libero…).
     #[error("not eligible: {code}")]
     NotEligible { code: &'static str, reason: Text },
+    /// A certificate about a third person, asked by someone who is not a resident: the
+    /// online service for third persons is for residents (seed 001 §3).
+    #[error("the requester is not a resident")]
+    RequesterNotResident,
+    /// The requester's quota of requests about third persons (look-ups and
+    /// certificates together) is used up for now.
+    #[error(transparent)]
+    Throttled(#[from] Throttled),
     /// The marca da bollo paid for another certificate already.
     #[error("stamp already used")]
     StampAlreadyUsed,
@@ -35,6 +44,24 @@ pub enum Error {
 impl Error {
     pub fn field(field: &str, it: &str, en: &str) -> Error {
         Error::Invalid(vec![FieldError::text(field, it, en)])
+    }
+}
+
+impl From<ThrottleError> for Error {
+    fn from(error: ThrottleError) -> Error {
+        match error {
+            ThrottleError::Throttled(throttled) => Error::Throttled(throttled),
+            ThrottleError::Db(db) => Error::Db(db),
+        }
+    }
+}
+
+impl From<crate::registry::Error> for Error {
+    fn from(error: crate::registry::Error) -> Error {
+        match error {
+            crate::registry::Error::NotResident => Error::RequesterNotResident,
+            crate::registry::Error::Db(db) => Error::Db(db),
+        }
     }
 }
 

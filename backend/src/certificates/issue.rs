@@ -31,6 +31,7 @@ use crate::platform::db::DbConnection;
 use crate::platform::settings::Settings;
 use crate::platform::validation::FieldError;
 use crate::registry;
+use crate::registry::rules::third_party::check_reason;
 
 /// Who asks.
 pub struct Requester<'a> {
@@ -173,24 +174,23 @@ pub fn issue(
             RequesterRelation::ThirdParty
         }
     };
-    let reason = request
-        .reason
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .map(str::to_owned);
-    if relation == RequesterRelation::ThirdParty {
-        match &reason {
-            Some(r) if (3..=500).contains(&r.chars().count()) && !r.chars().any(char::is_control) => {}
-            _ => {
-                return Err(field(
-                    "reason",
-                    "Per un certificato di terza persona occorre indicare il motivo della richiesta (da 3 a 500 caratteri).",
-                    "A certificate about another person needs the reason for the request (3 to 500 characters).",
-                ))
-            }
-        }
-    }
+    let reason = if relation == RequesterRelation::ThirdParty {
+        // The online service for third persons is the look-up's sequel (seed 001 §7):
+        // for residents, with a reason in words, on the same quota.
+        registry::third_party::resident_requester(conn, requester.account_id)?;
+        let reason = check_reason(request.reason.as_deref()).map_err(|problem| {
+            Error::Invalid(vec![FieldError::new("reason", problem.message())])
+        })?;
+        registry::third_party::charge_quota(conn, requester.account_id)?;
+        Some(reason)
+    } else {
+        request
+            .reason
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+    };
     let city = &settings.municipality.office.city;
     let facts = crate::registry::facts::read::load(conn, &subject, today, city)?;
     eligibility::check(kind, &facts).map_err(|ineligible| Error::NotEligible {

@@ -11,8 +11,9 @@ use clap::{Args, Parser, Subcommand};
 mod certificates;
 
 use crate::mail::Email;
+use crate::platform::ip_range::IpRange;
 use crate::platform::settings::overlay;
-use crate::platform::settings::{LogFormat, Secret, Settings};
+use crate::platform::settings::{check_metrics_token, LogFormat, Secret, Settings};
 #[derive(Parser, Debug)]
 #[command(
     name = "portale",
@@ -139,6 +140,16 @@ pub struct ServeArgs {
     /// that sets them).
     #[arg(long, env = "PORTALE_TRUST_PROXY_HEADERS")]
     pub trust_proxy_headers: bool,
+    /// Bearer token (16+ characters) that lets a monitoring server read /metrics
+    /// (`Authorization: Bearer <token>`) from any address.
+    #[arg(long, env = "PORTALE_METRICS_TOKEN", hide_env_values = true, value_parser = parse_metrics_token)]
+    pub metrics_token: Option<Secret>,
+    /// Client addresses or ranges (comma-separated, e.g. 10.0.0.5,192.0.2.0/24,::1) that
+    /// read /metrics without the token. With neither this nor --metrics-token, only
+    /// loopback clients (127.0.0.0/8, ::1) read it; behind a proxy the address is the one
+    /// --trust-proxy-headers believes.
+    #[arg(long, env = "PORTALE_METRICS_ALLOWED_IPS", value_delimiter = ',')]
+    pub metrics_allowed_ips: Vec<IpRange>,
     /// Online registration with a generated password: true (default) or false.
     #[arg(long, env = "PORTALE_REGISTRATION_ENABLED", value_parser = clap::builder::BoolishValueParser::new())]
     pub registration_enabled: Option<bool>,
@@ -171,6 +182,12 @@ pub struct ServeArgs {
 
 fn parse_email(value: &str) -> Result<Email, String> {
     Email::parse(value).map_err(|e| e.to_string())
+}
+
+/// A blank token is refused here (unlike in the file, where it means none): a flag that
+/// asks for a token and gets an empty one is a mistake.
+fn parse_metrics_token(value: &str) -> Result<Secret, String> {
+    check_metrics_token(value)?.ok_or_else(|| "the metrics token is empty".to_owned())
 }
 
 #[derive(Args, Debug)]
@@ -227,6 +244,13 @@ impl ServeArgs {
             &mut settings.trust_proxy_headers,
             self.trust_proxy_headers.then_some(true),
         );
+        overlay(
+            &mut settings.metrics_token,
+            self.metrics_token.clone().map(Some),
+        );
+        if !self.metrics_allowed_ips.is_empty() {
+            settings.metrics_allowed_ips = self.metrics_allowed_ips.clone();
+        }
         overlay(
             &mut settings.registration_enabled,
             self.registration_enabled,
@@ -406,6 +430,12 @@ mod tests {
             "--jwt-secret",
             "0123456789abcdef0123456789abcdef",
             "--trust-proxy-headers",
+            "--metrics-token",
+            "monitoraggio-0123456789",
+            "--metrics-allowed-ips",
+            "10.0.0.0/8,::1",
+            "--metrics-allowed-ips",
+            "192.0.2.7",
             "--registration-enabled",
             "false",
             "--mail-from",
@@ -440,6 +470,16 @@ mod tests {
             Some("0123456789abcdef0123456789abcdef")
         );
         assert!(settings.trust_proxy_headers);
+        assert_eq!(
+            settings.metrics_token.as_ref().map(Secret::expose),
+            Some("monitoraggio-0123456789")
+        );
+        let allowed: Vec<String> = settings
+            .metrics_allowed_ips
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(allowed, ["10.0.0.0/8", "::1/128", "192.0.2.7/32"]);
         assert!(!settings.registration_enabled);
         assert!(settings.mail_from.is_some());
         let etc = PathBuf::from("/etc/portale");

@@ -10,6 +10,7 @@ pub mod hex;
 pub mod http;
 pub mod i18n;
 pub mod id;
+pub mod ip_range;
 pub mod italian_time;
 pub mod metrics;
 pub mod settings;

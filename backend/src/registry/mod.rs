@@ -8,6 +8,7 @@ pub mod facts;
 pub mod places;
 pub mod rules;
 pub mod store;
+pub mod third_party;
 
 pub use error::Error;
 

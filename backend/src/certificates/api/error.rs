@@ -10,6 +10,12 @@ impl From<Error> for ApiError {
             Error::Invalid(fields) => ApiError::Validation(fields),
             Error::PersonNotFound => ApiError::NotFound,
             Error::NotEligible { reason, .. } => ApiError::unprocessable("not_eligible", reason),
+            Error::RequesterNotResident => ApiError::forbidden(
+                "not_resident",
+                "I certificati per terze persone sono riservati ai residenti del Comune: il suo nominativo non risulta iscritto nell'anagrafe della popolazione residente.",
+                "Certificates about other people are for residents only: the municipal registry does not list you as a resident.",
+            ),
+            Error::Throttled(throttled) => throttled.into(),
             Error::StampAlreadyUsed => ApiError::conflict(
                 "stamp_already_used",
                 "Questa marca da bollo è già stata utilizzata per un altro certificato: ogni marca vale per un solo certificato.",

@@ -75,7 +75,10 @@ pub async fn list_certificate_usages(req: HttpRequest) -> web::Json<CertificateU
 }
 
 /// Issues a certificate: for oneself, for a member of one's family, or for a third
-/// person (then `reason` is mandatory, recorded and shown to the person). The usage
+/// person. A certificate about a third person is for residents of the municipality
+/// (seed 001 §3; others 403 `not_resident`), needs a `reason` of 10 to 500 characters in
+/// words, recorded and shown to the person, and counts against the same quota as the
+/// look-ups of third persons (thirty an hour per account, then 429). The usage
 /// decides the stamp duty: `bollo` needs the marca's 14-digit identifier and issue
 /// date, and each marca serves one certificate only (409). Send `Idempotency-Key` to
 /// make retries safe: the same key answers the same certificate (200).
@@ -96,6 +99,7 @@ pub async fn list_certificate_usages(req: HttpRequest) -> web::Json<CertificateU
         (status = 404, response = crate::platform::http::responses::NotFound),
         (status = 409, response = crate::platform::http::responses::Conflict),
         (status = 422, response = crate::platform::http::responses::Unprocessable),
+        (status = 429, response = crate::platform::http::responses::TooManyRequests),
     )
 )]
 #[post("/certificates")]

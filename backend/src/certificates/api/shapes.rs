@@ -79,7 +79,9 @@ pub struct IssueCertificate {
     pub usage_text: Option<String>,
     /// For the usage `bollo`.
     pub stamp: Option<StampInput>,
-    /// Mandatory for a third person; recorded and shown to that person.
+    /// Mandatory for a third person: 10 to 500 characters, in words (not one repeated
+    /// character, not only digits or symbols); recorded and shown to that person.
+    #[schema(example = "Pratica di successione ereditaria")]
     pub reason: Option<String>,
 }
 

@@ -1,11 +1,14 @@
 //! Liveness, readiness and Prometheus figures, for orchestrators and monitoring.
 
-use actix_web::{get, web, HttpResponse};
+use actix_web::http::header;
+use actix_web::{get, web, HttpRequest, HttpResponse};
 use diesel::connection::SimpleConnection;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::platform::http::client;
 use crate::platform::http::error::ApiError;
+use crate::platform::http::metrics_access::{self, MetricsPolicy, MetricsRefusal};
 use crate::platform::http::AppState;
 use crate::platform::metrics::Metrics;
 
@@ -17,13 +20,12 @@ pub struct Health {
     pub version: &'static str,
 }
 
+/// Ready or not, and nothing more: an unauthenticated caller learns nothing about how
+/// the portal is built.
 #[derive(Serialize, ToSchema)]
 pub struct Readiness {
     #[schema(example = "ready")]
     pub status: &'static str,
-    /// The database backend in use: `sqlite` or `postgresql`.
-    #[schema(example = "sqlite")]
-    pub database: &'static str,
 }
 
 /// Liveness: the process answers. Does not touch the database.
@@ -54,21 +56,57 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Readiness>, 
         })
         .await
         .map_err(|e| ApiError::Unavailable(e.to_string()))?;
-    Ok(web::Json(Readiness {
-        status: "ready",
-        database: state.db.backend().name(),
-    }))
+    Ok(web::Json(Readiness { status: "ready" }))
 }
 
-/// Prometheus text exposition: request counts and latency by route and status.
+/// Prometheus text exposition: request counts and latency by route and status, mail
+/// deliveries, certificate issuing times.
+///
+/// For the monitoring server only: it sends the token configured as `PORTALE_METRICS_TOKEN` (`Authorization: Bearer …`), or calls
+/// from an address in `PORTALE_METRICS_ALLOWED_IPS`; with neither configured, only
+/// loopback clients (127.0.0.0/8, ::1) are answered.
 #[utoipa::path(
     tag = "operations",
-    responses((status = 200, description = "Prometheus text format", body = String, content_type = "text/plain; version=0.0.4"))
+    security((), ("metrics_token" = [])),
+    responses(
+        (status = 200, description = "Prometheus text format", body = String, content_type = "text/plain; version=0.0.4"),
+        (status = 401, description = "A token is configured and the request did not present it (`WWW-Authenticate: Bearer`)", body = crate::platform::http::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "No token is configured and the client's address is not allowed", body = crate::platform::http::error::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/metrics")]
-pub async fn metrics(metrics: web::Data<Metrics>) -> Result<HttpResponse, ApiError> {
+pub async fn metrics(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    metrics: web::Data<Metrics>,
+) -> Result<HttpResponse, ApiError> {
+    let settings = &state.settings;
+    let policy = MetricsPolicy {
+        token: settings.metrics_token.as_ref(),
+        allowed: &settings.metrics_allowed_ips,
+    };
+    let bearer = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(metrics_access::bearer);
+    policy
+        .admits(bearer, client::access_origin(&req))
+        .map_err(|refusal| match refusal {
+            MetricsRefusal::TokenRequired => ApiError::unauthorized(
+                "metrics_token_required",
+                "Le metriche sono riservate al sistema di monitoraggio: occorre il token configurato (Authorization: Bearer).",
+                "Metrics are for the monitoring server: send the configured token (Authorization: Bearer).",
+            ),
+            MetricsRefusal::AddressNotAllowed => ApiError::forbidden(
+                "metrics_address_not_allowed",
+                "Le metriche sono riservate al sistema di monitoraggio: questo indirizzo non è autorizzato a leggerle.",
+                "Metrics are for the monitoring server: this address may not read them.",
+            ),
+        })?;
     let text = metrics.render().map_err(ApiError::internal)?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(text))
 }

@@ -6,6 +6,7 @@ pub mod fallback;
 pub mod health;
 pub mod idempotency;
 pub mod language;
+pub mod metrics_access;
 pub mod observe;
 pub mod pagination;
 pub mod responses;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::platform::email::Email;
+use crate::platform::ip_range::IpRange;
 use crate::platform::settings::municipality::Municipality;
 
 #[derive(Debug, Clone)]
@@ -39,6 +40,11 @@ pub struct Settings {
     pub jwt_secret: Option<Secret>,
     /// Believe `X-Forwarded-For` / `Forwarded` (only behind a proxy that sets them).
     pub trust_proxy_headers: bool,
+    /// The bearer token a monitoring server sends to read `/metrics`.
+    pub metrics_token: Option<Secret>,
+    /// Client addresses and ranges that read `/metrics` without the token. With neither
+    /// this nor `metrics_token`, only loopback clients (127.0.0.0/8, ::1) read it.
+    pub metrics_allowed_ips: Vec<IpRange>,
     pub password_policy: password_policy::PasswordPolicy,
     /// Online registration with a generated password (seed 001). The law now wants
     /// SPID/CIE/CNS for new credentials, so a municipality may switch it off.
@@ -76,6 +82,8 @@ impl Default for Settings {
             mail_from: None,
             jwt_secret: None,
             trust_proxy_headers: false,
+            metrics_token: None,
+            metrics_allowed_ips: Vec::new(),
             password_policy: Default::default(),
             registration_enabled: true,
             tls_cert_file: None,
@@ -163,6 +171,8 @@ impl Settings {
             mail_from,
             jwt_secret,
             trust_proxy_headers,
+            metrics_token,
+            metrics_allowed_ips,
             password_policy,
             registration_enabled,
             tls_cert_file,
@@ -193,6 +203,12 @@ impl Settings {
         }
         overlay(&mut self.jwt_secret, jwt_secret.map(|s| Some(Secret(s))));
         overlay(&mut self.trust_proxy_headers, trust_proxy_headers);
+        if let Some(token) = metrics_token {
+            let token = check_metrics_token(&token)
+                .map_err(|e| anyhow::anyhow!("invalid metrics_token in {}: {e}", path.display()))?;
+            self.metrics_token = token;
+        }
+        overlay(&mut self.metrics_allowed_ips, metrics_allowed_ips);
         overlay(&mut self.password_policy, password_policy);
         overlay(&mut self.registration_enabled, registration_enabled);
         overlay(&mut self.tls_cert_file, tls_cert_file.map(Some));
@@ -229,6 +245,8 @@ struct FileSettings {
     mail_from: Option<String>,
     jwt_secret: Option<String>,
     trust_proxy_headers: Option<bool>,
+    metrics_token: Option<String>,
+    metrics_allowed_ips: Option<Vec<IpRange>>,
     password_policy: Option<password_policy::PasswordPolicy>,
     registration_enabled: Option<bool>,
     tls_cert_file: Option<PathBuf>,
@@ -262,6 +280,27 @@ impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Secret(…)")
     }
+}
+
+/// The shortest `/metrics` token accepted: long enough that it cannot be guessed.
+pub const METRICS_TOKEN_MIN_CHARS: usize = 16;
+
+/// A `/metrics` token as configured: blank means none; a short one is refused, so that a
+/// placeholder such as `changeme` never guards the figures.
+pub fn check_metrics_token(token: &str) -> Result<Option<Secret>, String> {
+    let token = token.trim();
+    if token.is_empty() {
+        return Ok(None);
+    }
+    if token.chars().count() < METRICS_TOKEN_MIN_CHARS {
+        return Err(format!(
+            "the metrics token must have at least {METRICS_TOKEN_MIN_CHARS} characters"
+        ));
+    }
+    if token.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("the metrics token cannot contain spaces or control characters".to_owned());
+    }
+    Ok(Some(Secret(token.to_owned())))
 }
 
 /// A database URL with any password replaced, for logs and error messages.
@@ -359,6 +398,35 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("portale-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         dir
+    }
+
+    #[test]
+    fn the_metrics_token_and_addresses_come_from_the_file_and_are_checked() {
+        let dir = tempfile_dir("metrics");
+        let path = dir.join("portale.toml");
+        std::fs::write(
+            &path,
+            "metrics_token = \"monitoraggio-0123456789\"\nmetrics_allowed_ips = [\"10.0.0.0/8\", \"::1\"]\n",
+        )
+        .unwrap();
+        let mut settings = Settings::default();
+        settings.apply_file(&path).unwrap();
+        assert_eq!(
+            settings.metrics_token.as_ref().map(Secret::expose),
+            Some("monitoraggio-0123456789")
+        );
+        assert_eq!(settings.metrics_allowed_ips.len(), 2);
+        assert!(!format!("{settings:?}").contains("monitoraggio"));
+
+        std::fs::write(&path, "metrics_token = \"changeme\"\n").unwrap();
+        let error = settings.apply_file(&path).unwrap_err().to_string();
+        assert!(error.contains("at least 16 characters"), "{error}");
+        std::fs::write(&path, "metrics_allowed_ips = [\"10.0.0.0/33\"]\n").unwrap();
+        let error = settings.apply_file(&path).unwrap_err().to_string();
+        assert!(error.contains("10.0.0.0/33"), "{error}");
+        std::fs::write(&path, "metrics_token = \"\"\n").unwrap();
+        settings.apply_file(&path).unwrap();
+        assert!(settings.metrics_token.is_none(), "blank means none");
     }
 
     #[test]

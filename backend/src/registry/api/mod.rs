@@ -19,19 +19,12 @@ use crate::platform::db::DbConnection;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::AppState;
 use crate::platform::i18n::Text;
-use crate::platform::throttle::rule::ThrottleRule;
 use crate::registry::rules::fiscal_code::FiscalCode;
+use crate::registry::rules::third_party::check_reason;
 use crate::registry::store::families;
 use crate::registry::store::persons;
+use crate::registry::third_party;
 use shapes::{FamilyMember, FamilyRecord, PersonMatch, PersonMatches, PersonRecord};
-
-/// Look-ups of third persons by one account: thirty an hour, then a pause.
-const LOOKUPS_PER_ACCOUNT: ThrottleRule = ThrottleRule {
-    window: chrono::Duration::hours(1),
-    lock_at_failure: 30,
-    first_lock: chrono::Duration::minutes(30),
-    max_lock: chrono::Duration::hours(6),
-};
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -49,9 +42,7 @@ pub fn resident_person(
     conn: &mut DbConnection,
     user: &AuthUser,
 ) -> Result<families::PersonRow, ApiError> {
-    persons::of_account(conn, &user.account_id)?
-        .filter(|p| p.deregistered_on.is_none() && p.death_date.is_none())
-        .ok_or(crate::registry::Error::NotResident.into())
+    Ok(third_party::resident_requester(conn, &user.account_id)?)
 }
 
 /// My family record ("Visualizzazioni e certificati per il proprio nucleo familiare"):
@@ -206,8 +197,9 @@ pub struct PersonSearch {
     pub surname: Option<String>,
     pub name: Option<String>,
     pub birth_date: Option<NaiveDate>,
-    /// Why the data of another person are needed (mandatory, 3–500 characters); it is
-    /// recorded, and the person can read it.
+    /// Why the data of another person are needed (mandatory): 10 to 500 characters, in
+    /// words (not one repeated character, not only digits or symbols). It is recorded,
+    /// and the person can read it.
     pub reason: Option<String>,
 }
 
@@ -230,19 +222,9 @@ fn required(field: &str) -> FieldError {
 
 fn parse_search(search: PersonSearch) -> Result<(Criteria, String), ApiError> {
     let mut errors = Vec::new();
-    let reason = search
-        .reason
-        .map(|r| r.trim().to_owned())
+    let reason = check_reason(search.reason.as_deref())
+        .map_err(|problem| errors.push(FieldError::new("reason", problem.message())))
         .unwrap_or_default();
-    if !(3..=500).contains(&reason.chars().count()) || reason.chars().any(char::is_control) {
-        errors.push(FieldError::new(
-            "reason",
-            Text::new(
-                "Indicare il motivo della richiesta (da 3 a 500 caratteri).",
-                "Give the reason for the request (3 to 500 characters).",
-            ),
-        ));
-    }
     let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
     let criteria = if !blank(&search.fiscal_code) {
         let raw = search.fiscal_code.unwrap_or_default();
@@ -299,9 +281,12 @@ fn searched_entry<'a>(
 }
 
 /// Finds a third person for a certificate (seed 001 "Certificazione libera") by codice
-/// fiscale, or by surname, name and birth date; `reason` is mandatory. Only residents
-/// are found, and only what is needed to pick the person is answered. Every look-up is
-/// recorded with its reason and shown to the person concerned; thirty an hour per user.
+/// fiscale, or by surname, name and birth date; `reason` is mandatory (10 to 500
+/// characters, in words). For residents of the municipality (seed 001 §3; others 403
+/// `not_resident`); only residents are found, and only what is needed to pick the person
+/// is answered. Every look-up is recorded with its reason and shown to the person
+/// concerned. Look-ups and certificates about third persons share one quota: thirty an
+/// hour per account, then 429 with `Retry-After`.
 #[utoipa::path(
     tag = "registry",
     security(("bearer" = [])),
@@ -326,11 +311,8 @@ pub async fn search_persons(
     let items = state
         .db
         .run(move |conn| {
-            crate::platform::throttle::charge(
-                conn,
-                &format!("person-lookup:{}", user.account_id),
-                &LOOKUPS_PER_ACCOUNT,
-            )?;
+            resident_person(conn, &user)?;
+            third_party::charge_quota(conn, &user.account_id)?;
             let found = match &criteria {
                 Criteria::FiscalCode(code) => families::find_person_by_fiscal_code(conn, code)?
                     .filter(|p| p.deregistered_on.is_none() && p.death_date.is_none())

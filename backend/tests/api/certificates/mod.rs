@@ -4,6 +4,7 @@
 
 mod family;
 mod issue;
+mod third_party;
 mod verification;
 
 use serde_json::{json, Value};

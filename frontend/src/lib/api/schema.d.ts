@@ -45,7 +45,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus text exposition: request counts and latency by route and status. */
+        /**
+         * Prometheus text exposition: request counts and latency by route and status, mail
+         *     deliveries, certificate issuing times.
+         * @description For the monitoring server only: it sends the token configured as `PORTALE_METRICS_TOKEN` (`Authorization: Bearer …`), or calls
+         *     from an address in `PORTALE_METRICS_ALLOWED_IPS`; with neither configured, only
+         *     loopback clients (127.0.0.0/8, ::1) are answered.
+         */
         get: operations["metrics"];
         put?: never;
         post?: never;
@@ -422,9 +428,12 @@ export interface paths {
         };
         /**
          * Finds a third person for a certificate (seed 001 "Certificazione libera") by codice
-         *     fiscale, or by surname, name and birth date; `reason` is mandatory. Only residents
-         *     are found, and only what is needed to pick the person is answered. Every look-up is
-         *     recorded with its reason and shown to the person concerned; thirty an hour per user.
+         *     fiscale, or by surname, name and birth date; `reason` is mandatory (10 to 500
+         *     characters, in words). For residents of the municipality (seed 001 §3; others 403
+         *     `not_resident`); only residents are found, and only what is needed to pick the person
+         *     is answered. Every look-up is recorded with its reason and shown to the person
+         *     concerned. Look-ups and certificates about third persons share one quota: thirty an
+         *     hour per account, then 429 with `Retry-After`.
          */
         get: operations["search_persons"];
         put?: never;
@@ -443,7 +452,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who consulted my data: others' views, look-ups and certificates about me, and the
+         * Who consulted my data: others' views, look-ups and certificates about me (with the
+         *     reason they gave), downloads and e-mails of those certificates, and the
          *     verifications of my certificates (without the verifier's address). My own actions
          *     are not listed.
          */
@@ -505,7 +515,10 @@ export interface paths {
         put?: never;
         /**
          * Issues a certificate: for oneself, for a member of one's family, or for a third
-         *     person (then `reason` is mandatory, recorded and shown to the person). The usage
+         *     person. A certificate about a third person is for residents of the municipality
+         *     (seed 001 §3; others 403 `not_resident`), needs a `reason` of 10 to 500 characters in
+         *     words, recorded and shown to the person, and counts against the same quota as the
+         *     look-ups of third persons (thirty an hour per account, then 429). The usage
          *     decides the stamp duty: `bollo` needs the marca's 14-digit identifier and issue
          *     date, and each marca serves one certificate only (409). Send `Idempotency-Key` to
          *     make retries safe: the same key answers the same certificate (200).
@@ -1612,7 +1625,11 @@ export interface components {
             /** @description For the usage `altro`: the purpose, printed on the certificate. */
             usage_text?: string | null;
             stamp?: null | components["schemas"]["StampInput"];
-            /** @description Mandatory for a third person; recorded and shown to that person. */
+            /**
+             * @description Mandatory for a third person: 10 to 500 characters, in words (not one repeated
+             *     character, not only digits or symbols); recorded and shown to that person.
+             * @example Pratica di successione ereditaria
+             */
             reason?: string | null;
         };
         /** @description The legal text every form of the kind prints. */
@@ -2086,14 +2103,13 @@ export interface components {
             challenge: string;
             nonce: string;
         };
+        /**
+         * @description Ready or not, and nothing more: an unauthenticated caller learns nothing about how
+         *     the portal is built.
+         */
         Readiness: {
             /** @example ready */
             status: string;
-            /**
-             * @description The database backend in use: `sqlite` or `postgresql`.
-             * @example sqlite
-             */
-            database: string;
         };
         RefreshRequest: {
             /** @description Omit it when the browser sends the cookie. */
@@ -2552,6 +2568,24 @@ export interface operations {
                 };
                 content: {
                     "text/plain; version=0.0.4": string;
+                };
+            };
+            /** @description A token is configured and the request did not present it (`WWW-Authenticate: Bearer`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token is configured and the client's address is not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3051,8 +3085,9 @@ export interface operations {
                 name?: string;
                 birth_date?: string;
                 /**
-                 * @description Why the data of another person are needed (mandatory, 3–500 characters); it is
-                 *     recorded, and the person can read it.
+                 * @description Why the data of another person are needed (mandatory): 10 to 500 characters, in
+                 *     words (not one repeated character, not only digits or symbols). It is recorded,
+                 *     and the person can read it.
                  */
                 reason?: string;
             };
@@ -3218,6 +3253,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     get_certificate: {

@@ -118,9 +118,14 @@ describe('third-party certificates (seed 001 §7)', () => {
     expect(reason).toHaveAccessibleDescription(/Il motivo della richiesta è obbligatorio/)
     expect(reason).toHaveFocus()
 
-    await user.type(reason, 'ab')
+    await user.type(reason, 'Eredità')
     await user.click(screen.getByRole('button', { name: 'RICERCA' }))
-    expect(reason).toHaveAccessibleDescription(/almeno 3 caratteri/)
+    expect(reason).toHaveAccessibleDescription(/almeno 10 caratteri/)
+
+    await user.clear(reason)
+    await user.type(reason, 'aaaaaaaaaaaa')
+    await user.click(screen.getByRole('button', { name: 'RICERCA' }))
+    expect(reason).toHaveAccessibleDescription(/a parole/)
     expect(lookups(requests)).toHaveLength(0)
   })
 
@@ -172,7 +177,10 @@ describe('third-party certificates (seed 001 §7)', () => {
     renderPage()
 
     await user.type(screen.getByRole('textbox', { name: /Codice fiscale/ }), 'VRDNNA90D55E897X')
-    await user.type(screen.getByRole('textbox', { name: /Motivo della richiesta/ }), 'Verifica')
+    await user.type(
+      screen.getByRole('textbox', { name: /Motivo della richiesta/ }),
+      'Verifica eredi',
+    )
     await user.click(screen.getByRole('button', { name: 'RICERCA' }))
 
     expect(await screen.findByText(/^Nessuna persona trovata/)).toBeInTheDocument()
@@ -191,7 +199,10 @@ describe('third-party certificates (seed 001 §7)', () => {
     renderPage()
 
     await user.type(screen.getByRole('textbox', { name: /Codice fiscale/ }), 'VRDNNA90D55E897X')
-    await user.type(screen.getByRole('textbox', { name: /Motivo della richiesta/ }), 'Verifica')
+    await user.type(
+      screen.getByRole('textbox', { name: /Motivo della richiesta/ }),
+      'Verifica eredi',
+    )
     await user.click(screen.getByRole('button', { name: 'RICERCA' }))
 
     const alert = await screen.findByRole('alert')
@@ -220,11 +231,33 @@ describe('third-party search rules', () => {
     })
   })
 
-  it('bounds the reason to 500 characters', () => {
-    expect(validateSearch({ ...base, reason: 'x'.repeat(500) }, '2026-11-20').query).toBeDefined()
-    expect(validateSearch({ ...base, reason: 'x'.repeat(501) }, '2026-11-20').errors).toEqual({
+  it('bounds the reason to 10 to 500 characters', () => {
+    expect(validateSearch({ ...base, reason: 'ab'.repeat(250) }, '2026-11-20').query).toBeDefined()
+    expect(
+      validateSearch({ ...base, reason: 'ab'.repeat(250) + 'c' }, '2026-11-20').errors,
+    ).toEqual({
       reason: 'reasonTooLong',
     })
+    expect(validateSearch({ ...base, reason: 'Successio' }, '2026-11-20').errors).toEqual({
+      reason: 'reasonTooShort',
+    })
+    expect(validateSearch({ ...base, reason: ' Società X1 ' }, '2026-11-20').query?.reason).toBe(
+      'Società X1',
+    )
+  })
+
+  it('wants the reason in words, as the server does', () => {
+    for (const reason of [
+      'aaaaaaaaaa',
+      'A a a a a a',
+      '1234567890',
+      '!!!!!!!!!!!!',
+      'x.x.x.x.x.x',
+    ]) {
+      expect(validateSearch({ ...base, reason }, '2026-11-20').errors, reason).toEqual({
+        reason: 'reasonNotMeaningful',
+      })
+    }
   })
 
   it('refuses a codice fiscale that is not 16 letters and digits', () => {

@@ -32,10 +32,13 @@ export type SearchError =
   | 'reasonRequired'
   | 'reasonTooShort'
   | 'reasonTooLong'
+  | 'reasonNotMeaningful'
 
 export type SearchErrors = Partial<Record<SearchField, SearchError>>
 
-export const REASON_MIN = 3
+/** The server's rule for the reason (registry::rules::third_party), the same for the
+ * look-up and the certificate: 10 to 500 characters, in words. */
+export const REASON_MIN = 10
 export const REASON_MAX = 500
 
 export const emptySearch: SearchForm = {
@@ -59,11 +62,18 @@ function isCalendarDate(value: string): boolean {
   return date.toISOString().slice(0, 10) === value
 }
 
+/** Words, not one character repeated nor digits and symbols alone: two different letters. */
+function hasWords(reason: string): boolean {
+  const letters = new Set((reason.match(/\p{L}/gu) ?? []).map((c) => c.toLowerCase()))
+  return letters.size >= 2
+}
+
 function reasonError(reason: string): SearchError | undefined {
   const length = [...reason].length
   if (length === 0) return 'reasonRequired'
   if (length < REASON_MIN) return 'reasonTooShort'
   if (length > REASON_MAX) return 'reasonTooLong'
+  if (!hasWords(reason)) return 'reasonNotMeaningful'
   return undefined
 }
 
