@@ -12,6 +12,7 @@ mod errors;
 mod fiscal_code;
 mod helpers;
 mod mail;
+mod matrix;
 mod operations;
 mod privileges;
 mod rbac;
