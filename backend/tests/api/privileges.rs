@@ -144,3 +144,19 @@ async fn the_last_administrator_cannot_be_taken_away() {
         "nothing changed"
     );
 }
+
+#[tokio::test]
+async fn an_administrator_does_not_reset_their_own_password_from_the_back_office() {
+    let (app, credentials) = spawn_demo_app().await;
+    let admin = staff_token(&app, &credentials, "admin").await;
+    let admin_id = staff_id(&app, &admin, "admin").await;
+    let reset = app
+        .post_as(
+            &format!("/api/v1/admin/users/{admin_id}/reset-password"),
+            &admin,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(code_of(reset).await, (409, "own_account".to_owned()));
+    assert_eq!(app.get_as("/api/v1/me", &admin).await.status(), 200);
+}

@@ -211,6 +211,7 @@ pub async fn unlock_user(
     (status = 401, response = crate::platform::http::responses::Unauthorized),
     (status = 403, response = crate::platform::http::responses::Forbidden),
     (status = 404, response = crate::platform::http::responses::NotFound),
+    (status = 409, response = crate::platform::http::responses::Conflict),
 ))]
 #[post("/admin/users/{id}/reset-password")]
 pub async fn reset_user_password(
@@ -220,6 +221,15 @@ pub async fn reset_user_password(
     path: web::Path<String>,
 ) -> Result<web::Json<TemporaryPassword>, ApiError> {
     let id = path.into_inner();
+    if id == user.account_id.as_str() {
+        // One's own password changes with the current one (POST /auth/password): a
+        // temporary password here would also end the session asking for it.
+        return Err(ApiError::conflict(
+            "own_account",
+            "Non è possibile reimpostare la password del proprio account da qui: si usa la modifica della password.",
+            "You cannot reset your own account's password here: change it with your current password instead.",
+        ));
+    }
     let temporary = password::generate();
     let hash = password::hash(&temporary).map_err(ApiError::internal)?;
     let origin = Origin::from_request(&req);
