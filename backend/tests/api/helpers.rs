@@ -267,3 +267,26 @@ pub async fn staff_token(app: &TestApp, credentials: &serde_json::Value, who: &s
         .expect("access token")
         .to_owned()
 }
+
+/// The account id of the citizen with `fiscal_code`, as the back office lists it.
+pub async fn citizen_account_id(
+    app: &TestApp,
+    admin: &str,
+    fiscal_code: &serde_json::Value,
+) -> String {
+    let users: serde_json::Value = app
+        .get_as("/api/v1/admin/users?role=citizen", admin)
+        .await
+        .json()
+        .await
+        .expect("users JSON");
+    users
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|u| u["fiscal_code"] == *fiscal_code)
+        .expect("the citizen's account")["id"]
+        .as_str()
+        .expect("an id")
+        .to_owned()
+}

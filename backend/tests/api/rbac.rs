@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{problem, spawn_demo_app, staff_token, TestApp};
+use crate::helpers::{citizen_account_id, problem, spawn_demo_app, staff_token, TestApp};
 
 async fn citizen2_session(app: &TestApp, credentials: &Value) -> Value {
     let login = json!({"fiscal_code": credentials["citizen2"]["fiscal_code"], "password": credentials["citizen2"]["password"]});
@@ -462,21 +462,7 @@ async fn whoever_manages_users_sees_the_groups_but_cannot_change_them() {
 async fn concurrent_locks_and_unlocks_of_one_account_all_succeed() {
     let (app, credentials) = spawn_demo_app().await;
     let admin = staff_token(&app, &credentials, "admin").await;
-    let users: Value = app
-        .get_as("/api/v1/admin/users?role=citizen", &admin)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let id = users
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["fiscal_code"] == credentials["citizen2"]["fiscal_code"])
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = citizen_account_id(&app, &admin, &credentials["citizen2"]["fiscal_code"]).await;
     let requests = (0..24).map(|i| {
         let action = if i % 2 == 0 { "lock" } else { "unlock" };
         let path = format!("/api/v1/admin/users/{id}/{action}");

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_demo_app, staff_token, TestApp};
+use crate::helpers::{citizen_account_id, spawn_demo_app, staff_token, TestApp};
 
 async fn login(app: &TestApp, credentials: &Value, who: &str) -> Value {
     let body = json!({
@@ -24,31 +24,13 @@ async fn status_of_me(app: &TestApp, token: &str) -> u16 {
     app.get_as("/api/v1/me", token).await.status().as_u16()
 }
 
-async fn account_id(app: &TestApp, admin: &str, fiscal_code: &Value) -> String {
-    let users: Value = app
-        .get_as("/api/v1/admin/users?role=citizen", admin)
-        .await
-        .json()
-        .await
-        .unwrap();
-    users
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["fiscal_code"] == *fiscal_code)
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 #[tokio::test]
 async fn a_locked_account_can_do_nothing_with_the_token_in_hand() {
     let (app, credentials) = spawn_demo_app().await;
     let admin = staff_token(&app, &credentials, "admin").await;
     let token = access(&login(&app, &credentials, "citizen2").await);
     assert_eq!(status_of_me(&app, &token).await, 200);
-    let id = account_id(&app, &admin, &credentials["citizen2"]["fiscal_code"]).await;
+    let id = citizen_account_id(&app, &admin, &credentials["citizen2"]["fiscal_code"]).await;
 
     let locked = app
         .post_as(
@@ -108,7 +90,7 @@ async fn a_password_change_or_an_admin_reset_ends_the_tokens_issued_before() {
     assert_eq!(status_of_me(&app, &old).await, 401);
     assert_eq!(status_of_me(&app, &new).await, 200);
 
-    let id = account_id(&app, &admin, &credentials["citizen"]["fiscal_code"]).await;
+    let id = citizen_account_id(&app, &admin, &credentials["citizen"]["fiscal_code"]).await;
     let reset = app
         .post_as(
             &format!("/api/v1/admin/users/{id}/reset-password"),
