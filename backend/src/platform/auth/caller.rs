@@ -71,10 +71,13 @@ async fn authenticate(req: HttpRequest) -> Result<SessionUser, ApiError> {
     let revocations = state.revocations.clone();
     if revocations.claim_sync() {
         let shared = revocations.clone();
-        state
+        let synced = state
             .db
             .run(move |conn| shared.sync(conn, Utc::now().naive_utc()))
-            .await?;
+            .await;
+        // Also when the pool gave no connection: the next request tries again.
+        revocations.release_sync();
+        synced?;
     }
     if revocations.is_revoked(&claims.sub, claims.gen, claims.sid.as_deref()) {
         return Err(Refusal::InvalidToken.into());

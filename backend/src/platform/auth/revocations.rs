@@ -73,7 +73,8 @@ impl Revocations {
     }
 
     /// True when the events have not been read for a second; only one caller at a time
-    /// is told so (it must then call [`Revocations::sync`]).
+    /// is told so, and it must call [`Revocations::release_sync`] afterwards, whether
+    /// its [`Revocations::sync`] ran or not.
     pub fn claim_sync(&self) -> bool {
         let due = self
             .known
@@ -83,15 +84,13 @@ impl Revocations {
         due && !self.syncing.swap(true, Ordering::AcqRel)
     }
 
+    pub fn release_sync(&self) {
+        self.syncing.store(false, Ordering::Release);
+    }
+
     /// Reads the events written since the last read (the first time: those that can
     /// still concern a valid token) and forgets the old ones.
     pub fn sync(&self, conn: &mut DbConnection, now: NaiveDateTime) -> Result<(), DbError> {
-        let outcome = self.read_new(conn, now);
-        self.syncing.store(false, Ordering::Release);
-        outcome
-    }
-
-    fn read_new(&self, conn: &mut DbConnection, now: NaiveDateTime) -> Result<(), DbError> {
         let horizon = now - memory();
         let cursor = self.known.read().map(|k| k.cursor).unwrap_or(None);
         let mut query = session_revocations::table
@@ -103,6 +102,14 @@ impl Revocations {
             None => query.filter(session_revocations::created_at.ge(horizon)),
         };
         let events: Vec<EventRow> = query.load(conn)?;
+        // The first read starts the cursor after every event written so far, so that
+        // the events older than the window are never read.
+        let newest: Option<i64> = match cursor {
+            Some(_) => None,
+            None => session_revocations::table
+                .select(diesel::dsl::max(session_revocations::id))
+                .first(conn)?,
+        };
         let mut known = self
             .known
             .write()
@@ -122,9 +129,8 @@ impl Revocations {
                 known.sessions.insert(family, event.created_at);
             }
         }
-        if known.cursor.is_none() {
-            // Nothing yet: later reads start from the first event written.
-            known.cursor = Some(0);
+        if cursor.is_none() {
+            known.cursor = Some(known.cursor.unwrap_or(0).max(newest.unwrap_or(0)));
         }
         known.generations.retain(|_, (_, at)| *at >= horizon);
         known.sessions.retain(|_, at| *at >= horizon);
