@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { waitForMail } from "../support/mail.ts";
+import { submitLogin } from "../support/login.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 import type { Locator } from "playwright-core";
 
@@ -44,13 +45,8 @@ function heading(name: string | RegExp) {
   return browser.page.getByRole("heading", { level: 1, name });
 }
 
-async function logIn(identifier: string, password: string, staff = false) {
-  const { page } = browser;
-  await page.goto(`${portal.baseUrl}/accedi${staff ? "?tipo=operatore" : ""}`);
-  await heading(staff ? "Accesso operatori" : "Accedi ai servizi online").waitFor();
-  await page.getByRole("textbox", { name: staff ? /Nome utente/ : /Codice fiscale/ }).fill(identifier);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole("button", { name: "Accedi", exact: true }).click();
+async function logIn(identifier: string, password: string) {
+  await submitLogin(browser.page, portal.baseUrl, identifier, password);
 }
 
 /** The temporary password, as the registration e-mail gives it. */
@@ -78,10 +74,8 @@ describe("citizen", () => {
     await heading("Accedi ai servizi online").waitFor();
     await page.getByText("Il tuo indirizzo IP è 127.0.0.1.").waitFor();
     await page.getByText(/Gli accessi al portale sono registrati/).waitFor();
+    await page.getByRole("textbox", { name: /Identificativo utente/ }).waitFor();
     await assertAccessible("login");
-    await page.getByRole("link", { name: "Accesso operatori" }).click();
-    await heading("Accesso operatori").waitFor();
-    await assertAccessible("login-staff");
   });
 
   test("password recovery: the request and the page the e-mailed link opens are accessible", async () => {
@@ -89,7 +83,7 @@ describe("citizen", () => {
     await page.goto(`${portal.baseUrl}/accedi`);
     await page.getByRole("link", { name: "Recupera la password" }).click();
     await heading("Recupera la password").waitFor();
-    await page.getByRole("textbox", { name: /Codice fiscale/ }).fill(portal.credentials.citizen2.fiscal_code);
+    await page.getByRole("textbox", { name: /Identificativo utente/ }).fill(portal.credentials.citizen2.fiscal_code);
     await page.getByRole("textbox", { name: /Indirizzo e-mail/ }).fill("nessuno@example.org");
     await page.getByRole("button", { name: "Invia il collegamento" }).click();
     await page.getByText(/Se i dati corrispondono a un account attivo/).waitFor();
@@ -146,7 +140,7 @@ describe("operator", () => {
   test("changes the password at the first login, opens the back office, logs in again with it", async () => {
     const { page } = browser;
     const { operator } = portal.credentials;
-    await logIn(operator.username, operator.password, true);
+    await logIn(operator.username, operator.password);
 
     await heading("Scegli una nuova password").waitFor();
     await page.getByText("Al primo accesso è necessario scegliere una nuova password").waitFor();
@@ -178,7 +172,7 @@ describe("operator", () => {
     await assertAccessible("backoffice-active");
 
     await logOut(/operatore/);
-    await logIn(operator.username, newPassword, true);
+    await logIn(operator.username, newPassword);
     await heading("Identificazione allo sportello").waitFor();
     assert.match(page.url(), /\/backoffice$/);
     await logOut(/operatore/);
@@ -221,7 +215,7 @@ describe("registration and counter identification", () => {
     await assertAccessible("login-pending");
 
     // At the counter.
-    await logIn(portal.credentials.operator.username, OPERATOR_PASSWORD, true);
+    await logIn(portal.credentials.operator.username, OPERATOR_PASSWORD);
     await heading("Identificazione allo sportello").waitFor();
     await page.getByRole("searchbox", { name: "Codice fiscale o cognome" }).fill("Bianchi");
     await page.getByRole("button", { name: "Cerca", exact: true }).click();

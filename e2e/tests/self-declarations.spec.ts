@@ -15,6 +15,7 @@ import { after, before, describe, test } from "node:test";
 import type { Locator } from "playwright-core";
 import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { waitForMail } from "../support/mail.ts";
+import { submitLogin } from "../support/login.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 
 const MAILBOX = "protocollo.scuola@example.org";
@@ -56,11 +57,7 @@ function heading(name: string | RegExp, level = 1) {
 
 async function logIn(fiscalCode: string, password: string) {
   const { page } = browser;
-  await page.goto(`${portal.baseUrl}/accedi`);
-  await heading("Accedi ai servizi online").waitFor();
-  await page.getByRole("textbox", { name: /Codice fiscale/ }).fill(fiscalCode);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole("button", { name: "Accedi", exact: true }).click();
+  await submitLogin(page, portal.baseUrl, fiscalCode, password);
   await page
     .getByRole("banner")
     .getByRole("button", { name: /menu dell'utente/ })

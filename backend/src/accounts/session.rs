@@ -50,7 +50,9 @@ fn dummy_hash() -> &'static str {
 fn throttle_keys(login: &LoginName, ip: Option<&str>) -> (String, Option<String>) {
     let account_key = match login {
         LoginName::FiscalCode(code) => format!("login:{code}"),
-        LoginName::Username(name) => format!("login:{}", name.to_lowercase()),
+        LoginName::Username(name) | LoginName::Either(name) => {
+            format!("login:{}", name.to_lowercase())
+        }
     };
     (account_key, ip.map(|ip| format!("ip:{ip}")))
 }
@@ -64,6 +66,8 @@ pub fn check_credentials(
     ip: Option<&str>,
     now: NaiveDateTime,
 ) -> Result<AccountRow, Error> {
+    // Resolved first, so that one account has one failure counter whichever field named it.
+    let login = &accounts::resolve_login(conn, login)?;
     let (account_key, ip_key) = throttle_keys(login, ip);
     for key in std::iter::once(&account_key).chain(ip_key.as_ref()) {
         throttle::ensure_open(conn, key)?;

@@ -91,6 +91,63 @@ async fn wrong_password_and_unknown_user_get_the_same_answer() {
 }
 
 #[tokio::test]
+async fn one_field_takes_a_fiscal_code_or_a_user_name_and_the_server_tells_them_apart() {
+    let (app, credentials) = spawn_demo_app().await;
+    let code = credentials["citizen"]["fiscal_code"].as_str().unwrap();
+    let spaced = format!(" {} {} ", &code[..6].to_lowercase(), &code[6..]);
+    let citizen = app
+        .login(json!({"user_id": spaced, "password": credentials["citizen"]["password"]}))
+        .await;
+    assert_eq!(citizen.status(), 200);
+    let token = citizen.json::<Value>().await.unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let me: Value = app.get_as("/api/v1/me", &token).await.json().await.unwrap();
+    assert_eq!(
+        (me["role"].as_str(), me["fiscal_code"].as_str()),
+        (Some("citizen"), Some(code))
+    );
+
+    let operator = &credentials["operator"];
+    let staff = app
+        .login(json!({"user_id": operator["username"], "password": operator["password"]}))
+        .await;
+    assert_eq!(staff.status(), 200);
+    let body: Value = staff.json().await.unwrap();
+    assert_eq!(
+        body["must_change_password"], true,
+        "the demo operator's account, which starts with a password to change"
+    );
+
+    // Wrong passwords count against the account whichever field named it.
+    let wrong = |body: Value| app.login(body);
+    for field in [
+        "user_id",
+        "fiscal_code",
+        "user_id",
+        "fiscal_code",
+        "user_id",
+    ] {
+        let status = wrong(json!({field: code.to_lowercase(), "password": "Sbagliata99"}))
+            .await
+            .status();
+        assert_eq!(status, 401, "{field}");
+    }
+    let locked = wrong(json!({"user_id": code, "password": credentials["citizen"]["password"]}));
+    assert_eq!(locked.await.status(), 429);
+
+    let (status, _, body) =
+        problem(app.login(json!({"user_id": "  ", "password": "x"})).await).await;
+    assert_eq!(
+        (status, body["errors"][0]["field"].as_str()),
+        (422, Some("user_id"))
+    );
+    let both = json!({"user_id": "mario", "username": "mario", "password": "x"});
+    assert_eq!(app.login(both).await.status(), 422);
+}
+
+#[tokio::test]
 async fn repeated_failures_lock_the_login_for_a_while_and_the_lock_expires() {
     let (app, credentials) = spawn_demo_app().await;
     let wrong =

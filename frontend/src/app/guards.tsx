@@ -55,8 +55,22 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const { status, ended } = useSession()
   const location = useLocation()
   if (status === 'restoring') return <Loading label={t('session.restoring')} />
-  // Logging out from the menu leads to the home page (the menu navigates there).
-  if (status === 'anonymous' && ended === 'logged_out') return null
+  // Logging out from the menu leads to the home page (the menu navigates there); a private
+  // page reached afterwards (the browser's Back) says why it is empty and offers the login.
+  if (status === 'anonymous' && ended === 'logged_out') {
+    const from = `${location.pathname}${location.search}`
+    return (
+      <>
+        <PageHeading title={t('session.endedTitle')} lead={t('session.endedLead')} />
+        <p className="d-flex flex-wrap gap-3 align-items-center">
+          <Link className="btn btn-primary" to="/accedi" state={{ from }}>
+            {t('session.loginAgain')}
+          </Link>
+          <Link to="/">{t('session.home')}</Link>
+        </p>
+      </>
+    )
+  }
   if (status === 'anonymous') {
     return (
       <Navigate to="/accedi" replace state={{ from: `${location.pathname}${location.search}` }} />

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useNavigate } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { session } from '@/lib/session'
 import { citizenProfile, pendingAccount } from '@/test/fixtures'
@@ -38,7 +39,10 @@ describe('session in the application', () => {
     // No refresh cookie was ever issued here: the page load asked the server nothing.
     expect(requests.some((r) => r.path === '/api/v1/auth/refresh')).toBe(false)
 
-    await user.type(screen.getByRole('textbox', { name: /Codice fiscale/ }), 'RSSMRA85T10H501O')
+    await user.type(
+      screen.getByRole('textbox', { name: /Identificativo utente/ }),
+      'RSSMRA85T10H501O',
+    )
     await user.type(screen.getByLabelText(/^Password/), 'Valdoria26')
     await user.click(screen.getByRole('button', { name: 'Accedi' }))
 
@@ -150,8 +154,11 @@ describe('session in the application', () => {
       'GET /api/v1/admin/accounts': () => json({ accounts: [] }),
     })
     const user = userEvent.setup()
-    renderWithProviders(<AppRoutes />, '/accedi?tipo=operatore')
-    await user.type(await screen.findByRole('textbox', { name: /Nome utente/ }), 'operatore')
+    renderWithProviders(<AppRoutes />, '/accedi')
+    await user.type(
+      await screen.findByRole('textbox', { name: /Identificativo utente/ }),
+      'operatore',
+    )
     await user.type(screen.getByLabelText(/^Password/), 'QwG4Uhv8QFb2')
     await user.click(screen.getByRole('button', { name: 'Accedi' }))
     await user.type(await screen.findByLabelText(/^Password attuale/), 'QwG4Uhv8QFb2')
@@ -178,6 +185,37 @@ describe('session in the application', () => {
     expect(logout?.authorization).toBe(`Bearer ${token}`)
     expect(session.accessToken()).toBeNull()
     expect(localStorage.getItem('portale.session')).toBeNull()
+  })
+
+  it('going back to a private page after the logout offers the login, not an empty page', async () => {
+    mockApi({ ...restoringSession(), [ME]: () => json(citizenProfile) })
+    function BrowserBack() {
+      const navigate = useNavigate()
+      return <button onClick={() => void navigate(-1)}>Indietro del browser</button>
+    }
+    renderWithProviders(
+      <>
+        <AppRoutes />
+        <BrowserBack />
+      </>,
+      '/profilo',
+    )
+    await screen.findByText('RSSMRA85T10H501O')
+    const { user } = await openUserMenu(/Rossi Mario/)
+    await user.click(banner().getByRole('button', { name: 'Esci' }))
+    await screen.findByText(/Sei uscito dal portale/)
+
+    await user.click(screen.getByRole('button', { name: 'Indietro del browser' }))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Sessione chiusa' }),
+    ).toBeInTheDocument()
+    await user.click(screen.getByRole('link', { name: 'Accedi di nuovo' }))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Accedi ai servizi online' }),
+    ).toBeInTheDocument()
+    expect(
+      screen.getByText('Per aprire la pagina richiesta occorre prima accedere.'),
+    ).toBeInTheDocument()
   })
 
   it('renews an expired token once and repeats the refused call', async () => {

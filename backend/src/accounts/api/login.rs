@@ -11,7 +11,7 @@ use crate::accounts::login_audit::record_login;
 use crate::accounts::rules::login_method::LoginMethod::Password;
 use crate::accounts::session::LogoutScope;
 use crate::accounts::session::{self, IssuedSession, Refresh};
-use crate::accounts::store::accounts::LoginName;
+use crate::accounts::store::accounts::{normalized_fiscal_code, LoginName};
 use crate::accounts::Error;
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::platform::auth::tokens::TokenKeys;
@@ -30,8 +30,11 @@ const COOKIE_PATH: &str = "/api/v1/auth";
 pub struct LoginRequest {
     /// Citizens log in with their codice fiscale…
     pub fiscal_code: Option<String>,
-    /// …operators and administrators with their user name.
+    /// …operators and administrators with their user name…
     pub username: Option<String>,
+    /// …or either of the two, as typed in the login form's one field ("Identificativo
+    /// utente"): the server tells them apart.
+    pub user_id: Option<String>,
     pub password: String,
 }
 
@@ -92,22 +95,26 @@ fn expired_cookie() -> Cookie<'static> {
     cookie
 }
 
-/// The login name a request gives: the codice fiscale (spaces and case do not matter)
-/// or, for staff, the user name; exactly one of the two.
+/// The login name a request gives: the codice fiscale (spaces and case do not matter),
+/// the user name of staff, or either of them to be told apart; exactly one of these.
 pub fn login_name(
     fiscal_code: Option<&str>,
     username: Option<&str>,
+    user_id: Option<&str>,
 ) -> Result<LoginName, ApiError> {
-    match (fiscal_code, username) {
-        (Some(code), None) => Ok(LoginName::FiscalCode(
-            code.chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_uppercase(),
-        )),
-        (None, Some(name)) => Ok(LoginName::Username(name.trim().to_owned())),
+    fn given(value: Option<&str>) -> Option<&str> {
+        value.filter(|v| !v.trim().is_empty())
+    }
+    match (given(fiscal_code), given(username), given(user_id)) {
+        (Some(code), None, None) => Ok(LoginName::FiscalCode(normalized_fiscal_code(code))),
+        (None, Some(name), None) => Ok(LoginName::Username(name.trim().to_owned())),
+        (None, None, Some(typed)) => Ok(LoginName::Either(typed.trim().to_owned())),
         _ => Err(ApiError::Validation(vec![FieldError::new(
-            "fiscal_code",
+            if user_id.is_some() {
+                "user_id"
+            } else {
+                "fiscal_code"
+            },
             Text::new(
                 "Indicare il codice fiscale oppure, per il personale, il nome utente.",
                 "Give the tax code or, for staff, the user name.",
@@ -138,7 +145,11 @@ pub async fn login(
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.0;
-    let login = login_name(body.fiscal_code.as_deref(), body.username.as_deref())?;
+    let login = login_name(
+        body.fiscal_code.as_deref(),
+        body.username.as_deref(),
+        body.user_id.as_deref(),
+    )?;
     let origin = Origin::from_request(&req);
     let issued = state
         .db

@@ -26,6 +26,9 @@ const RESET_TTL: Duration = Duration::minutes(30);
 pub struct PasswordResetRequest {
     pub fiscal_code: Option<String>,
     pub username: Option<String>,
+    /// Codice fiscale or user name, as typed in the form's one field: the server tells
+    /// them apart.
+    pub user_id: Option<String>,
     /// The e-mail address of the account: both must match for a link to be sent.
     pub email: String,
 }
@@ -63,6 +66,7 @@ pub async fn request_password_reset(
     let login = crate::accounts::api::login::login_name(
         body.fiscal_code.as_deref(),
         body.username.as_deref(),
+        body.user_id.as_deref(),
     )?;
     let email = Email::parse(&body.email).map_err(|_| {
         ApiError::Validation(vec![FieldError::new(

@@ -121,8 +121,8 @@ describe('back-office navigation', () => {
   it('lands an administrator on the users after the login', async () => {
     mockApi({ 'POST /api/v1/auth/login': () => json(issued(adminClaims)), ...ADMIN_PAGES })
     const user = userEvent.setup()
-    renderWithProviders(<AppRoutes />, '/accedi?tipo=operatore')
-    await user.type(await screen.findByRole('textbox', { name: /Nome utente/ }), 'admin')
+    renderWithProviders(<AppRoutes />, '/accedi')
+    await user.type(await screen.findByRole('textbox', { name: /Identificativo utente/ }), 'admin')
     await user.type(screen.getByLabelText(/^Password/), 'Amministra2026')
     await user.click(screen.getByRole('button', { name: 'Accedi' }))
     expect(

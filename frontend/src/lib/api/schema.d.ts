@@ -1656,8 +1656,13 @@ export interface components {
         LoginRequest: {
             /** @description Citizens log in with their codice fiscale… */
             fiscal_code?: string | null;
-            /** @description …operators and administrators with their user name. */
+            /** @description …operators and administrators with their user name… */
             username?: string | null;
+            /**
+             * @description …or either of the two, as typed in the login form's one field ("Identificativo
+             *     utente"): the server tells them apart.
+             */
+            user_id?: string | null;
             password: string;
         };
         LoginResponse: {
@@ -1929,6 +1934,11 @@ export interface components {
         PasswordResetRequest: {
             fiscal_code?: string | null;
             username?: string | null;
+            /**
+             * @description Codice fiscale or user name, as typed in the form's one field: the server tells
+             *     them apart.
+             */
+            user_id?: string | null;
             /** @description The e-mail address of the account: both must match for a link to be sent. */
             email: string;
         };

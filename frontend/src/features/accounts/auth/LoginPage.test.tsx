@@ -25,10 +25,7 @@ function renderLogin(path = '/accedi') {
 
 async function fillAndSubmit(identifier: string, password: string) {
   const user = userEvent.setup()
-  await user.type(
-    await screen.findByRole('textbox', { name: /Codice fiscale|Nome utente/ }),
-    identifier,
-  )
+  await user.type(await screen.findByRole('textbox', { name: /Identificativo utente/ }), identifier)
   await user.type(screen.getByLabelText(/^Password/), password)
   await user.click(screen.getByRole('button', { name: 'Accedi' }))
   return user
@@ -71,16 +68,16 @@ describe('login page', () => {
     const { requests } = mockApi()
     renderLogin()
     await user.click(await screen.findByRole('button', { name: 'Accedi' }))
-    const code = screen.getByRole('textbox', { name: /Codice fiscale/ })
+    const code = screen.getByRole('textbox', { name: /Identificativo utente/ })
     expect(code).toHaveAttribute('aria-invalid', 'true')
-    expect(code).toHaveAccessibleDescription(/Inserisci il codice fiscale/)
+    expect(code).toHaveAccessibleDescription(/Inserisci l'identificativo utente/)
     expect(code).toHaveFocus()
     const password = screen.getByLabelText(/^Password/)
     expect(password).toHaveAccessibleDescription('Inserisci la password.')
     expect(requests.filter((r) => r.path === '/api/v1/auth/login')).toHaveLength(0)
   })
 
-  it("sends the cleaned codice fiscale and shows the server's refusal with its request id", async () => {
+  it('sends the user id as typed (the server tells a codice fiscale from a user name) and shows the refusal with its request id', async () => {
     const { requests } = mockApi({
       [LOGIN]: () =>
         problem(401, {
@@ -91,14 +88,14 @@ describe('login page', () => {
         }),
     })
     renderLogin()
-    await fillAndSubmit('rssmra 85t10 h501o', 'Sbagliata1')
+    await fillAndSubmit(' rssmra 85t10 h501o ', 'Sbagliata1')
 
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Accesso non riuscito')
     expect(alert).toHaveTextContent('Credenziali non valide')
     expect(alert).toHaveTextContent('req-401')
     expect(requests.find((r) => r.path === '/api/v1/auth/login')?.body).toEqual({
-      fiscal_code: 'RSSMRA85T10H501O',
+      user_id: 'rssmra 85t10 h501o',
       password: 'Sbagliata1',
     })
     expect(session.getSnapshot().status).not.toBe('authenticated')
@@ -147,38 +144,36 @@ describe('login page', () => {
     mockApi({
       [LOGIN]: () =>
         problem(422, {
-          detail: 'Controllare i campi: fiscal_code.',
+          detail: 'Controllare i campi: user_id.',
           code: 'validation_failed',
-          errors: [{ field: 'fiscal_code', message: 'Indicare il codice fiscale.' }],
+          errors: [{ field: 'user_id', message: 'Indicare il codice fiscale.' }],
         }),
     })
     renderLogin()
     await fillAndSubmit('X', 'Valdoria26')
-    const code = screen.getByRole('textbox', { name: /Codice fiscale/ })
+    const code = screen.getByRole('textbox', { name: /Identificativo utente/ })
     expect(await screen.findByText('Indicare il codice fiscale.')).toBeInTheDocument()
     expect(code).toHaveAttribute('aria-invalid', 'true')
     expect(code).toHaveAccessibleDescription(/Indicare il codice fiscale/)
   })
 
-  it('logs staff in with the user name, and sends a forced change to /cambio-password', async () => {
+  it('logs staff in with the user name in the same form, and sends a forced change to /cambio-password', async () => {
     const { requests } = mockApi({
       [LOGIN]: () => json(issued({ ...operatorClaims, mcp: true })),
     })
-    const user = userEvent.setup()
-    renderLogin()
-    await user.click(await screen.findByRole('link', { name: 'Accesso operatori' }))
+    // The old staff address shows the one form.
+    renderLogin('/accedi?tipo=operatore')
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Accesso operatori' }),
+      await screen.findByRole('heading', { level: 1, name: 'Accedi ai servizi online' }),
     ).toBeInTheDocument()
-    const name = screen.getByRole('textbox', { name: /Nome utente/ })
-    expect(name).toHaveFocus()
+    expect(screen.queryByRole('link', { name: 'Accesso operatori' })).toBeNull()
     await fillAndSubmit(' operatore ', 'QwG4Uhv8QFb2')
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Cambio password' }),
     ).toBeInTheDocument()
     expect(requests.find((r) => r.path === '/api/v1/auth/login')?.body).toEqual({
-      username: 'operatore',
+      user_id: 'operatore',
       password: 'QwG4Uhv8QFb2',
     })
     expect(session.getSnapshot().user).toMatchObject({

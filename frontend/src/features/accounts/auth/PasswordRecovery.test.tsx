@@ -17,12 +17,15 @@ describe('password recovery', () => {
     const { requests } = mockApi({ [REQUEST]: () => json({ message: SENT }, 202) })
     const user = userEvent.setup()
     renderWithProviders(<RecoverPasswordPage />, '/recupera-password')
-    await user.type(screen.getByRole('textbox', { name: /Codice fiscale/ }), 'rssmra85t10h501o')
+    await user.type(
+      screen.getByRole('textbox', { name: /Identificativo utente/ }),
+      'rssmra85t10h501o',
+    )
     await user.type(screen.getByRole('textbox', { name: /Indirizzo e-mail/ }), 'mario@example.org')
     await user.click(screen.getByRole('button', { name: 'Invia il collegamento' }))
     expect(await screen.findByText(SENT)).toBeInTheDocument()
     expect(requests.find((r) => r.path === '/api/v1/auth/password-reset')?.body).toEqual({
-      fiscal_code: 'RSSMRA85T10H501O',
+      user_id: 'rssmra85t10h501o',
       email: 'mario@example.org',
     })
   })
@@ -38,8 +41,8 @@ describe('password recovery', () => {
     const user = userEvent.setup()
     renderWithProviders(<RecoverPasswordPage />, '/recupera-password?tipo=operatore')
     await user.click(screen.getByRole('button', { name: 'Invia il collegamento' }))
-    const name = screen.getByRole('textbox', { name: /Nome utente/ })
-    expect(name).toHaveAccessibleDescription('Inserisci il nome utente.')
+    const name = screen.getByRole('textbox', { name: /Identificativo utente/ })
+    expect(name).toHaveAccessibleDescription(/Inserisci l'identificativo utente/)
     expect(name).toHaveFocus()
     expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0)
 
@@ -52,7 +55,7 @@ describe('password recovery', () => {
     ).toBeInTheDocument()
     expect(email).toHaveAttribute('aria-invalid', 'true')
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({
-      username: 'operatore',
+      user_id: 'operatore',
       email: 'operatore@',
     })
   })

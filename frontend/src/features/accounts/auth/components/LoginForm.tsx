@@ -1,5 +1,5 @@
 import { Button } from 'design-react-kit'
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckboxField } from '@/components/CheckboxField'
 import { TextField } from '@/components/TextField'
@@ -7,23 +7,13 @@ import { fieldErrorsOf } from '@/lib/api/fieldErrors'
 import { useLogin } from '../api/useLogin'
 import { LoginProblem } from './LoginProblem'
 
-export type LoginMode = 'citizen' | 'staff'
-
-interface LoginFormProps {
-  mode: LoginMode
-}
-
-/** Upper case, without the spaces people type between groups of characters. */
-function cleanFiscalCode(value: string): string {
-  return value.replace(/\s+/g, '').toUpperCase()
-}
-
 /**
- * Codice fiscale (citizens) or user name (staff), and password. Errors of the fields sit
- * under them; a refusal of the whole login (wrong credentials, account not active, too many
- * attempts) is explained above the form.
+ * One form for everybody (seed 001 §1: "Identificativo utente" and password): citizens type
+ * their codice fiscale, staff their user name, and the server tells them apart. Errors of the
+ * fields sit under them; a refusal of the whole login (wrong credentials, account not active,
+ * too many attempts) is explained above the form.
  */
-export function LoginForm({ mode }: LoginFormProps) {
+export function LoginForm() {
   const { t } = useTranslation()
   const login = useLogin()
   const [identifier, setIdentifier] = useState('')
@@ -33,36 +23,21 @@ export function LoginForm({ mode }: LoginFormProps) {
   const identifierRef = useRef<HTMLInputElement>(null)
   const passwordRef = useRef<HTMLInputElement>(null)
 
-  // Switching between citizens' and staff access keeps the person in the form.
-  const previousMode = useRef(mode)
-  const { reset } = login
-  useEffect(() => {
-    if (previousMode.current === mode) return
-    previousMode.current = mode
-    reset()
-    setMissing({})
-    setIdentifier('')
-    identifierRef.current?.focus()
-  }, [mode, reset])
-
   const serverFields = fieldErrorsOf(login.error)
-  const identifierField = mode === 'citizen' ? 'fiscal_code' : 'username'
-  const identifierError = missing.identifier
-    ? t(mode === 'citizen' ? 'login.fiscalCodeRequired' : 'login.usernameRequired')
-    : serverFields[identifierField]
+  const identifierError = missing.identifier ? t('login.userIdRequired') : serverFields.user_id
   const passwordError = missing.password ? t('login.passwordRequired') : serverFields.password
   const hasFieldErrors = Object.keys(serverFields).length > 0
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const id = mode === 'citizen' ? cleanFiscalCode(identifier) : identifier.trim()
-    const nextMissing = { identifier: id === '', password: password === '' }
+    const userId = identifier.trim()
+    const nextMissing = { identifier: userId === '', password: password === '' }
     setMissing(nextMissing)
     if (nextMissing.identifier || nextMissing.password) {
       ;(nextMissing.identifier ? identifierRef : passwordRef).current?.focus()
       return
     }
-    login.mutate(mode === 'citizen' ? { fiscal_code: id, password } : { username: id, password })
+    login.mutate({ user_id: userId, password })
   }
 
   return (
@@ -75,23 +50,22 @@ export function LoginForm({ mode }: LoginFormProps) {
         aria-labelledby="login-form-title"
       >
         <h2 id="login-form-title" className="h4">
-          {t(mode === 'citizen' ? 'login.citizenFormTitle' : 'login.staffFormTitle')}
+          {t('login.formTitle')}
         </h2>
         <TextField
           ref={identifierRef}
           id="login-identifier"
-          name={identifierField}
-          label={t(mode === 'citizen' ? 'login.fiscalCode' : 'login.username')}
-          hint={t(mode === 'citizen' ? 'login.fiscalCodeHint' : 'login.usernameHint')}
+          name="user_id"
+          label={t('login.userId')}
+          hint={t('login.userIdHint')}
           error={identifierError}
           required
           value={identifier}
           onChange={(e) => setIdentifier(e.target.value)}
           autoComplete="username"
-          autoCapitalize={mode === 'citizen' ? 'characters' : 'none'}
+          autoCapitalize="none"
           spellCheck={false}
-          maxLength={mode === 'citizen' ? 32 : 64}
-          inputClassName={mode === 'citizen' ? 'font-monospace text-uppercase-input' : undefined}
+          maxLength={64}
         />
         <TextField
           ref={passwordRef}

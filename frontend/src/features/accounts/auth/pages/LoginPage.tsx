@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next'
-import { Link, Navigate, useLocation, useSearchParams } from 'react-router'
+import { Link, Navigate, useLocation } from 'react-router'
 import { Loading } from '@/components/Loading'
 import { Notice } from '@/components/Notice'
 import { PageHeading } from '@/components/PageHeading'
 import { type SessionUser, useSession } from '@/lib/session'
 import { useAuthProviders } from '../api/useAuthProviders'
-import { LoginForm, type LoginMode } from '../components/LoginForm'
+import { LoginForm } from '../components/LoginForm'
 import { SmartCardLogin } from '../components/SmartCardLogin'
 import { redirectTarget } from '../redirect'
 
@@ -15,15 +15,14 @@ interface LoginPageProps {
 }
 
 /**
- * /accedi — seed 001 §1: user id (codice fiscale) and password; staff use a user name. Citizens
- * may also use a smart card (CNS/CRS) where the portal offers it.
+ * /accedi — seed 001 §1: user id and password, one form for citizens (codice fiscale) and staff
+ * (user name). Citizens may also use a smart card (CNS/CRS) where the portal offers it. The old
+ * staff address `/accedi?tipo=operatore` shows the same form.
  */
 export function LoginPage({ landing }: LoginPageProps) {
   const { t } = useTranslation()
   const { status, user, ended } = useSession()
   const location = useLocation()
-  const [params] = useSearchParams()
-  const mode: LoginMode = params.get('tipo') === 'operatore' ? 'staff' : 'citizen'
   const providers = useAuthProviders()
   const from = redirectTarget(location.state)
 
@@ -42,10 +41,7 @@ export function LoginPage({ landing }: LoginPageProps) {
 
   return (
     <>
-      <PageHeading
-        title={t(mode === 'citizen' ? 'login.title' : 'login.staffTitle')}
-        lead={t(mode === 'citizen' ? 'login.lead' : 'login.staffLead')}
-      />
+      <PageHeading title={t('login.title')} lead={t('login.lead')} />
       <div className="row gy-4">
         <div className="col-12 col-lg-7">
           {ended === 'expired' || ended === 'logged_out_elsewhere' ? (
@@ -55,25 +51,8 @@ export function LoginPage({ landing }: LoginPageProps) {
           ) : from ? (
             <Notice color="info">{t('login.loginRequired')}</Notice>
           ) : null}
-          <LoginForm mode={mode} />
-          {mode === 'citizen' && smartCard ? <SmartCardLogin /> : null}
-          <p className="mt-4 mb-0">
-            {mode === 'citizen' ? (
-              <>
-                {t('login.staffQuestion')}{' '}
-                <Link to={{ search: '?tipo=operatore' }} state={location.state}>
-                  {t('login.staffLink')}
-                </Link>
-              </>
-            ) : (
-              <>
-                {t('login.citizenQuestion')}{' '}
-                <Link to={{ search: '' }} state={location.state}>
-                  {t('login.citizenLink')}
-                </Link>
-              </>
-            )}
-          </p>
+          <LoginForm />
+          {smartCard ? <SmartCardLogin /> : null}
           {otherProviders.length > 0 ? (
             <section aria-labelledby="login-other" className="mt-4">
               <h2 id="login-other" className="h5">
@@ -92,35 +71,29 @@ export function LoginPage({ landing }: LoginPageProps) {
           ) : null}
         </div>
         <aside className="col-12 col-lg-5 login-aside" aria-label={t('login.asideLabel')}>
-          {mode === 'citizen' ? (
-            <section aria-labelledby="login-new-user" className="mb-4">
-              <h2 id="login-new-user" className="h5">
-                {t('login.newUserTitle')}
-              </h2>
-              <p>{t('login.newUserText')}</p>
-              <ul className="list-unstyled mb-0 login-aside-links">
-                {providers.data?.password_registration === false ? null : (
-                  <li>
-                    <Link to="/registrazione">{t('login.registerLink')}</Link>
-                  </li>
-                )}
+          <section aria-labelledby="login-new-user" className="mb-4">
+            <h2 id="login-new-user" className="h5">
+              {t('login.newUserTitle')}
+            </h2>
+            <p>{t('login.newUserText')}</p>
+            <ul className="list-unstyled mb-0 login-aside-links">
+              {providers.data?.password_registration === false ? null : (
                 <li>
-                  <Link to="/come-accedere">{t('login.howToAccessLink')}</Link>
+                  <Link to="/registrazione">{t('login.registerLink')}</Link>
                 </li>
-              </ul>
-            </section>
-          ) : null}
+              )}
+              <li>
+                <Link to="/come-accedere">{t('login.howToAccessLink')}</Link>
+              </li>
+            </ul>
+          </section>
           <section aria-labelledby="login-forgot" className="mb-4">
             <h2 id="login-forgot" className="h5">
               {t('login.forgotTitle')}
             </h2>
-            <p>{t(mode === 'citizen' ? 'login.forgotText' : 'login.forgotTextStaff')}</p>
+            <p>{t('login.forgotText')}</p>
             <p className="mb-0">
-              <Link
-                to={mode === 'citizen' ? '/recupera-password' : '/recupera-password?tipo=operatore'}
-              >
-                {t('login.forgotLink')}
-              </Link>
+              <Link to="/recupera-password">{t('login.forgotLink')}</Link>
             </p>
           </section>
           <Notice color="info">

@@ -1,7 +1,7 @@
 import { Button } from 'design-react-kit'
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { Notice } from '@/components/Notice'
 import { PageHeading } from '@/components/PageHeading'
 import { ProblemAlert } from '@/components/ProblemAlert'
@@ -12,14 +12,13 @@ import { useRequestPasswordReset } from '../api/useRequestPasswordReset'
 type Field = 'identifier' | 'email'
 
 /**
- * /recupera-password — the login name and the account's e-mail address; a single-use link
+ * /recupera-password — the user id (codice fiscale or, for staff, user name: the server tells
+ * them apart) and the account's e-mail address; a single-use link
  * to choose a new password arrives by e-mail. The answer never says whether an account
  * matched.
  */
 export function RecoverPasswordPage() {
   const { t } = useTranslation()
-  const [params] = useSearchParams()
-  const staff = params.get('tipo') === 'operatore'
   const request = useRequestPasswordReset()
   const [values, setValues] = useState<Record<Field, string>>({ identifier: '', email: '' })
   const [missing, setMissing] = useState<Partial<Record<Field, boolean>>>({})
@@ -27,17 +26,10 @@ export function RecoverPasswordPage() {
   const emailRef = useRef<HTMLInputElement>(null)
 
   const server = fieldErrorsOf(request.error)
-  const identifierField = staff ? 'username' : 'fiscal_code'
   const errorOf = (field: Field) => {
     if (missing[field])
-      return t(
-        field === 'email'
-          ? 'recover.emailRequired'
-          : staff
-            ? 'login.usernameRequired'
-            : 'login.fiscalCodeRequired',
-      )
-    return server[field === 'email' ? 'email' : identifierField]
+      return t(field === 'email' ? 'recover.emailRequired' : 'login.userIdRequired')
+    return server[field === 'email' ? 'email' : 'user_id']
   }
   const otherError = request.isError && Object.keys(server).length === 0
 
@@ -48,9 +40,7 @@ export function RecoverPasswordPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const identifier = staff
-      ? values.identifier.trim()
-      : values.identifier.replace(/\s+/g, '').toUpperCase()
+    const identifier = values.identifier.trim()
     const email = values.email.trim()
     const found = { identifier: identifier === '', email: email === '' }
     setMissing(found)
@@ -58,7 +48,7 @@ export function RecoverPasswordPage() {
       ;(found.identifier ? identifierRef : emailRef).current?.focus()
       return
     }
-    request.mutate(staff ? { username: identifier, email } : { fiscal_code: identifier, email })
+    request.mutate({ user_id: identifier, email })
   }
 
   return (
@@ -78,17 +68,17 @@ export function RecoverPasswordPage() {
           <TextField
             ref={identifierRef}
             id="recover-identifier"
-            name={identifierField}
-            label={t(staff ? 'login.username' : 'login.fiscalCode')}
+            name="user_id"
+            label={t('login.userId')}
+            hint={t('login.userIdHint')}
             error={errorOf('identifier')}
             required
             value={values.identifier}
             onChange={(e) => set('identifier')(e.target.value)}
             autoComplete="username"
-            autoCapitalize={staff ? 'none' : 'characters'}
+            autoCapitalize="none"
             spellCheck={false}
-            maxLength={staff ? 64 : 32}
-            inputClassName={staff ? undefined : 'font-monospace text-uppercase-input'}
+            maxLength={64}
           />
           <TextField
             ref={emailRef}
@@ -110,7 +100,7 @@ export function RecoverPasswordPage() {
           </Button>
         </form>
         <p className="mt-4">
-          <Link to={staff ? '/accedi?tipo=operatore' : '/accedi'}>{t('recover.backToLogin')}</Link>
+          <Link to="/accedi">{t('recover.backToLogin')}</Link>
         </p>
         <p>
           {t('recover.noEmail')} <Link to="/contatti">{t('login.contactsLink')}</Link>
