@@ -60,6 +60,8 @@ impl From<crate::registry::Error> for Error {
     fn from(error: crate::registry::Error) -> Error {
         match error {
             crate::registry::Error::NotResident => Error::RequesterNotResident,
+            // A certificate is about today's registry, where a resident has a family.
+            crate::registry::Error::NoFamilyOn(_) => Error::PersonNotFound,
             crate::registry::Error::Db(db) => Error::Db(db),
         }
     }

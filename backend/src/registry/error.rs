@@ -7,6 +7,10 @@ pub enum Error {
     /// A service for the municipality's residents, asked by someone it does not list.
     #[error("not a resident")]
     NotResident,
+    /// The registry places the caller in no family on that day (before they were
+    /// registered, or before the family was formed).
+    #[error("no family on {0}")]
+    NoFamilyOn(chrono::NaiveDate),
     #[error(transparent)]
     Db(#[from] DbError),
 }

@@ -23,6 +23,10 @@ pub enum ApiError {
     InvalidQuery(Vec<FieldError>),
     #[error("not found")]
     NotFound,
+    /// Nothing to show, for a reason the caller can act on (another date, another choice);
+    /// `code` says which. Never used where the answer must not tell things apart.
+    #[error("not found: {code}")]
+    NotFoundBecause { code: &'static str, detail: Text },
     #[error("method not allowed")]
     MethodNotAllowed { allow: Vec<Method> },
     #[error("payload too large (limit {limit} bytes)")]
@@ -71,6 +75,10 @@ impl ApiError {
         }
     }
 
+    pub fn not_found_because(code: &'static str, detail: Text) -> ApiError {
+        ApiError::NotFoundBecause { code, detail }
+    }
+
     pub fn conflict(code: &'static str, it: &str, en: &str) -> ApiError {
         ApiError::Conflict {
             code,
@@ -93,7 +101,7 @@ impl ApiError {
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::Unauthorized { code, .. } | ApiError::Forbidden { code, .. } => code,
-            ApiError::Conflict { code, .. } => code,
+            ApiError::Conflict { code, .. } | ApiError::NotFoundBecause { code, .. } => code,
             ApiError::Unprocessable { code, .. } => code,
             ApiError::TooManyRequests { .. } => "too_many_requests",
             ApiError::Unavailable(_) => "service_unavailable",
@@ -109,7 +117,9 @@ impl ApiError {
                 "Parametri della richiesta non validi",
                 "Invalid query parameters",
             ),
-            ApiError::NotFound => Text::new("Risorsa non trovata", "Not found"),
+            ApiError::NotFound | ApiError::NotFoundBecause { .. } => {
+                Text::new("Risorsa non trovata", "Not found")
+            }
             ApiError::MethodNotAllowed { .. } => {
                 Text::new("Metodo non consentito", "Method not allowed")
             }
@@ -167,6 +177,7 @@ impl ApiError {
                 "The request body must be JSON (Content-Type: application/json).",
             ),
             ApiError::Conflict { detail, .. }
+            | ApiError::NotFoundBecause { detail, .. }
             | ApiError::Unprocessable { detail, .. }
             | ApiError::Unauthorized { detail, .. }
             | ApiError::Forbidden { detail, .. } => detail.clone(),
@@ -254,7 +265,7 @@ impl ResponseError for ApiError {
             ApiError::Validation(_) | ApiError::Unprocessable { .. } => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::NotFound | ApiError::NotFoundBecause { .. } => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

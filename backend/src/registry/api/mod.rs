@@ -18,12 +18,13 @@ use crate::platform::auth::AuthUser;
 use crate::platform::db::DbConnection;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::AppState;
-use crate::platform::i18n::Text;
+use crate::platform::i18n::{Lang, Text};
 use crate::registry::rules::fiscal_code::FiscalCode;
 use crate::registry::rules::third_party::check_reason;
 use crate::registry::store::families;
 use crate::registry::store::persons;
 use crate::registry::third_party;
+use crate::registry::Error;
 use shapes::{FamilyMember, FamilyRecord, PersonMatch, PersonMatches, PersonRecord};
 
 #[derive(Deserialize, IntoParams)]
@@ -78,20 +79,26 @@ pub async fn get_my_family(
         )]));
     }
     let origin = Origin::from_request(&req);
+    let lang = Lang::from_headers(req.headers());
     let city = state.settings.municipality.office.city.clone();
     let record = state
         .db
         .run(move |conn| {
             let me = resident_person(conn, &user)?;
-            let family =
-                families::family_of_person_at(conn, &me.id, date)?.ok_or(ApiError::NotFound)?;
+            let family = families::family_of_person_at(conn, &me.id, date)?
+                .ok_or(Error::NoFamilyOn(date))?;
             let entry = AuditEntry {
                 details: serde_json::json!({ "situation_date": date }),
                 ..AuditEntry::new(actor(&user), actions::FAMILY_VIEWED)
                     .subject("family", &family.family_id)
             };
             audit::record(conn, &origin, entry)?;
-            Ok::<_, ApiError>(FamilyRecord::from_family(&family, Some(&me.id), &city))
+            Ok::<_, ApiError>(FamilyRecord::from_family(
+                &family,
+                Some(&me.id),
+                &city,
+                lang,
+            ))
         })
         .await?;
     Ok(web::Json(record))
@@ -119,6 +126,7 @@ pub async fn get_person(
 ) -> Result<web::Json<PersonRecord>, ApiError> {
     let person_id = crate::registry::PersonId::new(path.into_inner());
     let origin = Origin::from_request(&req);
+    let lang = Lang::from_headers(req.headers());
     let city = state.settings.municipality.office.city.clone();
     let record = state
         .db
@@ -134,7 +142,15 @@ pub async fn get_person(
             if !same_family && !user.permissions.contains(&Permission::RegistryRead) {
                 return Err(ApiError::NotFound);
             }
-            let record = person_record(conn, &person, family.as_ref(), me.as_ref(), &city, today)?;
+            let record = person_record(
+                conn,
+                &person,
+                family.as_ref(),
+                me.as_ref(),
+                &city,
+                today,
+                lang,
+            )?;
             let entry =
                 AuditEntry::new(actor(&user), actions::PERSON_VIEWED).subject("person", &person.id);
             audit::record(conn, &origin, entry)?;
@@ -151,18 +167,19 @@ fn person_record(
     me: Option<&families::PersonRow>,
     city: &str,
     today: NaiveDate,
+    lang: Lang,
 ) -> Result<PersonRecord, ApiError> {
     let civil = persons::civil_status_at(conn, &person.id, today)?;
     let member = family
         .and_then(|f| f.members.iter().find(|m| m.person.id == person.id))
-        .map(|m| FamilyMember::from_member(m, me.map(|p| p.id.as_str())))
+        .map(|m| FamilyMember::from_member(m, me.map(|p| p.id.as_str()), lang))
         .unwrap_or_else(|| {
             let orphan = families::MemberAtDate {
                 person: person.clone(),
                 relationship: String::new(),
                 civil_status: civil.as_ref().map(|c| c.status.clone()),
             };
-            FamilyMember::from_member(&orphan, me.map(|p| p.id.as_str()))
+            FamilyMember::from_member(&orphan, me.map(|p| p.id.as_str()), lang)
         });
     let status = if person.death_date.is_some() {
         "deceased"

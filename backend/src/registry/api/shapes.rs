@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::platform::i18n::Lang;
 use crate::registry::rules::place_labels;
 use crate::registry::rules::sex::Sex;
 use crate::registry::rules::vocabulary::{CivilStatus, Relationship};
@@ -60,31 +61,33 @@ pub struct FamilyMember {
     /// Relationship to the head of the family: `head`, `spouse`, `child`, …
     #[schema(example = "head")]
     pub relationship: String,
-    /// As printed on a stato di famiglia: "INTESTATARIO SCHEDA", "FIGLIA", …
+    /// In Italian as printed on a stato di famiglia ("INTESTATARIO SCHEDA", "FIGLIA", …);
+    /// in English when the request asks for it (`Accept-Language: en`).
     #[schema(example = "INTESTATARIO SCHEDA")]
     pub relationship_label: String,
     #[schema(example = "married")]
     pub civil_status: Option<String>,
+    /// Like `relationship_label`: "CONIUGATA", or "Married" in English.
     #[schema(example = "CONIUGATA")]
     pub civil_status_label: Option<String>,
     /// The member is the signed-in user.
     pub is_self: bool,
 }
 
-pub fn relationship_label(code: &str, sex: Sex) -> String {
+pub fn relationship_label(code: &str, sex: Sex, lang: Lang) -> String {
     Relationship::parse(code)
-        .map(|r| r.label_it(sex).to_owned())
+        .map(|r| r.label(sex, lang).to_owned())
         .unwrap_or_else(|| code.to_uppercase())
 }
 
-pub fn civil_status_label(code: &str, sex: Sex) -> String {
+pub fn civil_status_label(code: &str, sex: Sex, lang: Lang) -> String {
     CivilStatus::parse(code)
-        .map(|s| s.label_it(sex).to_owned())
+        .map(|s| s.label(sex, lang).to_owned())
         .unwrap_or_else(|| code.to_uppercase())
 }
 
 impl FamilyMember {
-    pub fn from_member(member: &MemberAtDate, self_id: Option<&str>) -> FamilyMember {
+    pub fn from_member(member: &MemberAtDate, self_id: Option<&str>, lang: Lang) -> FamilyMember {
         let person = &member.person;
         let sex = person.sex();
         FamilyMember {
@@ -96,12 +99,12 @@ impl FamilyMember {
             birth_date: person.birth_date,
             birth_place: place_labels::birth_place(&person.birth_place_code, person.birth_date),
             relationship: member.relationship.clone(),
-            relationship_label: relationship_label(&member.relationship, sex),
+            relationship_label: relationship_label(&member.relationship, sex, lang),
             civil_status: member.civil_status.clone(),
             civil_status_label: member
                 .civil_status
                 .as_deref()
-                .map(|code| civil_status_label(code, sex)),
+                .map(|code| civil_status_label(code, sex, lang)),
             is_self: self_id == Some(person.id.as_str()),
         }
     }
@@ -121,7 +124,12 @@ pub struct FamilyRecord {
 }
 
 impl FamilyRecord {
-    pub fn from_family(family: &FamilyAtDate, self_id: Option<&str>, city: &str) -> FamilyRecord {
+    pub fn from_family(
+        family: &FamilyAtDate,
+        self_id: Option<&str>,
+        city: &str,
+        lang: Lang,
+    ) -> FamilyRecord {
         FamilyRecord {
             situation_date: family.situation_date,
             family_id: family.family_id.clone(),
@@ -130,7 +138,7 @@ impl FamilyRecord {
             members: family
                 .members
                 .iter()
-                .map(|m| FamilyMember::from_member(m, self_id))
+                .map(|m| FamilyMember::from_member(m, self_id, lang))
                 .collect(),
         }
     }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::sex::Sex;
+use crate::platform::i18n::Lang;
 
 /// Relationship to the head of the family (intestatario scheda), as ANPR records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -86,6 +87,38 @@ impl Relationship {
             Relationship::NotRelated => "NON PARENTE",
         }
     }
+
+    /// For English readers of the portal (documents stay in Italian).
+    pub fn label_en(self, sex: Sex) -> &'static str {
+        let female = sex == Sex::F;
+        match self {
+            Relationship::Head => "Head of the family",
+            Relationship::Spouse if female => "Wife",
+            Relationship::Spouse => "Husband",
+            Relationship::CivilPartner => "Civil partner",
+            Relationship::Child if female => "Daughter",
+            Relationship::Child => "Son",
+            Relationship::ChildInLaw if female => "Daughter-in-law",
+            Relationship::ChildInLaw => "Son-in-law",
+            Relationship::Grandchild => "Grandchild",
+            Relationship::Parent if female => "Mother",
+            Relationship::Parent => "Father",
+            Relationship::ParentInLaw if female => "Mother-in-law",
+            Relationship::ParentInLaw => "Father-in-law",
+            Relationship::Sibling if female => "Sister",
+            Relationship::Sibling => "Brother",
+            Relationship::Cohabitant => "Cohabitant (de facto)",
+            Relationship::OtherRelative => "Other relative",
+            Relationship::NotRelated => "Not related",
+        }
+    }
+
+    pub fn label(self, sex: Sex, lang: Lang) -> &'static str {
+        match lang {
+            Lang::It => self.label_it(sex),
+            Lang::En => self.label_en(sex),
+        }
+    }
 }
 
 /// Civil status (stato civile), with the outcomes of civil unions that Italian law
@@ -155,6 +188,26 @@ impl CivilStatus {
             }
         }
     }
+
+    /// For English readers of the portal (documents stay in Italian).
+    pub fn label_en(self) -> &'static str {
+        match self {
+            CivilStatus::Unmarried => "Unmarried",
+            CivilStatus::Married => "Married",
+            CivilStatus::Widowed => "Widowed",
+            CivilStatus::Divorced => "Divorced",
+            CivilStatus::CivilUnion => "In a civil union",
+            CivilStatus::CivilUnionDissolvedByDeath => "Free after the death of the civil partner",
+            CivilStatus::CivilUnionDissolved => "Free after the dissolution of the civil union",
+        }
+    }
+
+    pub fn label(self, sex: Sex, lang: Lang) -> &'static str {
+        match lang {
+            Lang::It => self.label_it(sex),
+            Lang::En => self.label_en(),
+        }
+    }
 }
 
 /// Citizenship as the registry stores it: `IT` for Italian citizens, otherwise the
@@ -184,5 +237,24 @@ mod tests {
         assert_eq!(CivilStatus::Married.label_it(Sex::M), "CONIUGATO");
         assert!(!CivilStatus::Married.is_free());
         assert!(CivilStatus::Divorced.is_free());
+    }
+
+    #[test]
+    fn english_labels_translate_every_code() {
+        assert_eq!(
+            Relationship::Head.label(Sex::M, Lang::En),
+            "Head of the family"
+        );
+        assert_eq!(Relationship::Child.label(Sex::F, Lang::En), "Daughter");
+        assert_eq!(CivilStatus::Married.label(Sex::F, Lang::En), "Married");
+        assert_eq!(CivilStatus::Married.label(Sex::F, Lang::It), "CONIUGATA");
+        for sex in [Sex::F, Sex::M] {
+            for r in Relationship::ALL {
+                assert_ne!(r.label_en(sex), r.label_it(sex), "{r:?}");
+            }
+            for s in CivilStatus::ALL {
+                assert_ne!(s.label_en(), s.label_it(sex), "{s:?}");
+            }
+        }
     }
 }

@@ -36,12 +36,49 @@ async fn a_resident_sees_the_own_family_with_every_member() {
         .contains("VALDORIA"));
     assert!(record["situation_date"].is_string());
 
-    // "Situazione alla data": an earlier date answers the family as it was.
+    // English readers get the registry's vocabulary in English; the codes stay the same.
+    let english: Value = demo
+        .app
+        .client
+        .get(demo.app.url("/api/v1/me/family"))
+        .bearer_auth(&demo.citizen)
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(english["members"][0]["relationship"], "head");
+    assert_eq!(
+        english["members"][0]["relationship_label"],
+        "Head of the family"
+    );
+    let civil = english["members"][0]["civil_status_label"]
+        .as_str()
+        .unwrap();
+    assert!(civil.chars().any(|c| c.is_lowercase()), "{civil}");
+
+    // "Situazione alla data": a future date is refused…
     let response = demo
         .app
         .get_as("/api/v1/me/family?date=2100-01-01", &demo.citizen)
         .await;
     assert_eq!(response.status(), 400);
+    // …and a day before the family existed says so, with the day, not a bare 404.
+    let response = demo
+        .app
+        .get_as("/api/v1/me/family?date=1900-01-01", &demo.citizen)
+        .await;
+    let (status, _, body) = crate::helpers::problem(response).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (404, Some("no_family_on_date"))
+    );
+    assert!(
+        body["detail"].as_str().unwrap().contains("01/01/1900"),
+        "{body}"
+    );
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { Outlet, useLocation } from 'react-router'
 import { FlashMessage } from './FlashMessage'
+import { PrintLetterhead } from './PrintLetterhead'
 import { SiteFooter } from './SiteFooter'
 import { SiteHeader } from './SiteHeader'
 import { SkipLinks } from './SkipLinks'
@@ -30,6 +31,7 @@ export function Layout() {
       <SiteHeader />
       <main id="main" tabIndex={-1}>
         <div className="container-xxl py-4 py-lg-5 page-content">
+          <PrintLetterhead />
           <FlashMessage />
           <Outlet />
         </div>

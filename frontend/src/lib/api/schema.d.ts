@@ -1482,13 +1482,17 @@ export interface components {
              */
             relationship: string;
             /**
-             * @description As printed on a stato di famiglia: "INTESTATARIO SCHEDA", "FIGLIA", …
+             * @description In Italian as printed on a stato di famiglia ("INTESTATARIO SCHEDA", "FIGLIA", …);
+             *     in English when the request asks for it (`Accept-Language: en`).
              * @example INTESTATARIO SCHEDA
              */
             relationship_label: string;
             /** @example married */
             civil_status?: string | null;
-            /** @example CONIUGATA */
+            /**
+             * @description Like `relationship_label`: "CONIUGATA", or "Married" in English.
+             * @example CONIUGATA
+             */
             civil_status_label?: string | null;
             /** @description The member is the signed-in user. */
             is_self: boolean;

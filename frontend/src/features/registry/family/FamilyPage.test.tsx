@@ -70,6 +70,29 @@ describe('family record (seed 001 §4)', () => {
     )
   })
 
+  it('says when there was no family on the chosen day, keeping the date to choose another', async () => {
+    signIn()
+    mockApi({
+      [FAMILY]: (request) =>
+        new URL(request.url).search === '?date=1990-01-01'
+          ? problem(404, {
+              code: 'no_family_on_date',
+              detail: "Al 01/01/1990 l'anagrafe non la registra in una famiglia del Comune.",
+            })
+          : json(family),
+    })
+    const user = userEvent.setup()
+    renderWithProviders(<FamilyPage />, '/famiglia?data=1990-01-01')
+    expect(await screen.findByText('Nessuna famiglia registrata al 01/01/1990')).toBeInTheDocument()
+    expect(screen.queryByText(/La risorsa richiesta non esiste/)).toBeNull()
+    const field = screen.getByLabelText(/Situazione alla data/)
+    expect(field).toHaveValue('1990-01-01')
+    await user.clear(field)
+    await user.type(field, '2011-11-13')
+    await user.click(screen.getByRole('button', { name: 'Visualizza' }))
+    expect(await screen.findByRole('list', { name: /Componenti/ })).toBeInTheDocument()
+  })
+
   it('refuses a date in the future without asking the server', async () => {
     signIn()
     const { requests } = mockApi({ [FAMILY]: () => json(family) })

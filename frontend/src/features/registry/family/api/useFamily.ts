@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { api, type ResponseOf } from '@/lib/api/client'
 import { unwrap } from '@/lib/api/problem'
 import { useSession } from '@/lib/session'
@@ -13,8 +14,10 @@ export type FamilyMember = FamilyRecord['members'][number]
  */
 export function useFamily(date: string) {
   const { user } = useSession()
+  // The registry's vocabulary (relationship, civil status) comes in the reader's language.
+  const { i18n } = useTranslation()
   return useQuery({
-    queryKey: [...registryKey(user?.id), 'family', date],
+    queryKey: [...registryKey(user?.id), 'family', date, i18n.language],
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/v1/me/family', { params: { query: { date } }, signal })),
     enabled: user !== null,

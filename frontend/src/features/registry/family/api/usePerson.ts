@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { api, type ResponseOf } from '@/lib/api/client'
 import { unwrap } from '@/lib/api/problem'
 import { useSession } from '@/lib/session'
@@ -12,8 +13,10 @@ export type PersonRecord = ResponseOf<'/api/v1/persons/{person_id}', 'get'>
  */
 export function usePerson(personId: string) {
   const { user } = useSession()
+  // The registry's vocabulary (relationship, civil status) comes in the reader's language.
+  const { i18n } = useTranslation()
   return useQuery({
-    queryKey: [...registryKey(user?.id), 'person', personId],
+    queryKey: [...registryKey(user?.id), 'person', personId, i18n.language],
     queryFn: ({ signal }) =>
       unwrap(
         api.GET('/api/v1/persons/{person_id}', {

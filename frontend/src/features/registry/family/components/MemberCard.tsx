@@ -31,7 +31,7 @@ export function MemberCard({ member }: MemberCardProps) {
   ]
   return (
     <article className="card shadow-sm border rounded family-member" aria-labelledby={titleId}>
-      <div className="card-body">
+      <div className="card-body p-3 p-md-4">
         <h2 className="h4 card-title mb-0" id={titleId}>
           {fullName}
           {member.is_self ? (

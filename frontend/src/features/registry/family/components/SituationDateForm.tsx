@@ -28,12 +28,8 @@ export function SituationDateForm({ date, today, onChange }: SituationDateFormPr
   }
 
   return (
-    <form
-      noValidate
-      onSubmit={onSubmit}
-      className="d-flex flex-wrap align-items-end gap-3 situation-date-form no-print"
-    >
-      <div>
+    <form noValidate onSubmit={onSubmit} className="situation-date-form">
+      <div className="situation-date-field">
         <TextField
           id="family-date"
           type="date"
@@ -48,7 +44,7 @@ export function SituationDateForm({ date, today, onChange }: SituationDateFormPr
           }}
         />
       </div>
-      <Button color="primary" outline type="submit" className="mb-3">
+      <Button color="primary" type="submit">
         {t('family.showDate')}
       </Button>
     </form>

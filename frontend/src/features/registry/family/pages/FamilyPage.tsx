@@ -25,24 +25,26 @@ export function FamilyPage() {
   const date = isIsoDate(asked) && asked <= today ? asked : today
   const family = useFamily(date)
 
+  if (family.isError && problemCode(family.error) === 'not_resident') {
+    return (
+      <div className="family-record">
+        <PageHeading title={t('family.title')} />
+        <Notice color="warning" role="alert">
+          <p className="fw-semibold mb-1">{t('family.notResidentTitle')}</p>
+          <p>{t('family.notResidentText')}</p>
+          <p className="mb-0">
+            <Link to="/certificazione-libera">{t('family.thirdPartyLink')}</Link>
+          </p>
+        </Notice>
+      </div>
+    )
+  }
+
+  const showDate = (next: string) => setParams(next === today ? {} : { data: next })
   return (
     <div className="family-record">
       <PageHeading title={t('family.title')} />
-      {family.isError ? (
-        problemCode(family.error) === 'not_resident' ? (
-          <Notice color="warning" role="alert">
-            <p className="fw-semibold mb-1">{t('family.notResidentTitle')}</p>
-            <p>{t('family.notResidentText')}</p>
-            <p className="mb-0">
-              <Link to="/certificazione-libera">{t('family.thirdPartyLink')}</Link>
-            </p>
-          </Notice>
-        ) : (
-          <ProblemAlert error={family.error} context={t('family.loadFailed')} />
-        )
-      ) : !family.data ? (
-        <Loading label={t('family.loading')} />
-      ) : (
+      {family.data ? (
         <>
           <p className="lead">
             {t('family.welcome')}{' '}
@@ -59,35 +61,43 @@ export function FamilyPage() {
               </>
             ) : null}
           </p>
-          <div className="d-flex flex-wrap align-items-end justify-content-between gap-3 mb-3">
-            <SituationDateForm
-              key={date}
-              date={date}
-              today={today}
-              onChange={(next) => setParams(next === today ? {} : { data: next })}
-            />
-            <Button
-              color="primary"
-              outline
-              type="button"
-              className="mb-3 no-print"
-              onClick={() => window.print()}
-            >
-              {t('family.print')}
-            </Button>
-          </div>
-          {family.data.members.length === 0 ? (
-            <p role="status">{t('family.noMembers')}</p>
-          ) : (
-            <ul className="list-unstyled family-members" aria-label={t('family.membersLabel')}>
-              {family.data.members.map((member) => (
-                <li key={member.person_id} className="mb-4">
-                  <MemberCard member={member} />
-                </li>
-              ))}
-            </ul>
-          )}
         </>
+      ) : null}
+      {/* The date stays on screen whatever the answer, so another day is always one step away. */}
+      <div className="d-flex flex-wrap align-items-end justify-content-between gap-3 mb-4 no-print">
+        <SituationDateForm key={date} date={date} today={today} onChange={showDate} />
+        {family.data ? (
+          <Button color="primary" outline type="button" onClick={() => window.print()}>
+            {t('family.print')}
+          </Button>
+        ) : null}
+      </div>
+      {family.isError ? (
+        problemCode(family.error) === 'no_family_on_date' ? (
+          <Notice color="info" role="status">
+            <p className="fw-semibold mb-1">
+              {t('family.noFamilyOnDateTitle', { date: registryDate(date) })}
+            </p>
+            <p>{t('family.noFamilyOnDateText')}</p>
+            <p className="mb-0">
+              <Link to="/famiglia">{t('family.backToToday')}</Link>
+            </p>
+          </Notice>
+        ) : (
+          <ProblemAlert error={family.error} context={t('family.loadFailed')} />
+        )
+      ) : !family.data ? (
+        <Loading label={t('family.loading')} />
+      ) : family.data.members.length === 0 ? (
+        <p role="status">{t('family.noMembers')}</p>
+      ) : (
+        <ul className="list-unstyled family-members" aria-label={t('family.membersLabel')}>
+          {family.data.members.map((member) => (
+            <li key={member.person_id} className="mb-4">
+              <MemberCard member={member} />
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   )
