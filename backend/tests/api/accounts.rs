@@ -33,6 +33,19 @@ async fn only_contact_details_can_be_changed() {
     let me: Value = app.get_as("/api/v1/me", &token).await.json().await.unwrap();
     assert_eq!(me["email"], "mario@example.org");
     assert_eq!(me["address"]["street"], "Via Roma");
+    // The identity the profile shows is the registry's, as the family record shows it.
+    let person_id = credentials["citizen"]["person_id"].as_str().unwrap();
+    let person: Value = app
+        .get_as(&format!("/api/v1/persons/{person_id}"), &token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    for field in ["sex", "birth_date"] {
+        assert!(me[field].is_string(), "{field} in {me}");
+        assert_eq!(me[field], person[field], "{field}");
+    }
+    assert!(me["birth_place_code"].is_string(), "{me}");
 
     let (status, _, body) = problem(
         patch_me(
@@ -145,6 +158,27 @@ async fn an_operator_identifies_a_pending_account_at_the_counter() {
     let done: Value = done.json().await.unwrap();
     assert_eq!(done["status"], "active");
     assert_eq!(done["identity_document_number"], "CA12345AB");
+    // The citizen learns by e-mail that the account is active and how to sign in.
+    use diesel::prelude::*;
+    use portale::platform::db::schema::mail_outbox;
+    let mails: Vec<(String, String, String)> = mail_outbox::table
+        .select((
+            mail_outbox::recipients,
+            mail_outbox::subject,
+            mail_outbox::body_text,
+        ))
+        .load(&mut *app.db.connection().unwrap())
+        .unwrap();
+    let notice = mails
+        .iter()
+        .find(|(to, _, _)| to.contains("laura@example.org"))
+        .expect("an activation mail to the citizen");
+    assert!(notice.1.contains("account attivato"), "{}", notice.1);
+    assert!(
+        notice.2.contains("BNCLRA90A41F205E") && notice.2.contains("/accedi"),
+        "{}",
+        notice.2
+    );
 
     let again = activate(json!({"document_type": "passaporto", "document_number": "YA1234567", "document_expiry": "2099-01-01"})).await;
     let (status, _, body) = problem(again).await;

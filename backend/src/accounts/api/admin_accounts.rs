@@ -9,11 +9,13 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::accounts::store::accounts::{self, AccountDetails, Identification};
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::mail::{self, Email, NewMail};
 use crate::platform::auth::AuthUser;
 use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::{Json, Query};
 use crate::platform::http::AppState;
 use crate::platform::i18n::Text;
+use crate::platform::settings::Settings;
 
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -187,6 +189,7 @@ pub async fn activate_account(
     }
     let id = path.into_inner();
     let origin = Origin::from_request(&req);
+    let settings = state.settings.clone();
     let details = state
         .db
         .run(move |conn| {
@@ -206,11 +209,44 @@ pub async fn activate_account(
                     AuditEntry::new(actor, actions::ACCOUNT_ACTIVATED).subject("account", &id);
                 entry.details = serde_json::json!({ "document_type": body.document_type });
                 audit::record(conn, &origin, entry)?;
-                accounts::details(conn, &id)?.ok_or(ApiError::NotFound)
+                let details = accounts::details(conn, &id)?.ok_or(ApiError::NotFound)?;
+                // In the same transaction: an activation is never without its notice.
+                if let Some(mail) = activation_mail(&settings, &details) {
+                    mail::enqueue(conn, &mail)?;
+                }
+                Ok(details)
             })
         })
         .await?;
     Ok(web::Json(details.into()))
+}
+
+/// Tells the citizen that the account is active and how to sign in; none without an
+/// address on the account.
+fn activation_mail(settings: &Settings, account: &AccountDetails) -> Option<NewMail> {
+    let to = Email::parse(account.email.as_deref()?).ok()?;
+    let municipality = &settings.municipality;
+    let body = format!(
+        "Gentile {name} {surname},\n\n\
+         il Suo account del Portale dei Servizi Demografici del {municipality} è stato attivato \
+         dopo l'identificazione allo Sportello Unico.\n\n\
+         Da ora può accedere ai servizi online con l'identificativo utente (il codice fiscale {code}) \
+         e la password ricevuta al momento della registrazione; al primo accesso Le sarà chiesto \
+         di sceglierne una nuova.\n\n\
+         Accesso: {base}/accedi\n\n\
+         Se non si è presentato allo Sportello, contatti l'ufficio: {email}, {phone}.\n\n\
+         {office} - {municipality}\n{base}\n",
+        name = account.name,
+        surname = account.surname,
+        municipality = municipality.name,
+        code = account.fiscal_code.as_deref().unwrap_or_default(),
+        base = settings.effective_public_base_url().trim_end_matches('/'),
+        email = municipality.office.email,
+        phone = municipality.office.phone,
+        office = municipality.office.name,
+    );
+    let subject = format!("{}: account attivato", municipality.name);
+    Some(NewMail::new(to, subject, body))
 }
 
 /// Rejects a pending account (the person was not identified). Needs `accounts.identify`.

@@ -77,20 +77,25 @@ impl From<AccountDetails> for Profile {
     }
 }
 
-/// The profile, with residence looked up in the registry by codice fiscale.
+/// The profile, completed from the registry (found by codice fiscale): residence, and the
+/// birth data and sex the registry records, which win over what the registration form
+/// gave (accounts made at the counter or before registration asked for them have none).
 fn profile(
     conn: &mut crate::platform::db::DbConnection,
     details: AccountDetails,
 ) -> Result<Profile, ApiError> {
-    let resident = match &details.fiscal_code {
-        Some(code) => crate::registry::find_person_by_fiscal_code(conn, code)?
-            .is_some_and(|person| person.deregistered_on.is_none()),
-        None => false,
+    let person = match &details.fiscal_code {
+        Some(code) => crate::registry::find_person_by_fiscal_code(conn, code)?,
+        None => None,
     };
-    Ok(Profile {
-        resident,
-        ..details.into()
-    })
+    let mut profile = Profile::from(details);
+    if let Some(person) = person {
+        profile.resident = person.deregistered_on.is_none();
+        profile.sex = Some(person.sex);
+        profile.birth_date = Some(person.birth_date);
+        profile.birth_place_code = Some(person.birth_place_code);
+    }
+    Ok(profile)
 }
 
 /// Editable contact fields; a field left out stays as it is, `null` clears it.

@@ -120,6 +120,9 @@ describe('back office: counter identification', () => {
         "L'account di Bianchi Laura (BNCLRA90A41H501Y) è stato attivato: ora la persona può accedere al portale.",
       ),
     ).toBeInTheDocument()
+    expect(
+      screen.getByText(/ne riceve comunicazione all'indirizzo laura\.bianchi@example\.org/),
+    ).toBeInTheDocument()
     expect(requests.find((r) => r.path.endsWith('/activate'))?.body).toEqual({
       document_type: 'carta_identita_elettronica',
       document_number: 'CA12345AB',

@@ -72,15 +72,22 @@ export function BackOfficePage() {
       <div ref={outcomeRef} tabIndex={-1} role="status" className="outcome-region">
         {outcome ? (
           <Notice color="success">
-            {t(
-              outcome.kind === 'activated'
-                ? 'backoffice.activatedMessage'
-                : 'backoffice.rejectedMessage',
-              {
-                name: `${outcome.account.surname} ${outcome.account.name}`,
-                code: outcome.account.fiscal_code ?? '',
-              },
-            )}
+            <p className="mb-0">
+              {t(
+                outcome.kind === 'activated'
+                  ? 'backoffice.activatedMessage'
+                  : 'backoffice.rejectedMessage',
+                {
+                  name: `${outcome.account.surname} ${outcome.account.name}`,
+                  code: outcome.account.fiscal_code ?? '',
+                },
+              )}
+            </p>
+            {outcome.kind === 'activated' && outcome.account.email ? (
+              <p className="mb-0 mt-1">
+                {t('backoffice.activationMailed', { email: outcome.account.email })}
+              </p>
+            ) : null}
           </Notice>
         ) : null}
       </div>
@@ -120,7 +127,9 @@ export function BackOfficePage() {
         <Loading label={t('backoffice.loading')} />
       ) : (
         <div className="row gy-4">
-          <div className={open ? 'col-12 col-xl-7' : 'col-12'}>
+          {/* The panel goes under the list, not beside it: beside it, the back office's
+              column leaves the table too narrow for its "Identifica" buttons. */}
+          <div className="col-12">
             {list.length === 0 ? (
               <p className="account-empty" role="status">
                 {caption}
@@ -139,7 +148,7 @@ export function BackOfficePage() {
             )}
           </div>
           {open ? (
-            <div className="col-12 col-xl-5">
+            <div className="col-12 col-xl-9">
               <IdentificationPanel
                 key={open.id}
                 account={open}
