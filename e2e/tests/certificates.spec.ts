@@ -95,7 +95,7 @@ async function issue(type: string, usage: string, stamp?: { identifier: string; 
   }
   await assertAccessible(stamp ? "certificate-form-stamp" : "certificate-form-exempt");
   await page.getByRole("button", { name: "Richiedi il certificato" }).click();
-  const step2 = page.getByRole("region", { name: "Passo 2: Scegli come riceverlo" });
+  const step2 = page.getByRole("region", { name: "Passo 2: Scarica il certificato o ricevilo per email" });
   await step2.getByText(`Certificato emesso e firmato digitalmente: ${type}.`).waitFor();
   const id = (await step2.locator(".font-monospace").first().textContent()) ?? "";
   assert.match(id, /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
@@ -194,7 +194,7 @@ describe("the demo citizen", () => {
 
   test("e-mails it: the message carries the same signed PDF", async () => {
     const { page } = browser;
-    const step2 = page.getByRole("region", { name: "Passo 2: Scegli come riceverlo" });
+    const step2 = page.getByRole("region", { name: "Passo 2: Scarica il certificato o ricevilo per email" });
     await step2.getByRole("button", { name: "Invia certificato per email" }).click();
     const form = page.getByRole("form", { name: "Invia certificato per email" });
     await form.getByRole("textbox", { name: /^Email destinatario/ }).fill(MAILBOX);

@@ -87,7 +87,7 @@ async function downloaded(action: () => Promise<void>) {
 /** Passo 1: the type, then Avanti; waits for Passo 2. */
 async function chooseType(name: string) {
   const { page } = browser;
-  await heading("Passo 1: Scegli la Dichiarazione", 2).waitFor();
+  await heading("Passo 1: Scegli la dichiarazione", 2).waitFor();
   // Bootstrap Italia draws the radio on its label, which takes the click.
   await page.getByRole("radio", { name, exact: true }).check({ force: true });
   await page.getByRole("button", { name: "Avanti" }).click();
@@ -158,8 +158,8 @@ describe("the demo citizen, resident", () => {
 
   test("writes a dichiarazione di residenza prefilled from the registry", async () => {
     const { page } = browser;
-    await page.getByRole("link", { name: "Nuovo autocertificato" }).click();
-    await heading("Nuovo autocertificato").waitFor();
+    await page.getByRole("link", { name: "Nuova autocertificazione" }).click();
+    await heading("Nuova autocertificazione").waitFor();
     await assertAccessible("step1");
     await chooseType("Dichiarazione di residenza");
 
@@ -187,7 +187,7 @@ describe("the demo citizen, resident", () => {
     // Back to the type and forth again: nothing typed is lost.
     await address.input.fill(`${found.address} `);
     await page.getByRole("button", { name: "Indietro" }).click();
-    await heading("Passo 1: Scegli la Dichiarazione", 2).waitFor();
+    await heading("Passo 1: Scegli la dichiarazione", 2).waitFor();
     assert.ok(await page.getByRole("radio", { name: "Dichiarazione di residenza", exact: true }).isChecked());
     await page.getByRole("button", { name: "Avanti" }).click();
     await heading("Passo 2: Completa i dati", 2).waitFor();
@@ -267,7 +267,7 @@ describe("the demo citizen who is not resident", () => {
     await heading("Servizi online dell'Anagrafe").waitFor();
 
     await page.goto(`${portal.baseUrl}/autocertificazioni/nuova`);
-    await heading("Nuovo autocertificato").waitFor();
+    await heading("Nuova autocertificazione").waitFor();
     await chooseType("Dichiarazione di residenza");
     await page.getByText("Non risulti residente in questo Comune").waitFor();
     const surname = await field(/^Cognome/);
@@ -309,7 +309,7 @@ describe("an anonymous visitor", () => {
     await heading("Autocertificazione assistita").waitFor();
     const invitation = page.getByRole("region", { name: "Autocertificazione precompilata" });
     await invitation.getByRole("link", { name: "Accedi per compilare" }).waitFor();
-    assert.equal(await page.getByRole("link", { name: "Nuovo autocertificato" }).count(), 0);
+    assert.equal(await page.getByRole("link", { name: "Nuova autocertificazione" }).count(), 0);
     assert.equal(await page.getByRole("heading", { name: "Archivio autocertificazioni" }).count(), 0);
     await assertAccessible("home-anonymous");
 

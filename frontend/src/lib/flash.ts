@@ -15,3 +15,10 @@ export function flashOf(state: unknown): FlashMessage | null {
   const value = (state as Record<string, unknown>).flash
   return (FLASH_MESSAGES as readonly unknown[]).includes(value) ? (value as FlashMessage) : null
 }
+
+/** The history state without its message (null when nothing else was in it). */
+export function withoutFlash(state: unknown): unknown {
+  if (typeof state !== 'object' || state === null) return state
+  const rest = Object.fromEntries(Object.entries(state).filter(([key]) => key !== 'flash'))
+  return Object.keys(rest).length > 0 ? rest : null
+}

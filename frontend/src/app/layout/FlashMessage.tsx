@@ -1,13 +1,31 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLocation } from 'react-router'
+import { useLocation, useNavigate } from 'react-router'
 import { Notice } from '@/components/Notice'
-import { flashOf } from '@/lib/flash'
+import { type FlashMessage as Flash, flashOf, withoutFlash } from '@/lib/flash'
 
-/** The one-off message a navigation carried ("password changed", "logged out"). */
+/**
+ * The one-off message a navigation carried ("password changed", "logged out"). It is taken
+ * out of the history entry as soon as it is shown, so that a reload or a return to the page
+ * does not announce it again; it stays on screen until the next page.
+ */
 export function FlashMessage() {
   const { t } = useTranslation()
-  const { state } = useLocation()
-  const message = flashOf(state)
+  const location = useLocation()
+  const navigate = useNavigate()
+  const [shown, setShown] = useState<{ message: Flash; pathname: string } | null>(null)
+  const incoming = flashOf(location.state)
+
+  useEffect(() => {
+    if (!incoming) return
+    setShown({ message: incoming, pathname: location.pathname })
+    void navigate(
+      { pathname: location.pathname, search: location.search, hash: location.hash },
+      { replace: true, state: withoutFlash(location.state) },
+    )
+  }, [incoming, location, navigate])
+
+  const message = incoming ?? (shown && shown.pathname === location.pathname ? shown.message : null)
   return (
     <div role="status">
       {message ? <Notice color="success">{t(`flash.${message}`)}</Notice> : null}

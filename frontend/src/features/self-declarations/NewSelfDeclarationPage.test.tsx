@@ -56,7 +56,7 @@ function backEnd(options: BackEndOptions = {}) {
 async function open(path = '/autocertificazioni/nuova') {
   const user = userEvent.setup()
   renderWithProviders(<NewSelfDeclarationPage />, path)
-  await screen.findByRole('group', { name: /^Tipo autocertificato/ })
+  await screen.findByRole('group', { name: /^Tipo di autocertificazione/ })
   return user
 }
 
@@ -71,13 +71,13 @@ const next = (user: ReturnType<typeof userEvent.setup>) =>
 const back = (user: ReturnType<typeof userEvent.setup>) =>
   user.click(screen.getByRole('button', { name: 'Indietro' }))
 
-describe('new self-declaration, step 1 (seed 001 "Passo 1: Scegli la Dichiarazione")', () => {
+describe('new self-declaration, step 1 (seed 001 "Passo 1: Scegli la dichiarazione")', () => {
   it('lists the types grouped by article, each with what it declares', async () => {
     signIn()
     backEnd()
     await open()
     expect(
-      screen.getByRole('heading', { level: 2, name: 'Passo 1: Scegli la Dichiarazione' }),
+      screen.getByRole('heading', { level: 2, name: 'Passo 1: Scegli la dichiarazione' }),
     ).toBeInTheDocument()
     const art46 = screen.getByRole('group', { name: /art\. 46 D\.P\.R\. 445\/2000/ })
     const art47 = screen.getByRole('group', { name: /art\. 47 D\.P\.R\. 445\/2000/ })
@@ -101,7 +101,7 @@ describe('new self-declaration, step 1 (seed 001 "Passo 1: Scegli la Dichiarazio
     const { requests } = backEnd()
     const user = await open()
     await next(user)
-    expect(screen.getByRole('alert')).toHaveTextContent('Scegli il tipo di autocertificato.')
+    expect(screen.getByRole('alert')).toHaveTextContent('Scegli il tipo di autocertificazione.')
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(/Passo 1/)
     expect(requests.some((r) => r.path.endsWith('/prefill'))).toBe(false)
   })
@@ -113,8 +113,8 @@ describe('new self-declaration for a resident', () => {
     backEnd()
     const user = await open()
     await chooseAndGo(user, 'Dichiarazione di residenza')
-    expect(screen.getByText(/Tipo autocertificato:/)).toHaveTextContent(
-      'Tipo autocertificato: Dichiarazione di residenza',
+    expect(screen.getByText(/Tipo di autocertificazione:/)).toHaveTextContent(
+      'Tipo di autocertificazione: Dichiarazione di residenza',
     )
     const surname = await screen.findByRole('textbox', { name: 'Cognome' })
     expect(surname).toHaveValue('ROSSI')
@@ -223,7 +223,7 @@ describe('new self-declaration for a resident', () => {
     )
 
     await back(user)
-    await screen.findByRole('heading', { name: 'Passo 1: Scegli la Dichiarazione' })
+    await screen.findByRole('heading', { name: 'Passo 1: Scegli la dichiarazione' })
     expect(screen.getByRole('radio', { name: 'Dichiarazione di residenza' })).toBeChecked()
     await chooseAndGo(user, 'Dichiarazione di stato civile')
     const detail = await screen.findByRole('textbox', { name: /^Precisazioni/ })

@@ -50,7 +50,7 @@ describe('self-declaration service home, for anyone', () => {
       'href',
       '/accedi',
     )
-    expect(screen.queryByRole('link', { name: 'Nuovo autocertificato' })).toBeNull()
+    expect(screen.queryByRole('link', { name: 'Nuova autocertificazione' })).toBeNull()
     expect(screen.queryByRole('heading', { name: 'Archivio autocertificazioni' })).toBeNull()
 
     const blank = screen.getByRole('region', { name: 'Moduli in bianco' })
@@ -88,7 +88,7 @@ describe('self-declaration service home, for anyone', () => {
     const { requests } = backEnd()
     renderWithProviders(<SelfDeclarationsPage />, '/autocertificazioni')
     expect(screen.getByText(/riservata ai cittadini registrati/)).toBeInTheDocument()
-    expect(screen.queryByRole('link', { name: 'Nuovo autocertificato' })).toBeNull()
+    expect(screen.queryByRole('link', { name: 'Nuova autocertificazione' })).toBeNull()
     expect(requests.some((r) => r.path === '/api/v1/self-declarations')).toBe(false)
   })
 })
@@ -98,7 +98,7 @@ describe('self-declaration service home, for a signed-in citizen', () => {
     signIn()
     backEnd()
     renderWithProviders(<SelfDeclarationsPage />, '/autocertificazioni')
-    expect(screen.getByRole('link', { name: 'Nuovo autocertificato' })).toHaveAttribute(
+    expect(screen.getByRole('link', { name: 'Nuova autocertificazione' })).toHaveAttribute(
       'href',
       '/autocertificazioni/nuova',
     )

@@ -141,7 +141,10 @@ describe('certificate wizard, step 1 (seed 001 §5)', () => {
     await submit(user)
 
     expect(
-      await screen.findByRole('heading', { level: 2, name: 'Passo 2: Scegli come riceverlo' }),
+      await screen.findByRole('heading', {
+        level: 2,
+        name: 'Passo 2: Scarica il certificato o ricevilo per email',
+      }),
     ).toHaveFocus()
     expect(screen.getByText('7KQF-9XMA-2R4D-HV0C')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Download' })).toBeInTheDocument()
@@ -204,7 +207,9 @@ describe('certificate wizard, step 1 (seed 001 §5)', () => {
       'Non è stato possibile emettere il certificato.',
     )
     await submit(user)
-    await screen.findByRole('heading', { name: 'Passo 2: Scegli come riceverlo' })
+    await screen.findByRole('heading', {
+      name: 'Passo 2: Scarica il certificato o ricevilo per email',
+    })
     expect(keys).toHaveLength(2)
     expect(keys[0]).toMatch(UUID)
     expect(keys[1]).toBe(keys[0])
@@ -239,7 +244,9 @@ describe('certificate wizard, step 1 (seed 001 §5)', () => {
     await user.type(identifier, '99999999999999')
     expect(identifier).not.toHaveAttribute('aria-invalid')
     await submit(user)
-    await screen.findByRole('heading', { name: 'Passo 2: Scegli come riceverlo' })
+    await screen.findByRole('heading', {
+      name: 'Passo 2: Scarica il certificato o ricevilo per email',
+    })
     expect(issued()[1]?.body).toMatchObject({ stamp: { identifier: '99999999999999' } })
     expect(keys[1]).toMatch(UUID)
     expect(keys[1]).not.toBe(keys[0])
@@ -298,7 +305,9 @@ describe('certificate wizard, step 1 (seed 001 §5)', () => {
       '  Circolo{Enter}sportivo ',
     )
     await submit(user)
-    await screen.findByRole('heading', { name: 'Passo 2: Scegli come riceverlo' })
+    await screen.findByRole('heading', {
+      name: 'Passo 2: Scarica il certificato o ricevilo per email',
+    })
     expect(issued()[0]?.body).toEqual({
       type: 'residenza',
       person_id: 'p-marco',
@@ -352,7 +361,9 @@ describe('certificate wizard for a third person (seed 001 §7)', () => {
       'Si rilascia in esenzione del bollo ad uso pensione',
     )
     await submit(user)
-    await screen.findByRole('heading', { name: 'Passo 2: Scegli come riceverlo' })
+    await screen.findByRole('heading', {
+      name: 'Passo 2: Scarica il certificato o ricevilo per email',
+    })
     expect(issued()[0]?.body).toEqual({
       type: 'residenza',
       person_id: 'p-verdi',

@@ -12,7 +12,7 @@ interface TypeChooserProps {
 }
 
 /**
- * "Passo 1: Scegli la Dichiarazione" (seed 001), "tipo autocertificato" (seed 000): every
+ * "Passo 1: Scegli la dichiarazione" (seed 001), "tipo di autocertificazione" (seed 000): every
  * form with what it declares, grouped as the law groups them, then "Avanti".
  */
 export function TypeChooser({ types, chosen, onChoose, onNext }: TypeChooserProps) {

@@ -28,7 +28,7 @@ interface Previewed {
 }
 
 /**
- * /autocertificazioni/nuova — "nuovo autocertificato" (seed 000, "Autocertificazione
+ * /autocertificazioni/nuova — "nuova autocertificazione" (seed 000, "Autocertificazione
  * Assistita"): Passo 1 the type, Passo 2 the form prefilled from the registry, Passo 3 the
  * text as printed, then "Stampa" stores it and downloads the PDF. "Indietro" and "Avanti"
  * keep what was typed, for every type tried.

@@ -11,7 +11,7 @@ interface IssuedCertificateProps {
   certificate: Certificate
 }
 
-/** "Passo 2: Scegli come riceverlo" (seed 001): download, or send by e-mail. */
+/** "Passo 2: Scarica il certificato o ricevilo per email" (seed 001): download, or send by e-mail. */
 export function IssuedCertificate({ certificate }: IssuedCertificateProps) {
   const { t } = useTranslation()
   const download = useDownloadCertificate()
