@@ -16,9 +16,13 @@ export function FlashMessage() {
   const [shown, setShown] = useState<{ message: Flash; pathname: string } | null>(null)
   const incoming = flashOf(location.state)
 
+  // Kept while rendering (React's pattern for state derived from props), then the entry
+  // is rewritten without it.
+  if (incoming && (shown?.message !== incoming || shown.pathname !== location.pathname)) {
+    setShown({ message: incoming, pathname: location.pathname })
+  }
   useEffect(() => {
     if (!incoming) return
-    setShown({ message: incoming, pathname: location.pathname })
     void navigate(
       { pathname: location.pathname, search: location.search, hash: location.hash },
       { replace: true, state: withoutFlash(location.state) },
