@@ -83,7 +83,7 @@ describe("information pages", () => {
 
   test("the contacts page shows the office and its opening hours from the API", async () => {
     const page = await open("/contatti", "Contatti");
-    await page.getByText("Piazza del Municipio, 1").first().waitFor();
+    await page.getByText("Piazza del Municipio, 1").filter({ visible: true }).first().waitFor();
     await page.getByRole("rowheader", { name: "Martedì" }).waitFor();
     await page.getByRole("cell", { name: /08:30.12:30 e 14:30.17:00/ }).first().waitFor();
   });

@@ -1,35 +1,32 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLocation, useNavigate } from 'react-router'
+import { useLocation } from 'react-router'
 import { Notice } from '@/components/Notice'
-import { type FlashMessage as Flash, flashOf, withoutFlash } from '@/lib/flash'
+import { flashOf, withoutFlash } from '@/lib/flash'
 
 /**
- * The one-off message a navigation carried ("password changed", "logged out"). It is taken
- * out of the history entry as soon as it is shown, so that a reload or a return to the page
- * does not announce it again; it stays on screen until the next page.
+ * The browser's copy of the history entry loses the message once it is shown, so that a
+ * reload or a return to the page does not announce it again. The router's own copy keeps
+ * it until the next navigation: rewriting the entry through the router would be a
+ * navigation of its own, racing the redirects of the page that receives the message.
+ * React Router keeps a navigation's state under `usr` in `history.state`.
  */
+function forgetInBrowserHistory() {
+  const entry: unknown = window.history.state
+  if (typeof entry !== 'object' || entry === null || !('usr' in entry)) return
+  window.history.replaceState({ ...entry, usr: withoutFlash(entry.usr) }, '')
+}
+
+/** The one-off message a navigation carried ("password changed", "logged out"). */
 export function FlashMessage() {
   const { t } = useTranslation()
   const location = useLocation()
-  const navigate = useNavigate()
-  const [shown, setShown] = useState<{ message: Flash; pathname: string } | null>(null)
-  const incoming = flashOf(location.state)
+  const message = flashOf(location.state)
 
-  // Kept while rendering (React's pattern for state derived from props), then the entry
-  // is rewritten without it.
-  if (incoming && (shown?.message !== incoming || shown.pathname !== location.pathname)) {
-    setShown({ message: incoming, pathname: location.pathname })
-  }
   useEffect(() => {
-    if (!incoming) return
-    void navigate(
-      { pathname: location.pathname, search: location.search, hash: location.hash },
-      { replace: true, state: withoutFlash(location.state) },
-    )
-  }, [incoming, location, navigate])
+    if (message) forgetInBrowserHistory()
+  }, [message, location.key])
 
-  const message = incoming ?? (shown && shown.pathname === location.pathname ? shown.message : null)
   return (
     <div role="status">
       {message ? <Notice color="success">{t(`flash.${message}`)}</Notice> : null}
