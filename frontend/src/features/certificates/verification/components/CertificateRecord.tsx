@@ -1,16 +1,9 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate, formatDateTime } from '@/lib/format'
+import { formatDate } from '@/lib/format'
 import type { CertificateQuery, CertificateStatus } from '../api/useCertificateStatus'
 import { archiveVerdict, formatInstant } from '../verdict'
 import { DocumentLinks } from './DocumentLinks'
-
-/** A day (`YYYY-MM-DD`) or a recorded moment, whichever the server sent. */
-function formatWhen(value: string, language: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? formatDate(value, language)
-    : formatDateTime(value, language)
-}
 
 /**
  * The line about the certificate's validity, as the archive's status has it. Only a valid
@@ -75,7 +68,7 @@ export function CertificateRecord({ status, query }: CertificateRecordProps) {
         </div>
         <div>
           <dt>{t('verification.record.issuedAt')}</dt>
-          <dd>{formatWhen(status.issued_at, i18n.language)}</dd>
+          <dd>{formatInstant(status.issued_at, i18n.language)}</dd>
         </div>
         <ValidityLine status={status} />
       </dl>
