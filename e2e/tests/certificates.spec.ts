@@ -16,14 +16,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Locator } from "playwright-core";
-import {
-  openBrowser,
-  RESULTS_DIR,
-  type Browser,
-  assertAccessible as checkAccessible,
-} from "../support/browser.ts";
+import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
+import { linkUris, printedQrCodes, scannedPage } from "../support/certificatePdf.ts";
 import { waitForMail } from "../support/mail.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
+import { assertVerdictFirst } from "../support/verdict.ts";
 
 const PYTHON = process.env.PORTALE_TEST_PYTHON ?? resolve(import.meta.dirname, "../../.venv/bin/python");
 const MAILBOX = "ufficio.pensioni@example.org";
@@ -127,67 +124,6 @@ async function downloadPdf(scope: Locator, id: string) {
   assert.equal(readFileSync(path).subarray(0, 5).toString("latin1"), "%PDF-");
   await scope.getByText(`Il certificato è stato scaricato: certificato-${id}.pdf.`).waitFor();
   return { path, text: execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" }) };
-}
-
-/** The URI of the PDF's link annotations (the QR's area is a link to the same URL). */
-function linkUris(pdf: string): string[] {
-  const expanded = join(work, "expanded.pdf");
-  execFileSync("qpdf", ["--qdf", "--object-streams=disable", pdf, expanded]);
-  const text = readFileSync(expanded, "latin1");
-  return [...text.matchAll(/\/URI\s*\(([^)]*)\)/g)].map((m) => m[1]);
-}
-
-/** The texts of the QR codes printed on page 1, read from pixels as a phone would. */
-function printedQrCodes(pdf: string): string[] {
-  const prefix = join(work, "page");
-  execFileSync("pdftoppm", ["-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, prefix]);
-  const script =
-    "import sys, zxingcpp\nfrom PIL import Image\n" +
-    "for code in zxingcpp.read_barcodes(Image.open(sys.argv[1])): print(code.text)";
-  return execFileSync(PYTHON, ["-c", script, `${prefix}.png`], { encoding: "utf8" })
-    .split("\n")
-    .filter(Boolean);
-}
-
-/** Page 1 of the PDF as a 100-dpi scan gives it: the QR's modules are 2 pixels wide. */
-function scannedPage(pdf: string): string {
-  const prefix = join(work, "scan-100dpi");
-  execFileSync("pdftoppm", ["-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, prefix]);
-  return `${prefix}.png`;
-}
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
-
-/**
- * At each size, opens `url` (a full load: only the fragment may differ) and checks that the
- * verdict region says `title` first: inside the first screen, before any other box, and with
- * no green box above it unless it is itself the green one. Saves what the first screen shows.
- */
-async function verdictFirst(url: string, title: string, screenshotName: string) {
-  const { page } = browser;
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await page.goto("about:blank");
-    await page.goto(url);
-    const verdict = page.getByRole("region", { name: "Esito della verifica" });
-    await verdict.getByRole("heading", { level: 2, name: title }).waitFor();
-    const box = await verdict.boundingBox();
-    assert.ok(box && box.y >= 0 && box.y < size.height, `the verdict in the first screen: ${JSON.stringify(box)}`);
-    // Nothing green above the verdict, and nothing green at all but the verdict.
-    const greens = await page.locator(".alert-success").evaluateAll((boxes) =>
-      boxes.map((green) => ({
-        top: green.getBoundingClientRect().top,
-        verdict: green.closest("section")?.getAttribute("aria-label") === "Esito della verifica",
-      })),
-    );
-    assert.ok(greens.every((g) => g.top >= box.y && g.verdict), `green boxes: ${JSON.stringify(greens)}`);
-    const isGreen = (await verdict.locator(".alert-success").count()) === 1;
-    assert.equal(isGreen, title === "Certificato valido", `only a valid verdict is green (${title})`);
-    await page.screenshot({ path: join(RESULTS_DIR, `${screenshotName}-${size.width}x${size.height}.png`) });
-    await assertAccessible(`${screenshotName}-${size.width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 describe("the demo citizen", () => {
@@ -354,9 +290,9 @@ describe("anyone holding the certificate", () => {
 
   test("the QR printed on the PDF is its link, and opening it checks the seal in the browser", async () => {
     const { page } = browser;
-    const links = linkUris(found.pdf);
+    const links = linkUris(found.pdf, work);
     assert.equal(links.length, 1, `one link in the PDF: ${links.join(", ")}`);
-    const qr = printedQrCodes(found.pdf);
+    const qr = printedQrCodes(found.pdf, work, PYTHON);
     assert.deepEqual(qr, links, "the printed QR holds the link's URL");
     const url = new URL(links[0]);
     assert.equal(url.origin, new URL(portal.credentials.base_url).origin);
@@ -386,14 +322,14 @@ describe("anyone holding the certificate", () => {
     assert.equal(await page.getByText("stato_famiglia").count(), 0, "the type's name, not its code");
     await assertAccessible("verify-seal");
     found.qrUrl = url.href;
-    await verdictFirst(url.href, "Certificato valido", "verdict-valid");
+    await assertVerdictFirst(browser.page, url.href, "Certificato valido", "verdict-valid");
   });
 
   test("reads the QR from a 100-dpi scan of the printed page and opens its verification", async () => {
     const { page } = browser;
     await page.goto(`${portal.baseUrl}/verifica`);
     await heading("Verifica di un certificato").waitFor();
-    await page.getByLabel("Foto o scansione del QR Code").setInputFiles(scannedPage(found.pdf));
+    await page.getByLabel("Foto o scansione del QR Code").setInputFiles(scannedPage(found.pdf, work));
     await page.waitForURL((address) => address.pathname === `/verifica/${found.certificateId}`);
     assert.equal(page.url(), found.qrUrl, "the address the QR holds, seal included");
     const verdict = page.getByRole("region", { name: "Esito della verifica" });
@@ -464,7 +400,7 @@ describe("the registry office", () => {
   });
 
   test("the revoked certificate's QR opens on the red verdict, on a phone and on a computer", async () => {
-    await verdictFirst(found.qrUrl, "Certificato revocato", "verdict-revoked");
+    await assertVerdictFirst(browser.page, found.qrUrl, "Certificato revocato", "verdict-revoked");
     const record = browser.page.getByRole("region", { name: "Il certificato nell'archivio del Comune" });
     await definition(record, "Revocato il").waitFor();
     assert.equal(await browser.page.getByText("Valido fino al").count(), 0);
