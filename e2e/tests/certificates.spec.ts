@@ -4,7 +4,10 @@
 // marca da bollo; both in "I miei certificati". A third-party look-up with its reason, which
 // the person found then reads in "Chi ha consultato i miei dati". Anyone verifies a
 // certificate on /verifica by typing, and by the QR: the URL printed in the QR (decoded from
-// the rendered page) is the PDF's link, and opening it checks the seal in the browser.
+// the rendered page) is the PDF's link, and opening it checks the seal in the browser; a
+// 100-dpi scan of the page, chosen as a file on /verifica, is read too. The office revokes
+// the certificate: its QR address then opens on the red verdict, in the first screen and
+// with nothing green above it, on a phone (390×844) and a computer (1366×900).
 // 0 axe violations (WCAG 2.1 AA) on every page visited.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -14,9 +17,11 @@ import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Locator } from "playwright-core";
 import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
+import { linkUris, printedQrCodes, scannedPage } from "../support/certificatePdf.ts";
 import { waitForMail } from "../support/mail.ts";
 import { submitLogin } from "../support/login.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
+import { assertVerdictFirst } from "../support/verdict.ts";
 
 const PYTHON = process.env.PORTALE_TEST_PYTHON ?? resolve(import.meta.dirname, "../../.venv/bin/python");
 const MAILBOX = "ufficio.pensioni@example.org";
@@ -32,6 +37,8 @@ const found = {
   member: { surname: "", name: "", personId: "" },
   certificateId: "",
   pdf: "",
+  /** The address the certificate's QR holds. */
+  qrUrl: "",
 };
 
 before(async () => {
@@ -113,26 +120,6 @@ async function downloadPdf(scope: Locator, id: string) {
   assert.equal(readFileSync(path).subarray(0, 5).toString("latin1"), "%PDF-");
   await scope.getByText(`Il certificato è stato scaricato: certificato-${id}.pdf.`).waitFor();
   return { path, text: execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" }) };
-}
-
-/** The URI of the PDF's link annotations (the QR's area is a link to the same URL). */
-function linkUris(pdf: string): string[] {
-  const expanded = join(work, "expanded.pdf");
-  execFileSync("qpdf", ["--qdf", "--object-streams=disable", pdf, expanded]);
-  const text = readFileSync(expanded, "latin1");
-  return [...text.matchAll(/\/URI\s*\(([^)]*)\)/g)].map((m) => m[1]);
-}
-
-/** The texts of the QR codes printed on page 1, read from pixels as a phone would. */
-function printedQrCodes(pdf: string): string[] {
-  const prefix = join(work, "page");
-  execFileSync("pdftoppm", ["-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, prefix]);
-  const script =
-    "import sys, zxingcpp\nfrom PIL import Image\n" +
-    "for code in zxingcpp.read_barcodes(Image.open(sys.argv[1])): print(code.text)";
-  return execFileSync(PYTHON, ["-c", script, `${prefix}.png`], { encoding: "utf8" })
-    .split("\n")
-    .filter(Boolean);
 }
 
 describe("the demo citizen", () => {
@@ -278,19 +265,20 @@ describe("anyone holding the certificate", () => {
   test("verifies it on /verifica by typing the surname, the name and the ID", async () => {
     const { page } = browser;
     await page.goto(`${portal.baseUrl}/verifica`);
-    await heading("VERIFICA TIMBRATURA DIGITALE DEL DOCUMENTO").waitFor();
+    await heading("Verifica di un certificato").waitFor();
     await assertAccessible("verify");
     const form = page.getByRole("form", { name: "Verifica di un certificato" });
     await form.getByRole("textbox", { name: /^Cognome/ }).fill(found.member.surname.toLowerCase());
     await form.getByRole("textbox", { name: /^Nome/ }).fill(found.member.name);
-    await form.getByRole("textbox", { name: /^Id/ }).fill(found.certificateId.replaceAll("-", " "));
+    await form.getByRole("textbox", { name: /^Identificativo del certificato/ }).fill(found.certificateId.replaceAll("-", " "));
     await form.getByRole("button", { name: "Verifica" }).click();
-    const result = page.getByRole("region", { name: "Esito della verifica" });
-    await result.getByText("Certificato valido").waitFor();
-    assert.equal(await definition(result, "Id").textContent(), found.certificateId);
-    assert.equal(await definition(result, "Tipo di certificato").textContent(), "Certificato di stato di famiglia");
+    const verdict = page.getByRole("region", { name: "Esito della verifica" });
+    await verdict.getByRole("heading", { level: 2, name: "Certificato valido" }).waitFor();
+    const record = page.getByRole("region", { name: "Il certificato nell'archivio del Comune" });
+    assert.equal(await definition(record, "Identificativo del certificato").textContent(), found.certificateId);
+    assert.equal(await definition(record, "Tipo di certificato").textContent(), "Certificato di stato di famiglia");
     assert.equal(
-      await definition(result, "Intestatario").textContent(),
+      await definition(record, "Intestatario").textContent(),
       `${found.member.surname} ${found.member.name}`,
     );
     await assertAccessible("verify-valid");
@@ -298,9 +286,9 @@ describe("anyone holding the certificate", () => {
 
   test("the QR printed on the PDF is its link, and opening it checks the seal in the browser", async () => {
     const { page } = browser;
-    const links = linkUris(found.pdf);
+    const links = linkUris(found.pdf, work);
     assert.equal(links.length, 1, `one link in the PDF: ${links.join(", ")}`);
-    const qr = printedQrCodes(found.pdf);
+    const qr = printedQrCodes(found.pdf, work, PYTHON);
     assert.deepEqual(qr, links, "the printed QR holds the link's URL");
     const url = new URL(links[0]);
     assert.equal(url.origin, new URL(portal.credentials.base_url).origin);
@@ -311,23 +299,37 @@ describe("anyone holding the certificate", () => {
     const middle = Math.floor(url.hash.length / 2);
     const tampered = url.hash.slice(0, middle) + (url.hash[middle] === "A" ? "B" : "A") + url.hash.slice(middle + 1);
     await page.goto(`${url.origin}${url.pathname}${tampered}`);
-    await page.getByRole("alert").getByText("Timbro non valido").waitFor();
-    assert.equal(await page.getByText("Timbro digitale autentico").count(), 0);
+    await page.getByRole("alert").getByRole("heading", { name: "Timbro non valido" }).waitFor();
+    assert.equal(await page.locator(".alert-success").count(), 0);
     await assertAccessible("verify-seal-tampered");
 
     await page.goto("about:blank"); // a full load: only the fragment differs
     await page.goto(url.href);
-    await heading("VERIFICA TIMBRATURA DIGITALE DEL DOCUMENTO").waitFor();
+    await heading("Verifica di un certificato").waitFor();
+    const verdict = page.getByRole("region", { name: "Esito della verifica" });
+    await verdict.getByRole("heading", { level: 2, name: "Certificato valido" }).waitFor();
+    await verdict.getByText("Il timbro digitale è autentico e corrisponde al documento conservato dal Comune.").waitFor();
     const seal = page.getByRole("region", { name: "Timbro digitale" });
-    await seal.getByText("Timbro digitale autentico").waitFor();
-    assert.equal(await definition(seal, "Id del certificato").textContent(), found.certificateId);
+    assert.equal(await definition(seal, "Identificativo del certificato").textContent(), found.certificateId);
+    assert.equal(await definition(seal, "Tipo di certificato").textContent(), "Certificato di stato di famiglia");
     assert.equal(await definition(seal, "Cognome").textContent(), found.member.surname);
     assert.equal(await definition(seal, "Nome").textContent(), found.member.name);
     assert.match((await definition(seal, "Chiave di firma").textContent()) ?? "", /\(chiave in uso\)$/);
-    const status = page.getByRole("region", { name: "Esito della verifica" });
-    await status.getByText("Certificato valido").waitFor();
-    assert.equal(await status.getByText(/L'impronta riportata nel timbro non corrisponde/).count(), 0);
+    assert.equal(await page.getByText("stato_famiglia").count(), 0, "the type's name, not its code");
     await assertAccessible("verify-seal");
+    found.qrUrl = url.href;
+    await assertVerdictFirst(browser.page, url.href, "Certificato valido", "verdict-valid");
+  });
+
+  test("reads the QR from a 100-dpi scan of the printed page and opens its verification", async () => {
+    const { page } = browser;
+    await page.goto(`${portal.baseUrl}/verifica`);
+    await heading("Verifica di un certificato").waitFor();
+    await page.getByLabel("Foto o scansione del QR Code").setInputFiles(scannedPage(found.pdf, work));
+    await page.waitForURL((address) => address.pathname === `/verifica/${found.certificateId}`);
+    assert.equal(page.url(), found.qrUrl, "the address the QR holds, seal included");
+    const verdict = page.getByRole("region", { name: "Esito della verifica" });
+    await verdict.getByRole("heading", { level: 2, name: "Certificato valido" }).waitFor();
   });
 });
 
@@ -377,10 +379,22 @@ describe("the registry office", () => {
     const form = page.getByRole("form", { name: "Verifica di un certificato" });
     await form.getByRole("textbox", { name: /^Cognome/ }).fill(found.member.surname);
     await form.getByRole("textbox", { name: /^Nome/ }).fill(found.member.name);
-    await form.getByRole("textbox", { name: /^Id/ }).fill(found.certificateId);
+    await form.getByRole("textbox", { name: /^Identificativo del certificato/ }).fill(found.certificateId);
     await form.getByRole("button", { name: "Verifica" }).click();
-    const result = page.getByRole("region", { name: "Esito della verifica" });
-    await result.getByText("Certificato revocato").waitFor();
+    const verdict = page.getByRole("region", { name: "Esito della verifica" });
+    await verdict.getByRole("heading", { level: 2, name: "Certificato revocato" }).waitFor();
+    // When, and that the office has the reason; the reason itself is not public.
+    await verdict.getByText(/^Il certificato è stato revocato dal Comune il \d{1,2} \w+ \d{4}/).waitFor();
+    await verdict.getByText(/Il motivo della revoca è agli atti dell'Ufficio Servizi Demografici/).waitFor();
+    assert.equal(await page.getByText("Rilasciato su dati anagrafici da rettificare").count(), 0);
+    assert.equal(await page.getByText("Valido fino al").count(), 0);
     await assertAccessible("verify-revoked");
+  });
+
+  test("the revoked certificate's QR opens on the red verdict, on a phone and on a computer", async () => {
+    await assertVerdictFirst(browser.page, found.qrUrl, "Certificato revocato", "verdict-revoked");
+    const record = browser.page.getByRole("region", { name: "Il certificato nell'archivio del Comune" });
+    await definition(record, "Revocato il").waitFor();
+    assert.equal(await browser.page.getByText("Valido fino al").count(), 0);
   });
 });

@@ -51,11 +51,19 @@ pub struct DocumentQuery {
     pub name: Option<String>,
 }
 
+/// The verdict comes first (`valid`, `status`, and when revoked since when), then what
+/// the certificate is. Why it was revoked is not told: the office keeps the reason and
+/// shows it to the person the certificate is about, not to whoever holds a copy.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Verification {
     /// Authentic, not revoked and within its six months of validity.
     pub valid: bool,
     pub status: Validity,
+    /// When the office revoked the certificate (RFC 3339); present only when `status` is
+    /// `revoked`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false, example = "2026-12-03T10:15:00Z")]
+    pub revoked_at: Option<DateTime<Utc>>,
     pub id: String,
     #[schema(example = "residenza")]
     pub r#type: String,
@@ -152,6 +160,10 @@ pub async fn verify_certificate(
     Ok(web::Json(Verification {
         valid: status == Validity::Valid,
         status,
+        revoked_at: meta
+            .revoked_at
+            .filter(|_| status == Validity::Revoked)
+            .map(|at| at.and_utc()),
         type_name: type_name(&meta.type_code, lang),
         id: meta.id.to_string(),
         r#type: meta.type_code,

@@ -39,6 +39,8 @@ pub struct CertificateMeta {
     pub pdf_sha256: String,
     pub verify_url: String,
     pub status: String,
+    /// When the office revoked it (UTC); none while it is valid.
+    pub revoked_at: Option<NaiveDateTime>,
     pub request_fingerprint: Option<String>,
 }
 
@@ -97,6 +99,7 @@ impl NewCertificate<'_> {
             pdf_sha256: self.pdf_sha256.to_owned(),
             verify_url: self.verify_url.to_owned(),
             status: self.status.to_owned(),
+            revoked_at: None,
             request_fingerprint: owned(self.request_fingerprint),
         }
     }

@@ -34,6 +34,10 @@ async fn anyone_verifies_with_id_surname_and_name_and_wrong_data_reveal_nothing(
     let answer: Value = response.json().await.unwrap();
     assert_eq!(answer["valid"], true);
     assert_eq!(answer["status"], "valid");
+    assert!(
+        answer.get("revoked_at").is_none(),
+        "no revocation time for a valid certificate: {answer}"
+    );
     assert_eq!(answer["type"], "residenza");
     assert_eq!(answer["content_sha256"], certificate["content_sha256"]);
 
@@ -321,7 +325,9 @@ async fn the_office_revokes_a_certificate_and_every_check_then_says_so() {
         .post_as(&path, &operator, &serde_json::json!({"reason": ""}))
         .await;
     assert_eq!(response.status(), 422);
+    let before = chrono::Utc::now();
     let response = demo.app.post_as(&path, &operator, &body).await;
+    let after = chrono::Utc::now();
     assert_eq!(response.status(), 200);
     let revoked: Value = response.json().await.unwrap();
     assert_eq!(revoked["status"], "revoked");
@@ -343,6 +349,22 @@ async fn the_office_revokes_a_certificate_and_every_check_then_says_so() {
         .unwrap();
     assert_eq!(answer["valid"], false);
     assert_eq!(answer["status"], "revoked");
+    // When it was revoked, as an RFC 3339 instant; why is for the office and the subject.
+    let revoked_at = answer["revoked_at"]
+        .as_str()
+        .unwrap_or_else(|| panic!("the revocation time is told: {answer}"));
+    let revoked_at = chrono::DateTime::parse_from_rfc3339(revoked_at).unwrap();
+    assert!(
+        before - chrono::Duration::seconds(1) <= revoked_at
+            && revoked_at <= after + chrono::Duration::seconds(1),
+        "{revoked_at} is the moment of the revocation ({before} – {after})"
+    );
+    assert!(
+        !answer
+            .to_string()
+            .contains("Rilasciato con indirizzo errato"),
+        "the reason stays with the office: {answer}"
+    );
     // The document stays as issued.
     let pdf = pdf_of(&demo, &demo.citizen, id).await;
     assert_eq!(certificate["pdf_sha256"], super::sha256_hex(&pdf));

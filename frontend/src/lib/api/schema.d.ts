@@ -2408,10 +2408,22 @@ export interface components {
          * @enum {string}
          */
         Validity: "valid" | "expired" | "revoked";
+        /**
+         * @description The verdict comes first (`valid`, `status`, and when revoked since when), then what
+         *     the certificate is. Why it was revoked is not told: the office keeps the reason and
+         *     shows it to the person the certificate is about, not to whoever holds a copy.
+         */
         Verification: {
             /** @description Authentic, not revoked and within its six months of validity. */
             valid: boolean;
             status: components["schemas"]["Validity"];
+            /**
+             * Format: date-time
+             * @description When the office revoked the certificate (RFC 3339); present only when `status` is
+             *     `revoked`.
+             * @example 2026-12-03T10:15:00Z
+             */
+            revoked_at?: string;
             id: string;
             /** @example residenza */
             type: string;

@@ -60,7 +60,7 @@ async function fillAndSubmit(surname: string, name: string, id: string) {
   const user = userEvent.setup()
   await user.type(screen.getByRole('textbox', { name: /Cognome/ }), surname)
   await user.type(screen.getByRole('textbox', { name: /^Nome/ }), name)
-  await user.type(screen.getByRole('textbox', { name: /^Id/ }), id)
+  await user.type(screen.getByRole('textbox', { name: /^Identificativo del certificato/ }), id)
   await user.click(screen.getByRole('button', { name: 'Verifica' }))
   return user
 }
@@ -77,26 +77,43 @@ afterEach(() => {
   decoder.decodeImageFile.mockReset()
 })
 
+/** The verdict region once it says `title`, checked to be the first heading or alert of the answer. */
+async function verdictSaying(title: string) {
+  const verdict = await screen.findByRole('region', { name: 'Esito della verifica' })
+  const heading = await within(verdict).findByRole('heading', { level: 2, name: title })
+  const first = document.querySelectorAll('h2, h3, h4, h5, h6, [role="alert"], [role="status"]')[0]
+  expect(verdict.contains(first ?? null)).toBe(true)
+  return { verdict, heading }
+}
+
 describe('verification by surname, name and ID (seed 001 §8.1)', () => {
-  it('shows the status of the certificate the data identify', async () => {
+  it('shows the verdict first, then what the archive holds', async () => {
     const { requests } = mockApi({ [VERIFY]: () => json(validStatus) })
     renderVerifyPage()
     expect(
-      screen.getByRole('heading', { level: 1, name: 'VERIFICA TIMBRATURA DIGITALE DEL DOCUMENTO' }),
+      screen.getByRole('heading', { level: 1, name: 'Verifica di un certificato' }),
     ).toBeInTheDocument()
 
     await fillAndSubmit('Rossi', 'Mario', '7kqf-9xma-2r4d-hv0c')
 
-    const result = await screen.findByRole('region', { name: 'Esito della verifica' })
-    expect(await within(result).findByText('Certificato valido')).toBeInTheDocument()
-    expect(result).toHaveTextContent('Certificato di residenza')
-    expect(result).toHaveTextContent('ROSSI MARIO')
-    expect(result).toHaveTextContent('20 maggio 2027')
+    const { verdict, heading } = await verdictSaying('Certificato valido')
+    expect(within(verdict).getByRole('status')).toHaveClass('alert-success')
+    expect(verdict).toHaveTextContent('valido fino al 20 maggio 2027')
+    // The answer appears below the form: the verdict takes the focus, to be seen and heard.
+    expect(heading).toHaveFocus()
+    const record = screen.getByRole('region', { name: "Il certificato nell'archivio del Comune" })
+    expect(verdict.compareDocumentPosition(record) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
     expect(
-      within(result).getByRole('button', { name: 'Documento con Firma Digitale' }),
+      within(record).getByText('Identificativo del certificato', { selector: 'dt' }),
+    ).toBeVisible()
+    expect(record).toHaveTextContent('Certificato di residenza')
+    expect(record).toHaveTextContent('ROSSI MARIO')
+    expect(record).toHaveTextContent('Valido fino al20 maggio 2027')
+    expect(
+      within(record).getByRole('button', { name: 'Documento con Firma Digitale' }),
     ).toBeVisible()
     expect(
-      within(result).getByRole('button', { name: /^Documento Timbrato con QRCode/ }),
+      within(record).getByRole('button', { name: /^Documento Timbrato con QRCode/ }),
     ).toBeVisible()
     expect(verifyQueries(requests)).toEqual([
       { id: '7kqf-9xma-2r4d-hv0c', surname: 'Rossi', name: 'Mario' },
@@ -104,22 +121,34 @@ describe('verification by surname, name and ID (seed 001 §8.1)', () => {
   })
 
   it.each([
-    ['expired', 'Certificato scaduto'],
-    ['revoked', 'Certificato revocato'],
-    ['a state this page does not know', 'Certificato non valido'],
-  ])('says when the certificate is %s', async (status, title) => {
-    mockApi({
-      [VERIFY]: () =>
-        json({
-          ...validStatus,
-          valid: false,
-          status: status.includes(' ') ? 'superseded' : status,
-        }),
-    })
+    [
+      'expired',
+      { status: 'expired', valid_until: '2026-05-20' },
+      'Certificato scaduto',
+      'la sua validità è terminata il 20 maggio 2026',
+    ],
+    [
+      'revoked',
+      { status: 'revoked', revoked_at: '2026-12-03T11:15:00Z' },
+      'Certificato revocato',
+      'revocato dal Comune il 3 dicembre 2026',
+    ],
+    [
+      'in a state this page does not know',
+      { status: 'superseded' },
+      'Certificato non valido',
+      "Il certificato non risulta valido nell'archivio del Comune.",
+    ],
+  ])('says first, in red, when the certificate is %s', async (_, answer, title, text) => {
+    mockApi({ [VERIFY]: () => json({ ...validStatus, valid: false, ...answer }) })
     renderVerifyPage()
     await fillAndSubmit('Rossi', 'Mario', '7KQF-9XMA-2R4D-HV0C')
-    expect(await screen.findByText(title)).toBeInTheDocument()
+    const { verdict } = await verdictSaying(title)
+    expect(within(verdict).getByRole('alert')).toHaveClass('alert-danger')
+    expect(verdict).toHaveTextContent(text)
     expect(screen.queryByText('Certificato valido')).toBeNull()
+    expect(screen.queryByText('Valido fino al')).toBeNull()
+    expect(document.querySelector('.alert-success')).toBeNull()
   })
 
   it('answers wrong data with one message that hints at nothing', async () => {
@@ -128,8 +157,10 @@ describe('verification by surname, name and ID (seed 001 §8.1)', () => {
     })
     renderVerifyPage()
     await fillAndSubmit('Bianchi', 'Mario', '7KQF-9XMA-2R4D-HV0C')
-    const alert = await screen.findByRole('alert')
-    expect(alert).toHaveTextContent(/^Nessun certificato corrisponde ai dati inseriti\.$/)
+    const { verdict } = await verdictSaying('Certificato non trovato')
+    expect(within(verdict).getByRole('alert')).toHaveTextContent(
+      /^Certificato non trovatoNessun certificato corrisponde ai dati inseriti\.$/,
+    )
     expect(screen.queryByRole('button', { name: 'Documento con Firma Digitale' })).toBeNull()
   })
 
@@ -146,7 +177,8 @@ describe('verification by surname, name and ID (seed 001 §8.1)', () => {
     })
     renderVerifyPage()
     const user = await fillAndSubmit('Rossi', 'Mario', '7KQF-9XMA-2R4D-HV0C')
-    const alert = await screen.findByRole('alert')
+    const { verdict } = await verdictSaying('Verifica non completata')
+    const alert = within(verdict).getByRole('alert')
     expect(alert).toHaveClass('alert-warning')
     expect(alert).toHaveTextContent('Sono state eseguite troppe verifiche')
     expect(alert).toHaveTextContent('riprovare tra 7 minuti')
@@ -160,7 +192,7 @@ describe('verification by surname, name and ID (seed 001 §8.1)', () => {
     const { requests } = mockApi()
     renderVerifyPage()
     await fillAndSubmit('Rossi', 'Mario', '7KQF-9XMA')
-    const id = screen.getByRole('textbox', { name: /^Id/ })
+    const id = screen.getByRole('textbox', { name: /^Identificativo del certificato/ })
     expect(id).toHaveAttribute('aria-invalid', 'true')
     expect(id).toHaveAccessibleDescription(/16 caratteri/)
     expect(id).toHaveFocus()
@@ -300,7 +332,9 @@ describe('a verification address without a seal', () => {
       '/verifica/7KQF-9XMA-2R4D-HV0C',
     )
     expect(screen.getByText(/L'indirizzo non contiene il timbro digitale/)).toBeInTheDocument()
-    expect(screen.getByRole('textbox', { name: /^Id/ })).toHaveValue('7KQF-9XMA-2R4D-HV0C')
+    expect(screen.getByRole('textbox', { name: /^Identificativo del certificato/ })).toHaveValue(
+      '7KQF-9XMA-2R4D-HV0C',
+    )
     expect(screen.getByRole('textbox', { name: /Cognome/ })).toHaveValue('')
   })
 })

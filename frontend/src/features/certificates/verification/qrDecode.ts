@@ -1,15 +1,16 @@
 // Reading QR codes from pixels. jsQR is loaded only when a person starts a scan: most
 // visitors of the verification pages type the ID or arrive from the QR itself.
+import { MAX_SIDE, searchQr, type Pixels, type QrReader } from './qrSearch'
 
-/** Photos from phones are large; a QR stays readable at this size and decodes faster. */
-const MAX_IMAGE_SIDE = 1600
+/** Camera frames are read a few times a second: one quick attempt each, at this size. */
+const MAX_FRAME_SIDE = 1600
 
-async function decodePixels(image: ImageData, thorough: boolean): Promise<string | null> {
+async function loadReader(): Promise<QrReader> {
   const { default: jsQR } = await import('jsqr')
-  const code = jsQR(image.data, image.width, image.height, {
-    inversionAttempts: thorough ? 'attemptBoth' : 'dontInvert',
-  })
-  return code?.data ?? null
+  return (image, invert) =>
+    jsQR(image.data, image.width, image.height, {
+      inversionAttempts: invert ? 'attemptBoth' : 'dontInvert',
+    })?.data ?? null
 }
 
 function draw(
@@ -17,8 +18,9 @@ function draw(
   source: CanvasImageSource,
   width: number,
   height: number,
-): ImageData | null {
-  const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(width, height))
+  maxSide: number,
+): Pixels | null {
+  const scale = Math.min(1, maxSide / Math.max(width, height))
   canvas.width = Math.max(1, Math.round(width * scale))
   canvas.height = Math.max(1, Math.round(height * scale))
   const context = canvas.getContext('2d', { willReadFrequently: true })
@@ -33,8 +35,8 @@ export async function decodeVideoFrame(
   canvas: HTMLCanvasElement,
 ): Promise<string | null> {
   if (video.readyState < video.HAVE_CURRENT_DATA || video.videoWidth === 0) return null
-  const image = draw(canvas, video, video.videoWidth, video.videoHeight)
-  return image ? decodePixels(image, false) : null
+  const image = draw(canvas, video, video.videoWidth, video.videoHeight, MAX_FRAME_SIDE)
+  return image ? (await loadReader())(image, false) : null
 }
 
 async function loadImage(
@@ -55,9 +57,15 @@ async function loadImage(
   }
 }
 
-/** The text of the QR code in a photo or scan; null when none is readable. */
+/** A moment for the page to repaint between two attempts of a long search. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/**
+ * The text of the QR code in a photo or scan; null when none is readable. A whole page
+ * scanned at 100 dpi is read too: the search enlarges it and looks at it piece by piece.
+ */
 export async function decodeImageFile(file: Blob): Promise<string | null> {
   const { source, width, height } = await loadImage(file)
-  const image = draw(document.createElement('canvas'), source, width, height)
-  return image ? decodePixels(image, true) : null
+  const image = draw(document.createElement('canvas'), source, width, height, MAX_SIDE)
+  return image ? searchQr(image, await loadReader(), breathe) : null
 }

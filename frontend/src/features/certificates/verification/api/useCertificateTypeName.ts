@@ -5,9 +5,10 @@ import { unwrap } from '@/lib/api/problem'
 
 /**
  * The readable name of a certificate type code as the seal carries it ("stato_famiglia"
- * → "Certificato di stato di famiglia"), from the public catalogue; undefined until known.
+ * → "Certificato di stato di famiglia"), from the public catalogue: undefined until the
+ * catalogue is known, null when the catalogue does not have the code (or cannot be had).
  */
-export function useCertificateTypeName(code: string): string | undefined {
+export function useCertificateTypeName(code: string): string | null | undefined {
   const { i18n } = useTranslation()
   const types = useQuery({
     // The names come in the reader's language (the client sends it), hence the key.
@@ -16,5 +17,7 @@ export function useCertificateTypeName(code: string): string | undefined {
       (await unwrap(api.GET('/api/v1/certificate-types', { signal }))).items,
     staleTime: Infinity,
   })
-  return types.data?.find((type) => type.code === code)?.name
+  if (types.isError) return null
+  if (!types.data) return undefined
+  return types.data.find((type) => type.code === code)?.name ?? null
 }

@@ -1,5 +1,6 @@
 import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Loading } from '@/components/Loading'
 import { Notice } from '@/components/Notice'
 import { decodeImageFile, decodeVideoFrame } from '../qrDecode'
 import { parseVerificationLink, type VerificationLink } from '../qrLink'
@@ -40,6 +41,8 @@ export function QrScanner({ onLink }: QrScannerProps) {
   const timerRef = useRef<number | null>(null)
   const [scanning, setScanning] = useState(false)
   const [problem, setProblem] = useState<Problem | null>(null)
+  // A whole page scanned at low resolution can take a few seconds to search.
+  const [reading, setReading] = useState(false)
 
   const stop = useCallback(() => {
     if (timerRef.current !== null) window.clearInterval(timerRef.current)
@@ -122,10 +125,13 @@ export function QrScanner({ onLink }: QrScannerProps) {
     event.target.value = ''
     if (!file) return
     setProblem(null)
+    setReading(true)
     try {
       accept(await decodeImageFile(file), 'noCode')
     } catch {
       setProblem('unreadableFile')
+    } finally {
+      setReading(false)
     }
   }
 
@@ -165,6 +171,7 @@ export function QrScanner({ onLink }: QrScannerProps) {
           accept="image/*"
           className="form-control"
           aria-describedby="qr-file-hint"
+          disabled={reading}
           onChange={(event) => void readFile(event)}
         />
         <small id="qr-file-hint" className="form-text">
@@ -172,6 +179,7 @@ export function QrScanner({ onLink }: QrScannerProps) {
         </small>
       </div>
       <div aria-live="polite">
+        {reading ? <Loading label={t('verification.scan.reading')} /> : null}
         {problem ? (
           <Notice
             color={problem === 'notACertificate' || problem === 'noCode' ? 'warning' : 'danger'}

@@ -23,11 +23,11 @@ export function SealClaimsList({ verdict }: { verdict: ValidVerdict }) {
       </div>
       <div>
         <dt>{t('verification.seal.type')}</dt>
+        {/* The code the seal signs ("stato_famiglia") is for machines: people read the name. */}
         <dd>
-          {typeName ? `${typeName} ` : ''}
-          <span className={typeName ? 'text-muted' : undefined}>
-            {typeName ? `(${claims.type})` : claims.type}
-          </span>
+          {typeName === undefined
+            ? t('verification.seal.typeLoading')
+            : (typeName ?? t('verification.seal.typeUnknown'))}
         </dd>
       </div>
       <div>

@@ -1,21 +1,25 @@
+import { useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
-import { Loading } from '@/components/Loading'
-import { Notice } from '@/components/Notice'
 import { PageHeading } from '@/components/PageHeading'
-import { ProblemAlert } from '@/components/ProblemAlert'
+import { type CertificateQuery, useCertificateStatus } from '../api/useCertificateStatus'
 import { useSealVerdict } from '../api/useSealVerdict'
-import { CertificateStatusPanel } from '../components/CertificateStatusPanel'
+import { CertificateRecord } from '../components/CertificateRecord'
 import { ManualVerification } from '../components/ManualVerification'
 import { SealClaimsList } from '../components/SealClaimsList'
-import { toHex } from '../seal'
+import { VerdictPanel } from '../components/VerdictPanel'
+import { type SealVerdict, toHex } from '../seal'
+import { archiveFailureVerdict, archiveVerdict, sealFailureVerdict, type Verdict } from '../verdict'
+
+type ValidSeal = Extract<SealVerdict, { valid: true }>
 
 /** The manual check, for an address without a seal or with one that cannot be trusted. */
 function ManualFallback({ id, intro }: { id: string; intro: string }) {
   const { t } = useTranslation()
+  const heading = useId()
   return (
-    <section aria-labelledby="manual-check" className="mt-4">
-      <h2 id="manual-check" className="h4">
+    <section aria-labelledby={heading} className="mt-4">
+      <h2 id={heading} className="h4">
         {t('verification.seal.manualTitle')}
       </h2>
       <p>{intro}</p>
@@ -24,73 +28,70 @@ function ManualFallback({ id, intro }: { id: string; intro: string }) {
   )
 }
 
+/** What a genuine seal says: a detail under the verdict, not a verdict of its own. */
+function SealDetails({ seal }: { seal: ValidSeal }) {
+  const { t } = useTranslation()
+  const heading = useId()
+  return (
+    <section aria-labelledby={heading} className="mt-4">
+      <h2 id={heading} className="h4">
+        {t('verification.seal.title')}
+      </h2>
+      <p>{t('verification.seal.validText')}</p>
+      <SealClaimsList verdict={seal} />
+    </section>
+  )
+}
+
 function SealCheck({ seal, id }: { seal: string; id: string }) {
   const { t } = useTranslation()
-  const { keys, verdict } = useSealVerdict(seal, id)
+  const { keys, verdict: sealCheck } = useSealVerdict(seal, id)
+  const genuine = sealCheck.data?.valid ? sealCheck.data : null
+  // The archive is asked only about what a genuine seal vouches for.
+  const query = useMemo<CertificateQuery | null>(
+    () =>
+      genuine
+        ? { id: genuine.claims.id, surname: genuine.claims.surname, name: genuine.claims.name }
+        : null,
+    [genuine],
+  )
+  const status = useCertificateStatus(query)
+
+  let verdict: Verdict
+  let fallback: string | null = null
   if (keys.isError) {
-    return (
-      <>
-        <ProblemAlert error={keys.error} context={t('verification.seal.keysFailed')} />
-        <ManualFallback id={id} intro={t('verification.seal.manualIntro')} />
-      </>
-    )
-  }
-  if (!verdict.data) return <Loading label={t('verification.seal.checking')} />
-  const result = verdict.data
-  if (!result.valid) {
-    if (result.failure === 'crypto_unavailable') {
-      return (
-        <>
-          <Notice color="warning">{t('verification.seal.cryptoUnavailable')}</Notice>
-          <ManualFallback id={id} intro={t('verification.seal.manualIntro')} />
-        </>
-      )
-    }
+    verdict = { kind: 'incomplete', reason: 'keysFailed', error: keys.error }
+    fallback = t('verification.seal.manualIntro')
+  } else if (!sealCheck.data) {
+    verdict = { kind: 'checking', step: 'seal' }
+  } else if (!sealCheck.data.valid) {
+    const failure = sealCheck.data.failure
+    verdict = sealFailureVerdict(failure)
     // Nothing the seal says is shown: an invalid seal's claims may be anyone's invention.
-    return (
-      <>
-        <Notice color="danger" role="alert">
-          <p className="fw-semibold mb-1">{t('verification.seal.invalidTitle')}</p>
-          <p className="mb-0">{t(`verification.seal.failures.${result.failure}`)}</p>
-        </Notice>
-        <ManualFallback id={id} intro={t('verification.seal.invalidManualIntro')} />
-      </>
+    fallback = t(
+      failure === 'crypto_unavailable'
+        ? 'verification.seal.manualIntro'
+        : 'verification.seal.invalidManualIntro',
     )
+  } else if (status.isPending) {
+    verdict = { kind: 'checking', step: 'archive' }
+  } else if (status.isError) {
+    verdict = archiveFailureVerdict(status.error, true)
+  } else {
+    verdict = archiveVerdict(status.data, toHex(sealCheck.data.claims.documentHash))
   }
-  const { claims } = result
+
   return (
     <>
-      <section aria-labelledby="seal-result">
-        <h2 id="seal-result" className="h4">
-          {t('verification.seal.title')}
-        </h2>
-        <Notice color="success">
-          <p className="fw-semibold mb-1">{t('verification.seal.validTitle')}</p>
-          <p className="mb-0">{t('verification.seal.validText')}</p>
-        </Notice>
-        <SealClaimsList verdict={result} />
-      </section>
-      <section aria-labelledby="verification-result" className="mt-4">
-        <h2 id="verification-result" className="h4">
-          {t('verification.status.title')}
-        </h2>
-        <CertificateStatusPanel
-          query={{ id: claims.id, surname: claims.surname, name: claims.name }}
-        >
-          {(status) =>
-            status.content_sha256.toLowerCase() !== toHex(claims.documentHash) ? (
-              <Notice color="danger" role="alert">
-                {t('verification.seal.hashMismatch')}
-              </Notice>
-            ) : null
-          }
-        </CertificateStatusPanel>
-      </section>
+      <VerdictPanel verdict={verdict} />
+      {genuine ? <SealDetails seal={genuine} /> : null}
+      {status.data && query ? <CertificateRecord status={status.data} query={query} /> : null}
+      {fallback ? <ManualFallback id={id} intro={fallback} /> : null}
     </>
   )
 }
 
-/** Public, opened from a certificate's QR: `/verifica/{id}#{seal}`. */
+/** Public, opened from a certificate's QR: `/verifica/{id}#{seal}`. The verdict comes first. */
 export function SealVerificationPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
