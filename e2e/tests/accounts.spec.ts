@@ -131,7 +131,12 @@ describe("citizen", () => {
     await page.getByRole("textbox", { name: "Telefono" }).and(page.locator('[value="+39 0123 987654"]')).waitFor();
 
     await logOut(/menu dell'utente/);
-    await page.goto(`${portal.baseUrl}/profilo`);
+    // Back to the private page just left: it says the session is closed and offers the login.
+    await page.goBack();
+    await heading("Sessione chiusa").waitFor();
+    await assertAccessible("back-after-logout");
+    await page.getByRole("link", { name: "Accedi di nuovo" }).click();
+    await heading("Accedi ai servizi online").waitFor();
     await page.getByText("Per aprire la pagina richiesta occorre prima accedere.").waitFor();
   });
 });

@@ -145,6 +145,18 @@ describe("the demo citizen", () => {
     await page.getByText(`Situazione alla data ${italianDate(isoDaysAgo(30))}`).waitFor();
     assert.match(page.url(), new RegExp(`data=${isoDaysAgo(30)}$`));
     await assertAccessible("family-earlier-day");
+
+    // A day before the family existed: said in words, with the date still there to change.
+    browser.expectConsoleError(/status of 404/);
+    await page.getByLabel(/^Situazione alla data/).fill("1900-01-01");
+    await page.getByRole("button", { name: "Visualizza", exact: true }).click();
+    await page.getByText("Nessuna famiglia registrata al 01/01/1900").waitFor();
+    assert.equal(await page.getByText(/La risorsa richiesta non esiste/).count(), 0);
+    await assertAccessible("family-before-it-existed");
+    await page.getByLabel(/^Situazione alla data/).fill(isoDaysAgo(1));
+    await page.getByRole("button", { name: "Visualizza", exact: true }).click();
+    await members.waitFor();
+    await page.getByText(`Situazione alla data ${italianDate(isoDaysAgo(1))}`).waitFor();
   });
 
   test("issues a stato di famiglia for a member, for a pension (exempt), and downloads it", async () => {
@@ -311,7 +323,8 @@ describe("anyone holding the certificate", () => {
     await verdict.getByText("Il timbro digitale è autentico e corrisponde al documento conservato dal Comune.").waitFor();
     const seal = page.getByRole("region", { name: "Timbro digitale" });
     assert.equal(await definition(seal, "Identificativo del certificato").textContent(), found.certificateId);
-    assert.equal(await definition(seal, "Tipo di certificato").textContent(), "Certificato di stato di famiglia");
+    // The type's name comes from the catalogue, after the seal: waited for, not read at once.
+    await definition(seal, "Tipo di certificato").getByText("Certificato di stato di famiglia", { exact: true }).waitFor();
     assert.equal(await definition(seal, "Cognome").textContent(), found.member.surname);
     assert.equal(await definition(seal, "Nome").textContent(), found.member.name);
     assert.match((await definition(seal, "Chiave di firma").textContent()) ?? "", /\(chiave in uso\)$/);
