@@ -3,7 +3,8 @@
 # tool is installed, and a suite that cannot run fails.
 #   SPA (lint, types, unit, API types in sync, build) · Python venv + deploy files ·
 #   Rust lint · Rust unit + API (SQLite) · API (PostgreSQL) · API contract (schemathesis
-#   against the demo server) · end-to-end in Chromium
+#   against the demo server) on SQLite and on PostgreSQL · end-to-end in Chromium on
+#   SQLite and on PostgreSQL
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -40,7 +41,7 @@ rust_sqlite() {
 }
 
 drop_test_databases() {
-  psql "$PG_URL" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'portale\_test\_%' OR datname LIKE 'portale\_template\_%'" 2>/dev/null \
+  psql "$PG_URL" -Atc "SELECT datname FROM pg_database WHERE datname ~ '^portale_(test|template|contract|e2e)_'" 2>/dev/null \
     | while read -r name; do psql "$PG_URL" -qc "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null; done
 }
 
@@ -58,17 +59,29 @@ python_venv_and_deploy_files() {
 
 api_contract() {
   # The live demo server against its own OpenAPI document, as the demo citizen and the
-  # demo admin (tests/contract/run_contract.py; ends with "contract: N passed, M failed").
+  # demo admin (tests/contract/run_contract.py; ends with "contract: N passed, M failed"),
+  # on the embedded SQLite file, or on PostgreSQL with `api_contract postgres`.
   ensure_python_venv .venv tests/requirements.txt || return 1
   cargo build --locked -p portale || return 1
-  .venv/bin/python tests/contract/run_contract.py --binary target/debug/portale
+  local database=()
+  if [ "${1:-}" = postgres ]; then ensure_postgres || return 1; database=(--postgres "$PG_URL"); fi
+  local status=0
+  .venv/bin/python tests/contract/run_contract.py --binary target/debug/portale "${database[@]}" || status=$?
+  [ "${1:-}" = postgres ] && drop_test_databases
+  return $status
 }
 
 end_to_end() {
   # The certificates journey reads the QR from the PDF with poppler, qpdf and zxing-cpp.
+  # `end_to_end postgres` runs the same journeys with the server on PostgreSQL.
   ensure_chromium && ensure_pdf_tools && ensure_node_modules e2e || return 1
   cargo build --locked -p portale || return 1
-  (cd e2e && PORTALE_BIN=../target/debug/portale npm test --silent)
+  local postgres=""
+  if [ "${1:-}" = postgres ]; then ensure_postgres || return 1; postgres=$PG_URL; fi
+  local status=0
+  (cd e2e && PORTALE_BIN=../target/debug/portale PORTALE_E2E_POSTGRES=$postgres npm test --silent) || status=$?
+  [ "${1:-}" = postgres ] && drop_test_databases
+  return $status
 }
 
 # The SPA is built first: the backend embeds frontend/dist and its tests serve it.
@@ -78,8 +91,10 @@ suite "Python venv; deploy files (docker-compose, Dockerfile)" python_venv_and_d
 suite "Rust: format and clippy" rust_lint
 suite "Rust: unit and API tests on SQLite" rust_sqlite
 suite "Rust: API tests on PostgreSQL" rust_postgres
-suite "API contract (schemathesis)" api_contract
-suite "End-to-end in Chromium" end_to_end
+suite "API contract (schemathesis) on SQLite" api_contract
+suite "API contract (schemathesis) on PostgreSQL" api_contract postgres
+suite "End-to-end in Chromium on SQLite" end_to_end
+suite "End-to-end in Chromium on PostgreSQL" end_to_end postgres
 
 echo
 echo "Summary after $(( $(date +%s) - started )) s:"

@@ -1,6 +1,6 @@
 // A fresh `portale serve --demo` for one test file: a free port, a temporary data
 // directory, and the demo credentials it writes.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -50,14 +50,32 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, log: () => s
   throw new Error(`portale did not become ready:\n${log()}`);
 }
 
+/**
+ * The database of one portal: the embedded SQLite file of its data directory (an empty URL),
+ * or, with PORTALE_E2E_POSTGRES set to an administrator's URL, a new PostgreSQL database
+ * made through it with psql and dropped at the end.
+ */
+function newDatabase(port: number): { url: string; drop(): void } {
+  const admin = process.env.PORTALE_E2E_POSTGRES ?? "";
+  if (!admin) return { url: "", drop() {} };
+  const name = `portale_e2e_${process.pid}_${port}`;
+  const psql = (statement: string) => execFileSync("psql", [admin, "-qc", statement], { stdio: "inherit" });
+  psql(`CREATE DATABASE "${name}"`);
+  return {
+    url: `${admin.slice(0, admin.lastIndexOf("/"))}/${name}`,
+    drop: () => psql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
 export async function startPortal(): Promise<Portal> {
   const binary = resolve(process.env.PORTALE_BIN ?? "../target/debug/portale");
   const dataDir = mkdtempSync(join(tmpdir(), "portale-e2e-"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
+  const database = newDatabase(port);
   const child = spawn(binary, ["serve", "--demo", "--bind", `127.0.0.1:${port}`, "--data-dir", dataDir], {
-    env: { ...process.env, PORTALE_LOG: "warn", PORTALE_DATABASE_URL: "" }, // empty: the embedded SQLite file
+    env: { ...process.env, PORTALE_LOG: "warn", PORTALE_DATABASE_URL: database.url },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk) => (output += chunk));
@@ -76,6 +94,7 @@ export async function startPortal(): Promise<Portal> {
       mkdirSync("results", { recursive: true });
       writeFileSync(join("results", `server-${port}.log`), output);
       rmSync(dataDir, { recursive: true, force: true });
+      database.drop();
     },
   };
 }

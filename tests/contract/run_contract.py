@@ -30,6 +30,10 @@ pairs: an operation passes for a role when none of its test cases failed a check
 whose run could not happen (server down, login refused, schemathesis error) counts all the
 operations of the document (at least one) as failed. The exit status is 0 only when M is 0.
 
+Database: the embedded SQLite file of the data dir, or with --postgres ADMIN_URL a new
+PostgreSQL database per server (created with psql through ADMIN_URL, dropped afterwards),
+so that the contract holds on both backends.
+
 Binary: --binary, else $PORTALE_BIN, else target/debug/portale (from the repo root).
 """
 
@@ -82,18 +86,30 @@ def http_json(method: str, url: str, body: dict | None = None, token: str | None
 class Server:
     """`portale serve --demo` on a free loopback port with its own data dir."""
 
-    def __init__(self, binary: str):
+    def __init__(self, binary: str, postgres_admin_url: str = ""):
         self.binary = binary
+        self.postgres_admin_url = postgres_admin_url
+        self.database_name = ""
         self.data_dir = Path(tempfile.mkdtemp(prefix="portale-contract-"))
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log_path = self.data_dir / "server.log"
         self.process: subprocess.Popen | None = None
 
+    def database_url(self) -> str:
+        """Empty for the embedded SQLite file; else a new PostgreSQL database of its own."""
+        if not self.postgres_admin_url:
+            return ""
+        self.database_name = f"portale_contract_{os.getpid()}_{self.port}"
+        psql(self.postgres_admin_url, f'CREATE DATABASE "{self.database_name}"')
+        base, _, _ = self.postgres_admin_url.rpartition("/")
+        return f"{base}/{self.database_name}"
+
     def start(self, timeout: float = 180) -> None:
         log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
             [self.binary, "serve", "--demo", "--bind", f"127.0.0.1:{self.port}", "--data-dir", str(self.data_dir)],
+            env={**os.environ, "PORTALE_DATABASE_URL": self.database_url()},
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -141,6 +157,12 @@ class Server:
 
     def remove(self) -> None:
         shutil.rmtree(self.data_dir, ignore_errors=True)
+        if self.database_name:
+            psql(self.postgres_admin_url, f'DROP DATABASE IF EXISTS "{self.database_name}" WITH (FORCE)')
+
+
+def psql(admin_url: str, statement: str) -> None:
+    subprocess.run(["psql", admin_url, "-qc", statement], check=True, stdin=subprocess.DEVNULL)
 
 
 def open_sessions(base_url: str, role: str, credentials: dict) -> dict:
@@ -185,10 +207,11 @@ def junit_results(path: Path) -> dict[str, bool]:
 
 
 def run_role(role: str, args: argparse.Namespace, report_dir: Path) -> tuple[int, int]:
-    server = Server(args.binary)
+    server = Server(args.binary, args.postgres)
     operations: list[str] = []
     try:
-        print(f"contract: {role}: starting {args.binary} on {server.base_url} ({server.data_dir})", flush=True)
+        backend = "PostgreSQL" if args.postgres else "SQLite"
+        print(f"contract: {role}: starting {args.binary} on {server.base_url} ({server.data_dir}, {backend})", flush=True)
         server.start()
         operations = operations_in(server.base_url)
         session = open_sessions(server.base_url, role, server.credentials())
@@ -264,6 +287,7 @@ def main() -> int:
     parser.add_argument("--phases", default="", help="schemathesis phases (default: all of them)")
     parser.add_argument("--report-dir", default="")
     parser.add_argument("--keep-data", action="store_true", help="keep each server's data dir and log")
+    parser.add_argument("--postgres", default="", metavar="ADMIN_URL", help="run on PostgreSQL: a new database per server, made through this URL")
     parser.add_argument("st_args", nargs="*", help="after --: more `st run` options (for exploring, not the suite)")
     args = parser.parse_args()
     args.binary = str(Path(args.binary).resolve())
