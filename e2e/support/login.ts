@@ -1,0 +1,43 @@
+// Logging in through the SPA's login page, as a person does: the one place that knows the
+// login form, so that a change of the form is a change here.
+import type { Page } from "playwright-core";
+import type { DemoCredentials } from "./portal.ts";
+
+export interface LoginAccount {
+  /** A citizen's codice fiscale, or a staff member's user name. */
+  identifier: string;
+  password: string;
+  /** Staff (operators, administrators) log in with a user name. */
+  staff: boolean;
+}
+
+export function citizenAccount(who: { fiscal_code: string; password: string }): LoginAccount {
+  return { identifier: who.fiscal_code, password: who.password, staff: false };
+}
+
+export function staffAccount(who: { username: string; password: string }): LoginAccount {
+  return { identifier: who.username, password: who.password, staff: true };
+}
+
+export type DemoRole = keyof Pick<DemoCredentials, "citizen" | "citizen2" | "nonresident" | "operator" | "admin">;
+
+/** The demo account of `role`, with `password` instead of the demo's when it was changed. */
+export function demoAccount(credentials: DemoCredentials, role: DemoRole, password?: string): LoginAccount {
+  const account =
+    role === "operator" || role === "admin" ? staffAccount(credentials[role]) : citizenAccount(credentials[role]);
+  return password ? { ...account, password } : account;
+}
+
+/**
+ * Opens the login page, fills it in and submits it; resolves once the header shows the
+ * user's menu (the session started). A first login that asks for a new password is not
+ * handled here: change the demo password through the API beforehand, or go on from the
+ * password-change page.
+ */
+export async function logIn(page: Page, baseUrl: string, account: LoginAccount): Promise<void> {
+  await page.goto(`${baseUrl}/accedi${account.staff ? "?tipo=operatore" : ""}`);
+  await page.getByRole("textbox", { name: account.staff ? /^Nome utente/ : /^Codice fiscale/ }).fill(account.identifier);
+  await page.getByLabel(/^Password/).fill(account.password);
+  await page.getByRole("button", { name: "Accedi", exact: true }).click();
+  await page.getByRole("banner").getByRole("button", { name: /menu dell'utente/ }).waitFor();
+}
