@@ -64,7 +64,7 @@ describe('DataTable', () => {
     const name = within(row).getByRole('rowheader')
     const [code, actions] = within(row).getAllByRole('cell')
     expect(name).toHaveAttribute('data-label', 'Nome')
-    expect(code).toHaveAttribute('data-label', 'Codice fiscale')
+    expect(code).toHaveAttribute('data-label', 'Codice fiscale *')
     expect(actions).not.toHaveAttribute('data-label')
     expect(actions).toHaveClass('stacked-table-actions')
   })

@@ -91,7 +91,10 @@ export function DataTable<Row>({
                 const classes = [column.className, column.actions ? 'stacked-table-actions' : '']
                   .filter(Boolean)
                   .join(' ')
-                const label = column.actions || column.headerHidden ? undefined : column.header
+                const label =
+                  column.actions || column.headerHidden
+                    ? undefined
+                    : `${column.header}${column.required ? ' *' : ''}`
                 return column.rowHeader ? (
                   <th
                     scope="row"

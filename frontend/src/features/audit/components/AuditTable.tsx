@@ -67,7 +67,7 @@ export function AuditTable({ entries, actions, caption }: AuditTableProps) {
         {
           key: 'ip',
           header: t('admin.audit.columns.ip'),
-          className: 'identifier',
+          className: 'identifier text-nowrap',
           cell: (entry) => entry.ip ?? none,
         },
         {

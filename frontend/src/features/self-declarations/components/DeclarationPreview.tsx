@@ -43,9 +43,11 @@ export function DeclarationPreview({ preview }: { preview: Preview }) {
       stackBelow="medium"
       rows={preview.table.rows}
       rowKey={(_row, index) => String(index)}
+      // The first column names the person: each row's header, each card's title.
       columns={preview.table.columns.map((column, at) => ({
         key: String(at),
         header: column,
+        rowHeader: at === 0,
         cell: (row: string[]) => row[at],
       }))}
     />

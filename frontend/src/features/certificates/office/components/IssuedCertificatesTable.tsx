@@ -42,7 +42,7 @@ function RequesterCell({ certificate }: { certificate: IssuedCertificate }) {
         <>
           {who.surname} {who.name}
           <br />
-          <span className="identifier">{who.fiscal_code ?? who.username}</span>
+          <span className="identifier text-nowrap">{who.fiscal_code ?? who.username}</span>
           <br />
           <small>{relation}</small>
         </>
@@ -119,7 +119,7 @@ export function IssuedCertificatesTable({
             <>
               {certificate.subject_surname} {certificate.subject_name}
               <br />
-              <span className="identifier">{certificate.subject_fiscal_code}</span>
+              <span className="identifier text-nowrap">{certificate.subject_fiscal_code}</span>
             </>
           ),
         },
