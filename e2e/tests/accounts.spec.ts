@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { waitForMail } from "../support/mail.ts";
+import { submitLoginForm } from "../support/login.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 import type { Locator } from "playwright-core";
 
@@ -45,12 +46,7 @@ function heading(name: string | RegExp) {
 }
 
 async function logIn(identifier: string, password: string, staff = false) {
-  const { page } = browser;
-  await page.goto(`${portal.baseUrl}/accedi${staff ? "?tipo=operatore" : ""}`);
-  await heading(staff ? "Accesso operatori" : "Accedi ai servizi online").waitFor();
-  await page.getByRole("textbox", { name: staff ? /Nome utente/ : /Codice fiscale/ }).fill(identifier);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole("button", { name: "Accedi", exact: true }).click();
+  await submitLoginForm(browser.page, portal.baseUrl, { identifier, password, staff });
 }
 
 /** The temporary password, as the registration e-mail gives it. */

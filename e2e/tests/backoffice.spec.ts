@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
+import { staffAccount, submitLoginForm } from "../support/login.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 import type { Locator } from "playwright-core";
 
@@ -66,12 +67,7 @@ async function sendDemoMail() {
 }
 
 async function logIn(username: string, password: string) {
-  const { page } = browser;
-  await page.goto(`${portal.baseUrl}/accedi?tipo=operatore`);
-  await heading("Accesso operatori").waitFor();
-  await page.getByRole("textbox", { name: /Nome utente/ }).fill(username);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole("button", { name: "Accedi", exact: true }).click();
+  await submitLoginForm(browser.page, portal.baseUrl, staffAccount({ username, password }));
 }
 
 async function changePassword(current: string, next: string) {

@@ -15,6 +15,7 @@ import { after, before, describe, test } from "node:test";
 import type { Locator } from "playwright-core";
 import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { waitForMail } from "../support/mail.ts";
+import { citizenAccount, logIn as logInThroughThePage, staffAccount, submitLoginForm } from "../support/login.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 
 const PYTHON = process.env.PORTALE_TEST_PYTHON ?? resolve(import.meta.dirname, "../../.venv/bin/python");
@@ -67,17 +68,7 @@ const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).to
 const italianDate = (iso: string) => iso.split("-").reverse().join("/");
 
 async function logIn(fiscalCode: string, password: string) {
-  const { page } = browser;
-  await page.goto(`${portal.baseUrl}/accedi`);
-  await heading("Accedi ai servizi online").waitFor();
-  await assertAccessible("login");
-  await page.getByRole("textbox", { name: /Codice fiscale/ }).fill(fiscalCode);
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole("button", { name: "Accedi", exact: true }).click();
-  await page
-    .getByRole("banner")
-    .getByRole("button", { name: /menu dell'utente/ })
-    .waitFor();
+  await logInThroughThePage(browser.page, portal.baseUrl, citizenAccount({ fiscal_code: fiscalCode, password }));
 }
 
 async function logOut() {
@@ -358,11 +349,7 @@ describe("the registry office", () => {
     const { page } = browser;
     const { operator } = portal.credentials;
     await logOut();
-    await page.goto(`${portal.baseUrl}/accedi?tipo=operatore`);
-    await heading("Accesso operatori").waitFor();
-    await page.getByRole("textbox", { name: /Nome utente/ }).fill(operator.username);
-    await page.getByLabel(/^Password/).fill(operator.password);
-    await page.getByRole("button", { name: "Accedi", exact: true }).click();
+    await submitLoginForm(page, portal.baseUrl, staffAccount(operator));
     await heading("Scegli una nuova password").waitFor();
     await page.getByLabel(/^Password attuale/).fill(operator.password);
     await page.getByLabel(/^Nuova password/).fill("Sportello2026");
