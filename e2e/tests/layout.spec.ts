@@ -51,98 +51,85 @@ interface Stop {
   /** In the screenshot's name: `<role>-<name>-<width>.png`. */
   name: string;
   path: string | (() => string);
-  /** What the page shows once its data are in (a table, a result). */
-  shows?: (page: Page) => Locator;
-  /** Checked with axe too (the pages whose tables turn into cards on a phone). */
-  axe?: boolean;
+  /**
+   * The roles that have data on this page, and what the page shows once the data are in
+   * (a table, a result); for them the page is also checked with axe, since their tables
+   * turn into cards on a phone.
+   */
+  data?: { roles: Role[]; shows: (page: Page) => Locator };
 }
 
 const table = (page: Page) => page.locator("main table").first();
+const STAFF: Role[] = ["operator", "admin"];
+const EVERYBODY: Role[] = ["anonymous", "citizen", "nonresident", "operator", "admin"];
 
-function stopNamed(stops: Stop[], name: string): Stop {
-  const stop = stops.find((s) => s.name === name);
-  assert.ok(stop, `no stop named ${name}`);
-  return stop;
-}
-
-// The pages of app/routes.tsx. Public ones are visited by everybody (a signed-in person
-// reads them too); the others by the roles that use them, and the back office also by
-// those it turns away.
-const PUBLIC: Stop[] = [
+// Every page of app/routes.tsx, and the states of a page an address selects. Every role
+// visits every page: a page not meant for a role says so (the login page, "access not
+// allowed", "not resident"), and that page must fit too.
+const PAGES: Stop[] = [
   { name: "home", path: "/" },
   { name: "come-accedere", path: "/come-accedere" },
   { name: "aiuto", path: "/aiuto" },
-  { name: "contatti", path: "/contatti", shows: table, axe: true },
+  { name: "contatti", path: "/contatti", data: { roles: EVERYBODY, shows: table } },
   { name: "privacy", path: "/privacy" },
   { name: "accessibilita", path: "/accessibilita" },
   { name: "note-legali", path: "/note-legali" },
   { name: "codice-fiscale", path: "/strumenti/codice-fiscale" },
-  { name: "autocertificazioni", path: "/autocertificazioni" },
-  { name: "verifica", path: "/verifica" },
-  {
-    name: "verifica-certificato",
-    path: () => data.verifyPath,
-    shows: (page) => page.getByRole("region", { name: /Timbro digitale|verifica/i }).first(),
-  },
-  { name: "pagina-inesistente", path: "/pagina-inesistente" },
-];
-
-const SIGNED_OUT: Stop[] = [
   { name: "accedi", path: "/accedi" },
   { name: "accedi-operatori", path: "/accedi?tipo=operatore" },
   { name: "registrazione", path: "/registrazione" },
   { name: "recupera-password", path: "/recupera-password" },
   { name: "reimposta-password", path: "/reimposta-password" },
-  // A page that needs a session: the login page says so.
-  { name: "certificati", path: "/certificati" },
-];
-
-const CITIZEN: Stop[] = [
-  { name: "profilo", path: "/profilo" },
   { name: "cambio-password", path: "/cambio-password" },
+  { name: "profilo", path: "/profilo" },
   { name: "famiglia", path: "/famiglia" },
   { name: "famiglia-componente", path: () => `/famiglia/${data.memberId}` },
-  { name: "certificati", path: "/certificati", shows: table, axe: true },
+  { name: "certificati", path: "/certificati", data: { roles: ["citizen"], shows: table } },
   { name: "certificati-nuovo", path: "/certificati/nuovo" },
-  // The service's page, with the archive of one's declarations.
-  { name: "autocertificazioni", path: "/autocertificazioni", shows: table, axe: true },
+  // The service's page; with a session, also the archive of one's declarations.
+  { name: "autocertificazioni", path: "/autocertificazioni", data: { roles: ["citizen"], shows: table } },
   { name: "autocertificazioni-nuova", path: "/autocertificazioni/nuova" },
   { name: "certificazione-libera", path: "/certificazione-libera" },
-  { name: "chi-ha-consultato", path: "/chi-ha-consultato-i-miei-dati", shows: table, axe: true },
-  // Not for citizens: the page says access is not allowed.
-  { name: "backoffice", path: "/backoffice" },
-];
-
-const OPERATOR: Stop[] = [
-  { name: "profilo", path: "/profilo" },
-  { name: "cambio-password", path: "/cambio-password" },
-  { name: "backoffice-identificazione", path: "/backoffice", shows: table, axe: true },
-  { name: "backoffice-identificazione-attivi", path: "/backoffice?stato=attivi", shows: table, axe: true },
-  { name: "backoffice-certificati", path: "/backoffice/certificati", shows: table, axe: true },
+  {
+    name: "chi-ha-consultato",
+    path: "/chi-ha-consultato-i-miei-dati",
+    data: { roles: ["citizen"], shows: table },
+  },
+  { name: "verifica", path: "/verifica" },
+  {
+    name: "verifica-certificato",
+    path: () => data.verifyPath,
+    data: { roles: EVERYBODY, shows: (page) => page.getByRole("region", { name: "Esito della verifica" }) },
+  },
+  { name: "backoffice", path: "/backoffice", data: { roles: STAFF, shows: table } },
+  { name: "backoffice-attivi", path: "/backoffice?stato=attivi", data: { roles: STAFF, shows: table } },
+  { name: "backoffice-certificati", path: "/backoffice/certificati", data: { roles: STAFF, shows: table } },
   {
     name: "backoffice-certificati-ricerca",
     path: () => `/backoffice/certificati?cerca=${portal.credentials.citizen.fiscal_code.toLowerCase()}`,
-    shows: table,
-    axe: true,
+    data: { roles: STAFF, shows: table },
   },
   {
     name: "backoffice-certificati-nessun-risultato",
     path: "/backoffice/certificati?cerca=0000-0000-0000-0000",
-    shows: (page) => page.getByText(/Nessun certificato corrisponde/),
+    data: { roles: STAFF, shows: (page) => page.getByText(/Nessun certificato corrisponde/) },
   },
-  // Sections the demo operator has no permission for.
-  { name: "backoffice-utenti", path: "/backoffice/utenti" },
+  { name: "backoffice-utenti", path: "/backoffice/utenti", data: { roles: ["admin"], shows: table } },
+  { name: "backoffice-gruppi", path: "/backoffice/gruppi", data: { roles: ["admin"], shows: table } },
+  {
+    name: "backoffice-registro-accessi",
+    path: "/backoffice/registro-accessi",
+    data: { roles: ["admin"], shows: table },
+  },
+  { name: "backoffice-posta", path: "/backoffice/posta", data: { roles: ["admin"], shows: table } },
+  { name: "pagina-inesistente", path: "/pagina-inesistente" },
 ];
 
-const ADMIN: Stop[] = [
-  { name: "profilo", path: "/profilo" },
-  { name: "backoffice-identificazione", path: "/backoffice", shows: table },
-  { name: "backoffice-certificati", path: "/backoffice/certificati", shows: table, axe: true },
-  { name: "backoffice-utenti", path: "/backoffice/utenti", shows: table, axe: true },
-  { name: "backoffice-gruppi", path: "/backoffice/gruppi", shows: table, axe: true },
-  { name: "backoffice-registro-accessi", path: "/backoffice/registro-accessi", shows: table, axe: true },
-  { name: "backoffice-posta", path: "/backoffice/posta", shows: table, axe: true },
-];
+function pageNamed(name: string): Stop {
+  const stop = PAGES.find((s) => s.name === name);
+  assert.ok(stop, `no page named ${name}`);
+  return stop;
+}
 
 before(async () => {
   portal = await startPortal();
@@ -253,13 +240,13 @@ async function arrange(): Promise<Arranged> {
   };
 }
 
-/** Opens `stop` and waits until its content (and its data) are in. */
-async function visit(page: Page, stop: Stop) {
+/** Opens `stop` and waits until its content is in, and its data for `role`. */
+async function visit(page: Page, role: Role, stop: Stop) {
   const path = typeof stop.path === "function" ? stop.path() : stop.path;
   await page.goto(`${portal.baseUrl}${path}`);
   await page.locator("main h1").first().waitFor();
   await page.waitForFunction(() => !document.querySelector("main .progress-spinner-active"));
-  if (stop.shows) await stop.shows(page).waitFor();
+  if (stop.data?.roles.includes(role)) await stop.data.shows(page).waitFor();
   await page.evaluate(() => document.fonts.ready);
 }
 
@@ -288,7 +275,6 @@ const firstLine = (error: unknown) => (error instanceof Error ? error.message : 
 async function tour(
   role: Role,
   account: LoginAccount | null,
-  stops: Stop[],
   more?: (page: Page, width: number) => Promise<string[]>,
 ) {
   const context = await browser.newContext({ locale: "it-IT", viewport: WINDOWS[0] as { width: number; height: number } });
@@ -300,10 +286,10 @@ async function tour(
     for (const window of WINDOWS) {
       await page.setViewportSize(window);
       const at = `as ${role} at ${window.width}×${window.height}`;
-      for (const stop of stops) {
+      for (const stop of PAGES) {
         try {
-          await visit(page, stop);
-          problems.push(...(await look(page, role, stop.name, stop.axe)));
+          await visit(page, role, stop);
+          problems.push(...(await look(page, role, stop.name, stop.data?.roles.includes(role))));
         } catch (error) {
           // A page that does not come up is reported with the others; the tour goes on.
           problems.push(`${stop.name} (${page.url()}) ${at}: ${firstLine(error)}`);
@@ -323,9 +309,9 @@ async function tour(
 
 describe("layout tour", () => {
   test("anonymous", async () => {
-    await tour("anonymous", null, [...PUBLIC, ...SIGNED_OUT], async (page) => {
+    await tour("anonymous", null, async (page) => {
       // A certificate checked by hand, and the answer.
-      await visit(page, stopNamed(PUBLIC, "verifica"));
+      await visit(page, "anonymous", pageNamed("verifica"));
       const form = page.getByRole("form", { name: "Verifica di un certificato" });
       await form.getByRole("textbox", { name: /^Cognome/ }).fill(data.verifyForm.surname);
       await form.getByRole("textbox", { name: /^Nome/ }).fill(data.verifyForm.name);
@@ -337,17 +323,14 @@ describe("layout tour", () => {
   });
 
   test("resident citizen", async () => {
-    const account = demoAccount(portal.credentials, "citizen");
-    const own = new Set(CITIZEN.map((stop) => stop.name));
-    const stops = [...CITIZEN, ...PUBLIC.filter((stop) => !own.has(stop.name))];
-    await tour("citizen", account, stops, async (page) => {
+    await tour("citizen", demoAccount(portal.credentials, "citizen"), async (page) => {
       // The e-mail form opened from a row of the archive.
-      await visit(page, stopNamed(CITIZEN, "certificati"));
+      await visit(page, "citizen", pageNamed("certificati"));
       await page.getByRole("button", { name: /^Invia per email/ }).first().click();
       await page.getByRole("textbox", { name: /^Email destinatario/ }).first().waitFor();
       const problems = await look(page, "citizen", "certificati-email", true);
       // A stato di famiglia: the family as editable rows, then as the preview prints it.
-      await visit(page, stopNamed(CITIZEN, "autocertificazioni-nuova"));
+      await visit(page, "citizen", pageNamed("autocertificazioni-nuova"));
       await page.getByRole("radio", { name: "Dichiarazione di stato di famiglia", exact: true }).check({ force: true });
       await page.getByRole("button", { name: "Avanti" }).click();
       await page.getByRole("heading", { level: 2, name: "Passo 2: Completa i dati" }).waitFor();
@@ -360,26 +343,21 @@ describe("layout tour", () => {
   });
 
   test("non-resident citizen", async () => {
-    const account = demoAccount(portal.credentials, "nonresident", NONRESIDENT_PASSWORD);
     // Nothing about them in the registry: their lists stay empty, and say so.
-    const stops = CITIZEN.filter((stop) => stop.name !== "famiglia-componente").map((stop) => ({
-      ...stop,
-      shows: undefined,
-    }));
-    await tour("nonresident", account, stops);
+    await tour("nonresident", demoAccount(portal.credentials, "nonresident", NONRESIDENT_PASSWORD));
   });
 
   test("operator", async () => {
     const account = demoAccount(portal.credentials, "operator", STAFF_PASSWORD);
-    await tour("operator", account, OPERATOR, async (page, width) => {
+    await tour("operator", account, async (page, width) => {
       // The identification panel of the person waiting at the counter.
-      await visit(page, stopNamed(OPERATOR, "backoffice-identificazione"));
+      await visit(page, "operator", pageNamed("backoffice"));
       await page.getByRole("button", { name: /^Identifica/ }).first().click();
       await page.locator(".identification-panel").waitFor();
-      const problems = await look(page, "operator", "backoffice-identificazione-scheda", true);
+      const problems = await look(page, "operator", "backoffice-scheda", true);
       // The revocation, from the row's button to the table that says "Revocato".
       const id = data.toRevoke[WINDOWS.findIndex((window) => window.width === width)] as string;
-      await visit(page, { name: "backoffice-certificati", path: "/backoffice/certificati", shows: table });
+      await visit(page, "operator", pageNamed("backoffice-certificati"));
       await page.getByRole("button", { name: `Revoca ${id}` }).click();
       const reason = page.getByRole("textbox", { name: /Motivo della revoca/ });
       await reason.waitFor();
@@ -394,9 +372,9 @@ describe("layout tour", () => {
 
   test("administrator", async () => {
     const account = demoAccount(portal.credentials, "admin", STAFF_PASSWORD);
-    await tour("admin", account, ADMIN, async (page) => {
+    await tour("admin", account, async (page) => {
       // A user's record opened beside (or under) the list.
-      await visit(page, stopNamed(ADMIN, "backoffice-utenti"));
+      await visit(page, "admin", pageNamed("backoffice-utenti"));
       await page.getByRole("button", { name: /^Apri la scheda/ }).first().click();
       await page.getByRole("region", { name: /^Scheda di / }).waitFor();
       return look(page, "admin", "backoffice-utenti-scheda", true);
