@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { DataTable } from '@/components/DataTable'
-import { formatDateTime } from '@/lib/format'
+import { DateTimeText } from '@/components/DateTimeText'
 import type { AccessLogEntry } from '../api/useAccessLog'
 
 interface AccessLogTableProps {
@@ -10,7 +10,7 @@ interface AccessLogTableProps {
 
 /** One row per consultation: when, what, who, why, and the certificate issued if any. */
 export function AccessLogTable({ entries, caption }: AccessLogTableProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const none = '—'
   return (
     <DataTable
@@ -24,7 +24,7 @@ export function AccessLogTable({ entries, caption }: AccessLogTableProps) {
           key: 'at',
           header: t('accessLog.columns.at'),
           rowHeader: true,
-          cell: (entry) => formatDateTime(entry.at, i18n.language),
+          cell: (entry) => <DateTimeText utc={entry.at} />,
         },
         {
           key: 'action',

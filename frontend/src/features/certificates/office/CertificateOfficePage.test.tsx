@@ -251,7 +251,7 @@ describe('back office: issued certificates', () => {
     await user.type(field, '  7kqf9xma2r4dhv0c ')
     await user.click(screen.getByRole('button', { name: 'Cerca' }))
     const found = await screen.findByRole('table', {
-      name: 'Certificati corrispondenti a «7kqf9xma2r4dhv0c», dal più recente: dal 1° al 1°',
+      name: 'Certificati corrispondenti a «7KQF9XMA2R4DHV0C», dal più recente: dal 1° al 1°',
     })
     expect(within(found).getAllByRole('row')).toHaveLength(2)
     expect(row(validForThirdParty.id)).toBeInTheDocument()

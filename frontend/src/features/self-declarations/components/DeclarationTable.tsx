@@ -1,6 +1,7 @@
 import { Button } from 'design-react-kit'
 import { useTranslation } from 'react-i18next'
 import { DataTable } from '@/components/DataTable'
+import { DateTimeText } from '@/components/DateTimeText'
 import { formatDateTime } from '@/lib/format'
 import type { SelfDeclaration } from '../api/useCreateSelfDeclaration'
 
@@ -40,7 +41,7 @@ export function DeclarationTable({
         {
           key: 'createdAt',
           header: t('selfDeclarations.columns.createdAt'),
-          cell: createdAt,
+          cell: (declaration) => <DateTimeText utc={declaration.created_at} />,
         },
         {
           key: 'id',

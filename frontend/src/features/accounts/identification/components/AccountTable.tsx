@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { DataTable } from '@/components/DataTable'
+import { DateTimeText } from '@/components/DateTimeText'
 import { formatDate, formatDateTime } from '@/lib/format'
 import type { Account, AccountStatus } from '../api/useAccounts'
 import { isDocumentType } from './documentTypes'
@@ -56,7 +57,7 @@ export function AccountTable({
         {
           key: 'registeredAt',
           header: t('backoffice.columns.registeredAt'),
-          cell: (account) => formatDateTime(account.created_at, i18n.language),
+          cell: (account) => <DateTimeText utc={account.created_at} />,
         },
         !pending && {
           key: 'document',

@@ -1,7 +1,7 @@
 import { Badge, Button } from 'design-react-kit'
 import { useTranslation } from 'react-i18next'
 import { DataTable } from '@/components/DataTable'
-import { formatDateTime } from '@/lib/format'
+import { DateTimeText } from '@/components/DateTimeText'
 import { registryDate, todayIso } from '@/lib/registryDates'
 import type { Certificate } from '../api/useIssueCertificate'
 
@@ -29,7 +29,7 @@ export function CertificateTable({
   onDownload,
   onEmail,
 }: CertificateTableProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const today = todayIso()
   return (
     <DataTable
@@ -42,7 +42,7 @@ export function CertificateTable({
         {
           key: 'issuedAt',
           header: t('certificates.columns.issuedAt'),
-          cell: (certificate) => formatDateTime(certificate.issued_at, i18n.language),
+          cell: (certificate) => <DateTimeText utc={certificate.issued_at} />,
         },
         {
           key: 'type',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { DataTable } from '@/components/DataTable'
-import { formatDateTime } from '@/lib/format'
+import { DateTimeText } from '@/components/DateTimeText'
 import { registryDate, todayIso } from '@/lib/registryDates'
 import type { IssuedCertificate } from '../api/useIssuedCertificates'
 import { useUsageCatalogue } from '../api/useUsageCatalogue'
@@ -67,7 +67,7 @@ export function IssuedCertificatesTable({
   onDownload,
   onRevoke,
 }: IssuedCertificatesTableProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const usages = useUsageCatalogue()
   const usageLabel = (summary: UsageSummary) =>
     summary.kind === 'stamp'
@@ -110,7 +110,7 @@ export function IssuedCertificatesTable({
         {
           key: 'issuedAt',
           header: t('certificateOffice.columns.issuedAt'),
-          cell: (certificate) => formatDateTime(certificate.issued_at, i18n.language),
+          cell: (certificate) => <DateTimeText utc={certificate.issued_at} />,
         },
         {
           key: 'subject',

@@ -131,14 +131,15 @@ export function CertificateOfficePage() {
           {page > 1
             ? t('certificateOffice.emptyPage')
             : search
-              ? t('certificateOffice.search.noResults', { search })
+              ? t('certificateOffice.search.noResults', { search: search.toUpperCase() })
               : t('certificateOffice.empty')}
         </p>
       ) : (
         <IssuedCertificatesTable
           certificates={items}
           caption={t(search ? 'certificateOffice.search.caption' : 'certificateOffice.caption', {
-            search,
+            // IDs and codici fiscali are written in capitals, whatever was typed.
+            search: search.toUpperCase(),
             from: (page - 1) * PER_PAGE + 1,
             to: (page - 1) * PER_PAGE + items.length,
           })}
