@@ -198,8 +198,8 @@ async function arrange(): Promise<Arranged> {
     usage: "notifica_atti_giudiziari",
     reason: "Notifica di un atto di citazione in giudizio",
   });
-  const toRevoke = [];
-  for (const _ of WINDOWS) {
+  const toRevoke: string[] = [];
+  while (toRevoke.length < WINDOWS.length) {
     toRevoke.push((await issue(citizen, { type: "esistenza_in_vita", person_id: self, usage: "pensione" })).id);
   }
 
