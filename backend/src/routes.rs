@@ -125,7 +125,7 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(crate::certificates::api::list_certificate_types)
                 .service(crate::certificates::api::list_certificate_usages)
                 .service(crate::certificates::api::issue_certificate)
-                .service(crate::certificates::api::list_certificates)
+                .service(crate::certificates::api::list::list_certificates)
                 .service(crate::certificates::api::get_certificate)
                 .service(crate::certificates::api::download_certificate)
                 .service(crate::certificates::api::email::email_certificate)

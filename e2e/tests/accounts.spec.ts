@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { waitForMail } from "../support/mail.ts";
-import { submitLogin } from "../support/login.ts";
+import { submitLoginForm } from "../support/login.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 import type { Locator } from "playwright-core";
 
@@ -45,8 +45,8 @@ function heading(name: string | RegExp) {
   return browser.page.getByRole("heading", { level: 1, name });
 }
 
-async function logIn(identifier: string, password: string) {
-  await submitLogin(browser.page, portal.baseUrl, identifier, password);
+async function logIn(identifier: string, password: string, staff = false) {
+  await submitLoginForm(browser.page, portal.baseUrl, { identifier, password, staff });
 }
 
 /** The temporary password, as the registration e-mail gives it. */

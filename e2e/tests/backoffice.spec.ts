@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
-import { submitLogin } from "../support/login.ts";
+import { staffAccount, submitLoginForm } from "../support/login.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 import type { Locator } from "playwright-core";
 
@@ -67,8 +67,7 @@ async function sendDemoMail() {
 }
 
 async function logIn(username: string, password: string) {
-  const { page } = browser;
-  await submitLogin(page, portal.baseUrl, username, password);
+  await submitLoginForm(browser.page, portal.baseUrl, staffAccount({ username, password }));
 }
 
 async function changePassword(current: string, next: string) {

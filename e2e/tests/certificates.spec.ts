@@ -19,7 +19,7 @@ import type { Locator } from "playwright-core";
 import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { linkUris, printedQrCodes, scannedPage } from "../support/certificatePdf.ts";
 import { waitForMail } from "../support/mail.ts";
-import { submitLogin } from "../support/login.ts";
+import { citizenAccount, logIn as logInThroughThePage, staffAccount, submitLoginForm } from "../support/login.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 import { assertVerdictFirst } from "../support/verdict.ts";
 
@@ -75,12 +75,7 @@ const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).to
 const italianDate = (iso: string) => iso.split("-").reverse().join("/");
 
 async function logIn(fiscalCode: string, password: string) {
-  const { page } = browser;
-  await submitLogin(page, portal.baseUrl, fiscalCode, password);
-  await page
-    .getByRole("banner")
-    .getByRole("button", { name: /menu dell'utente/ })
-    .waitFor();
+  await logInThroughThePage(browser.page, portal.baseUrl, citizenAccount({ fiscal_code: fiscalCode, password }));
 }
 
 async function logOut() {
@@ -369,7 +364,7 @@ describe("the registry office", () => {
     const { page } = browser;
     const { operator } = portal.credentials;
     await logOut();
-    await submitLogin(page, portal.baseUrl, operator.username, operator.password);
+    await submitLoginForm(page, portal.baseUrl, staffAccount(operator));
     await heading("Scegli una nuova password").waitFor();
     await page.getByLabel(/^Password attuale/).fill(operator.password);
     await page.getByLabel(/^Nuova password/).fill("Sportello2026");

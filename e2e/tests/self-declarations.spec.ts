@@ -15,7 +15,7 @@ import { after, before, describe, test } from "node:test";
 import type { Locator } from "playwright-core";
 import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { waitForMail } from "../support/mail.ts";
-import { submitLogin } from "../support/login.ts";
+import { citizenAccount, logIn as logInThroughThePage } from "../support/login.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 
 const MAILBOX = "protocollo.scuola@example.org";
@@ -56,12 +56,7 @@ function heading(name: string | RegExp, level = 1) {
 }
 
 async function logIn(fiscalCode: string, password: string) {
-  const { page } = browser;
-  await submitLogin(page, portal.baseUrl, fiscalCode, password);
-  await page
-    .getByRole("banner")
-    .getByRole("button", { name: /menu dell'utente/ })
-    .waitFor();
+  await logInThroughThePage(browser.page, portal.baseUrl, citizenAccount({ fiscal_code: fiscalCode, password }));
 }
 
 async function logOut() {

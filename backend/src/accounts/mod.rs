@@ -15,3 +15,4 @@ pub use error::Error;
 
 // What other features may use of the accounts' table.
 pub use store::accounts::{details as account_details, find_by_id as find_account};
+pub use store::holders::{account_of_fiscal_code, holders_of as account_holders, AccountHolder};

@@ -2,6 +2,7 @@
 //! e-mail, revocation, public verification and the signing keys.
 
 pub mod api;
+pub mod archive;
 pub mod error;
 pub mod issue;
 pub mod keyring;

@@ -16,6 +16,19 @@ export function formatDateTime(utc: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
 
+/**
+ * As [formatDateTime], the date and the time apart: a narrow column then breaks the line
+ * between them, never inside the date.
+ */
+export function formatDateAndTime(utc: string, language: string): [date: string, time: string] {
+  const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(utc) ? utc : `${utc}Z`)
+  if (Number.isNaN(date.getTime())) return [utc, '']
+  return [
+    new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date),
+    new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(date),
+  ]
+}
+
 /** A recorded instant to the second (logs), in the reader's language and time zone. */
 export function formatTimestamp(utc: string, language: string): string {
   const date = new Date(utc)

@@ -1,4 +1,5 @@
 pub mod accounts;
 pub mod groups;
+pub mod holders;
 pub mod password_resets;
 pub mod sessions;

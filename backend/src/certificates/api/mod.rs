@@ -4,6 +4,7 @@
 
 pub mod email;
 pub mod error;
+pub mod list;
 pub mod names;
 pub mod revocation;
 pub mod shapes;
@@ -13,6 +14,7 @@ use actix_web::http::header;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::certificates::archive;
 use crate::certificates::issue::{self, IssueOutcome, Requester};
 use crate::certificates::keyring::Keyring;
 use crate::certificates::rules::types::CertificateType;
@@ -115,7 +117,7 @@ pub async fn issue_certificate(
     let origin = Origin::from_request(&req);
     let settings = state.settings.clone();
     let keyring = keyring.into_inner();
-    let outcome = state
+    let (status, phases, archived) = state
         .db
         .run(move |conn| {
             let requester = Requester {
@@ -123,7 +125,7 @@ pub async fn issue_certificate(
                 label: &user.label,
                 is_office: user.permissions.contains(&Permission::RegistryRead),
             };
-            issue::issue(
+            let outcome = issue::issue(
                 conn,
                 &settings,
                 &keyring,
@@ -131,27 +133,30 @@ pub async fn issue_certificate(
                 &origin,
                 &issue::Request::from(body.0),
                 key.as_deref(),
-            )
-            .map_err(ApiError::from)
+            )?;
+            let (status, phases, meta) = match outcome {
+                IssueOutcome::Issued(meta, phases) => {
+                    (actix_web::http::StatusCode::CREATED, Some(phases), meta)
+                }
+                IssueOutcome::Repeated(meta) => (actix_web::http::StatusCode::OK, None, meta),
+            };
+            Ok::<_, ApiError>((status, phases, archive::with_requester(conn, meta)?))
         })
         .await?;
-    let (status, meta) = match outcome {
-        IssueOutcome::Issued(meta, phases) => {
-            if let Some(metrics) = req.app_data::<web::Data<crate::platform::metrics::Metrics>>() {
-                metrics.observe_certificate_phase("registry", phases.registry);
-                metrics.observe_certificate_phase("document", phases.document);
-                metrics.observe_certificate_phase("store", phases.store);
-            }
-            (actix_web::http::StatusCode::CREATED, meta)
-        }
-        IssueOutcome::Repeated(meta) => (actix_web::http::StatusCode::OK, meta),
-    };
+    if let (Some(phases), Some(metrics)) = (
+        phases,
+        req.app_data::<web::Data<crate::platform::metrics::Metrics>>(),
+    ) {
+        metrics.observe_certificate_phase("registry", phases.registry);
+        metrics.observe_certificate_phase("document", phases.document);
+        metrics.observe_certificate_phase("store", phases.store);
+    }
     Ok(HttpResponse::build(status)
         .insert_header((
             header::LOCATION,
-            format!("/api/v1/certificates/{}", meta.id),
+            format!("/api/v1/certificates/{}", archived.meta.id),
         ))
-        .json(Certificate::from_meta(meta, lang)))
+        .json(Certificate::from_archived(archived, lang)))
 }
 
 /// The certificate if the caller may see it: who asked for it, or the office.
@@ -175,41 +180,6 @@ pub(super) async fn readable(
         .await
 }
 
-/// My certificates, newest first; operators with `registry.read` see every one.
-#[utoipa::path(
-    tag = "certificates",
-    security(("bearer" = [])),
-    params(crate::platform::http::pagination::ListQuery, ("Accept-Language" = Option<String>, Header, description = "`it` (default) or `en`")),
-    responses(
-        (status = 200, body = CertificateList),
-        (status = 401, response = crate::platform::http::responses::Unauthorized),
-        (status = 403, response = crate::platform::http::responses::Forbidden),
-    )
-)]
-#[get("/certificates")]
-pub async fn list_certificates(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    user: AuthUser,
-    query: crate::platform::http::extract::Query<crate::platform::http::pagination::ListQuery>,
-) -> Result<web::Json<CertificateList>, ApiError> {
-    let lang = Lang::from_headers(req.headers());
-    let (per_page, offset) = query.0.limit_offset();
-    let mine =
-        (!user.permissions.contains(&Permission::RegistryRead)).then(|| user.account_id.clone());
-    let rows = state
-        .db
-        .run(move |conn| repository::list(conn, mine.as_deref(), per_page, offset))
-        .await
-        .map_err(ApiError::from)?;
-    Ok(web::Json(CertificateList {
-        items: rows
-            .into_iter()
-            .map(|m| Certificate::from_meta(m, lang))
-            .collect(),
-    }))
-}
-
 /// One certificate's data (not the document).
 #[utoipa::path(
     tag = "certificates",
@@ -231,7 +201,11 @@ pub async fn get_certificate(
 ) -> Result<web::Json<Certificate>, ApiError> {
     let lang = Lang::from_headers(req.headers());
     let meta = readable(&state, &user, path.into_inner()).await?;
-    Ok(web::Json(Certificate::from_meta(meta, lang)))
+    let archived = state
+        .db
+        .run(move |conn| archive::with_requester(conn, meta))
+        .await?;
+    Ok(web::Json(Certificate::from_archived(archived, lang)))
 }
 
 /// The signed PDF, byte for byte as issued.

@@ -7,6 +7,7 @@ use chrono::Utc;
 
 use super::shapes::{Certificate, RevokeCertificate};
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::certificates::archive;
 use crate::certificates::store::certificates as repository;
 use crate::platform::auth::AuthUser;
 use crate::platform::http::error::{ApiError, FieldError};
@@ -52,7 +53,7 @@ pub async fn revoke_certificate(
     }
     let origin = Origin::from_request(&req);
     let id = crate::certificates::CertificateId::new(path.into_inner());
-    let meta = state
+    let archived = state
         .db
         .run(move |conn| {
             crate::platform::db::transaction(conn, |conn| {
@@ -73,9 +74,10 @@ pub async fn revoke_certificate(
                         .subject("person", &meta.person_id)
                 };
                 audit::record(conn, &origin, entry)?;
-                repository::find(conn, &meta.id)?.ok_or(ApiError::NotFound)
+                let revoked = repository::find(conn, &meta.id)?.ok_or(ApiError::NotFound)?;
+                Ok(archive::with_requester(conn, revoked)?)
             })
         })
         .await?;
-    Ok(web::Json(Certificate::from_meta(meta, lang)))
+    Ok(web::Json(Certificate::from_archived(archived, lang)))
 }

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::names::{type_name, usage_description};
-use crate::certificates::store::certificates::CertificateMeta;
+use crate::accounts::AccountHolder;
+use crate::certificates::archive::Archived;
 use crate::platform::i18n::Lang;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -106,6 +107,9 @@ pub struct Certificate {
     pub subject_name: String,
     pub subject_fiscal_code: String,
     pub requester: RequesterRelation,
+    /// Who asked: the holder of the account (for a third person's request, the name
+    /// and codice fiscale the office needs); absent only if that account no longer exists.
+    pub requested_by: Option<RequestedBy>,
     pub reason: Option<String>,
     pub stamp: Option<Stamp>,
     pub issued_at: DateTime<Utc>,
@@ -121,8 +125,34 @@ pub struct Certificate {
     pub verify_url: String,
 }
 
+/// The person behind the account that asked for a certificate.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RequestedBy {
+    #[schema(example = "BIANCHI")]
+    pub surname: String,
+    #[schema(example = "ANNA")]
+    pub name: String,
+    /// A citizen's codice fiscale (staff accounts have none).
+    #[schema(example = "BNCNNA80A41H501R")]
+    pub fiscal_code: Option<String>,
+    /// A staff account's user name (citizens have none).
+    pub username: Option<String>,
+}
+
+impl From<AccountHolder> for RequestedBy {
+    fn from(holder: AccountHolder) -> RequestedBy {
+        RequestedBy {
+            surname: holder.surname,
+            name: holder.name,
+            fiscal_code: holder.fiscal_code,
+            username: holder.username,
+        }
+    }
+}
+
 impl Certificate {
-    pub fn from_meta(meta: CertificateMeta, lang: Lang) -> Certificate {
+    pub fn from_archived(archived: Archived, lang: Lang) -> Certificate {
+        let Archived { meta, requested_by } = archived;
         let stamp = match (meta.stamp_identifier, meta.stamp_issue_date) {
             (Some(identifier), Some(issue_date)) => Some(Stamp {
                 identifier,
@@ -142,6 +172,7 @@ impl Certificate {
             subject_name: meta.subject_name,
             subject_fiscal_code: meta.subject_fiscal_code,
             requester: RequesterRelation::from_stored(&meta.requester_relation),
+            requested_by: requested_by.map(RequestedBy::from),
             reason: meta.reason,
             stamp,
             issued_at: meta.issued_at.and_utc(),

@@ -4,6 +4,7 @@
 //! PDF layer prints [`CertificateText`].
 
 pub mod eligibility;
+pub mod search;
 pub mod stamp;
 pub mod status;
 pub mod types;

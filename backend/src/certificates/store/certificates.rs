@@ -175,11 +175,27 @@ pub fn pdf(conn: &mut DbConnection, id: &CertificateId) -> Result<Option<Vec<u8>
         .optional()?)
 }
 
-/// Newest first; `requester` limits to one account's requests.
+/// Which certificates a list shows: those one account asked for (a citizen's own), and
+/// those matching a search — by ID, by the subject's codice fiscale, or by the account
+/// that asked (any of the three given).
+#[derive(Debug, Default)]
+pub struct ListFilter<'a> {
+    pub requester: Option<&'a str>,
+    pub search: Option<Search<'a>>,
+}
+
+#[derive(Debug, Default)]
+pub struct Search<'a> {
+    pub id: Option<&'a str>,
+    pub subject_fiscal_code: Option<&'a str>,
+    pub requester_account_id: Option<&'a str>,
+}
+
+/// Newest first, one page.
 #[tracing::instrument(skip(conn))]
 pub fn list(
     conn: &mut DbConnection,
-    requester: Option<&str>,
+    filter: &ListFilter<'_>,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<CertificateMeta>, DbError> {
@@ -189,8 +205,18 @@ pub fn list(
         .limit(limit)
         .offset(offset)
         .into_boxed();
-    if let Some(account) = requester {
+    if let Some(account) = filter.requester {
         query = query.filter(certificates::requester_account_id.eq(account.to_owned()));
+    }
+    if let Some(search) = &filter.search {
+        // An absent criterion is an empty IN list, which matches nothing.
+        let owned = |value: Option<&str>| value.map(str::to_owned).into_iter().collect::<Vec<_>>();
+        query = query.filter(
+            certificates::id
+                .eq_any(owned(search.id))
+                .or(certificates::subject_fiscal_code.eq_any(owned(search.subject_fiscal_code)))
+                .or(certificates::requester_account_id.eq_any(owned(search.requester_account_id))),
+        );
     }
     Ok(query.load(conn)?)
 }

@@ -4,6 +4,7 @@
 
 mod family;
 mod issue;
+mod office_search;
 mod third_party;
 mod verification;
 

@@ -510,7 +510,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My certificates, newest first; operators with `registry.read` see every one. */
+        /**
+         * My certificates, newest first; operators with `registry.read` see every one. `q`
+         *     finds them by ID or codice fiscale.
+         */
         get: operations["list_certificates"];
         put?: never;
         /**
@@ -1302,6 +1305,7 @@ export interface components {
             subject_name: string;
             subject_fiscal_code: string;
             requester: components["schemas"]["RequesterRelation"];
+            requested_by?: null | components["schemas"]["RequestedBy"];
             reason?: string | null;
             stamp?: null | components["schemas"]["Stamp"];
             /** Format: date-time */
@@ -2175,6 +2179,20 @@ export interface components {
             phone?: string | null;
             residence?: null | components["schemas"]["ResidenceAddress"];
             proof_of_work: components["schemas"]["ProofOfWork"];
+        };
+        /** @description The person behind the account that asked for a certificate. */
+        RequestedBy: {
+            /** @example BIANCHI */
+            surname: string;
+            /** @example ANNA */
+            name: string;
+            /**
+             * @description A citizen's codice fiscale (staff accounts have none).
+             * @example BNCNNA80A41H501R
+             */
+            fiscal_code?: string | null;
+            /** @description A staff account's user name (citizens have none). */
+            username?: string | null;
         };
         /**
          * @description Who asked, as seen from the subject: the subject, a member of the same family, the
@@ -3212,6 +3230,13 @@ export interface operations {
                 page?: number;
                 /** @description At most 100 (default 50). */
                 per_page?: number;
+                /**
+                 * @description A certificate ID (with or without dashes, any case) or a codice fiscale (any
+                 *     case): the ID matches the certificate, the codice fiscale both the person it is
+                 *     about and the person who asked for it. Anything else is refused (422 on `q`).
+                 * @example 7KQF-9XMA-2R4D-HV0C
+                 */
+                q?: string;
             };
             header?: {
                 /** @description `it` (default) or `en` */
@@ -3233,6 +3258,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     issue_certificate: {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { formatDateTime } from '@/lib/format'
+import { DataTable } from '@/components/DataTable'
+import { DateTimeText } from '@/components/DateTimeText'
 import type { AccessLogEntry } from '../api/useAccessLog'
 
 interface AccessLogTableProps {
@@ -9,39 +10,50 @@ interface AccessLogTableProps {
 
 /** One row per consultation: when, what, who, why, and the certificate issued if any. */
 export function AccessLogTable({ entries, caption }: AccessLogTableProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const none = '—'
   return (
-    <div className="table-responsive">
-      <table className="table access-log-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('accessLog.columns.at')}</th>
-            <th scope="col">{t('accessLog.columns.action')}</th>
-            <th scope="col">{t('accessLog.columns.actor')}</th>
-            <th scope="col">{t('accessLog.columns.reason')}</th>
-            <th scope="col">{t('accessLog.columns.certificate')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry, index) => (
-            <tr key={`${entry.at}-${entry.action}-${index}`}>
-              <th scope="row" className="text-nowrap">
-                {formatDateTime(entry.at, i18n.language)}
-              </th>
-              <td>{entry.action_label}</td>
-              <td>
-                {entry.actor_label}
-                <br />
-                <small>{t(`accessLog.actorKinds.${entry.actor_kind}`, { defaultValue: '' })}</small>
-              </td>
-              <td>{entry.reason ?? none}</td>
-              <td className="font-monospace text-nowrap">{entry.certificate_id ?? none}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      className="access-log-table"
+      stackBelow="medium"
+      rows={entries}
+      rowKey={(entry, index) => `${entry.at}-${entry.action}-${index}`}
+      columns={[
+        {
+          key: 'at',
+          header: t('accessLog.columns.at'),
+          rowHeader: true,
+          cell: (entry) => <DateTimeText utc={entry.at} />,
+        },
+        {
+          key: 'action',
+          header: t('accessLog.columns.action'),
+          cell: (entry) => entry.action_label,
+        },
+        {
+          key: 'actor',
+          header: t('accessLog.columns.actor'),
+          cell: (entry) => (
+            <>
+              {entry.actor_label}
+              <br />
+              <small>{t(`accessLog.actorKinds.${entry.actor_kind}`, { defaultValue: '' })}</small>
+            </>
+          ),
+        },
+        {
+          key: 'reason',
+          header: t('accessLog.columns.reason'),
+          cell: (entry) => entry.reason ?? none,
+        },
+        {
+          key: 'certificate',
+          header: t('accessLog.columns.certificate'),
+          className: 'identifier text-nowrap',
+          cell: (entry) => entry.certificate_id ?? none,
+        },
+      ]}
+    />
   )
 }

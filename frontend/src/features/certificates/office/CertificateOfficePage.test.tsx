@@ -17,7 +17,12 @@ const revoker = { ...operatorClaims, perms: ['registry.read', 'certificates.revo
 function backEnd(extra: Parameters<typeof mockApi>[0] = {}) {
   let items: Array<Record<string, unknown>> = [validForThirdParty, expiredForSelf, revokedByOffice]
   return mockApi({
-    [LIST]: () => json({ items }),
+    // A search finds the certificate with that ID (dashes and case aside), or none.
+    [LIST]: (req) => {
+      const q = new URL(req.url).searchParams.get('q')
+      const bare = (id: unknown) => String(id).replaceAll('-', '').toUpperCase()
+      return json({ items: q ? items.filter((c) => bare(c.id) === bare(q)) : items })
+    },
     ['GET /api/v1/certificate-usages']: () =>
       json({
         items: [
@@ -66,18 +71,23 @@ describe('back office: issued certificates', () => {
     expect(thirdParty).toHaveTextContent('Certificato di Residenza')
     expect(thirdParty).toHaveTextContent('ROSSI MARCO')
     expect(thirdParty).toHaveTextContent('RSSMRC68B12E897Y')
-    expect(thirdParty).toHaveTextContent('Un terzo')
-    expect(thirdParty).toHaveTextContent('Motivo: Pratica di successione')
+    // Who asked, by name and codice fiscale, not just "a third party".
+    const requester = within(thirdParty).getByRole('cell', { name: /Terza persona/ })
+    expect(requester).toHaveTextContent('NERI PAOLA')
+    expect(requester).toHaveTextContent('NREPLA70A41H501D')
+    expect(requester).toHaveTextContent('Motivo: Pratica di successione')
     // The usage in short (the certificate prints the whole wording).
     expect(await within(thirdParty).findByText('In bollo (16,00 €)')).toBeInTheDocument()
-    expect(thirdParty).toHaveTextContent('30/05/2099')
+    expect(thirdParty).toHaveTextContent('fino al 30/05/2099')
     expect(within(thirdParty).getByText('Valido')).toBeInTheDocument()
     const self = row(expiredForSelf.id)
-    expect(self).toHaveTextContent("L'intestatario")
+    expect(within(self).getByRole('cell', { name: "L'intestatario" })).toBeInTheDocument()
     expect(self).toHaveTextContent('Altro: Circolo sportivo')
     expect(within(self).getByText('Scaduto')).toBeInTheDocument()
     const office = row(revokedByOffice.id)
-    expect(office).toHaveTextContent("L'ufficio anagrafe")
+    const byOffice = within(office).getByRole('cell', { name: /Ufficio anagrafe/ })
+    expect(byOffice).toHaveTextContent('Demo Operatore')
+    expect(byOffice).toHaveTextContent('operatore')
     expect(within(office).getByText('Revocato')).toBeInTheDocument()
     const list = requests.find((r) => r.path === '/api/v1/certificates')
     expect(new URLSearchParams(list?.query)).toEqual(
@@ -232,5 +242,69 @@ describe('back office: issued certificates', () => {
     expect(screen.queryByRole('link', { name: 'Successivi' })).toBeNull()
     const last = requests.filter((r) => r.path === '/api/v1/certificates').at(-1)
     expect(new URLSearchParams(last?.query).get('page')).toBe('2')
+  })
+
+  it('finds a certificate by its ID, then shows them all again', async () => {
+    const { user, requests } = await openPage(reader)
+    const field = screen.getByRole('searchbox', { name: 'ID del certificato o codice fiscale' })
+    expect(field).toHaveAccessibleDescription(/con o senza trattini/)
+    await user.type(field, '  7kqf9xma2r4dhv0c ')
+    await user.click(screen.getByRole('button', { name: 'Cerca' }))
+    const found = await screen.findByRole('table', {
+      name: 'Certificati corrispondenti a «7KQF9XMA2R4DHV0C», dal più recente: dal 1° al 1°',
+    })
+    expect(within(found).getAllByRole('row')).toHaveLength(2)
+    expect(row(validForThirdParty.id)).toBeInTheDocument()
+    const searched = requests.filter((r) => r.path === '/api/v1/certificates').at(-1)
+    expect(new URLSearchParams(searched?.query)).toEqual(
+      new URLSearchParams({ page: '1', per_page: '50', q: '7kqf9xma2r4dhv0c' }),
+    )
+
+    await user.click(screen.getByRole('button', { name: 'Mostra tutti i certificati' }))
+    await screen.findByRole('table', { name: /dal 1° al 3°/ })
+    expect(field).toHaveValue('')
+    expect(field).toHaveFocus()
+    expect(screen.queryByRole('button', { name: 'Mostra tutti i certificati' })).toBeNull()
+    const all = requests.filter((r) => r.path === '/api/v1/certificates').at(-1)
+    expect(new URLSearchParams(all?.query).has('q')).toBe(false)
+  })
+
+  it('says so when nothing matches, and keeps the way back to the whole list', async () => {
+    const { user } = await openPage(reader)
+    await user.type(screen.getByRole('searchbox'), '0000-0000-0000-0000')
+    await user.click(screen.getByRole('button', { name: 'Cerca' }))
+    const none = await screen.findByText(/Nessun certificato corrisponde a «0000-0000-0000-0000»/)
+    expect(none).toHaveAttribute('role', 'status')
+    expect(screen.queryByRole('table')).toBeNull()
+    expect(screen.getByRole('searchbox')).toHaveValue('0000-0000-0000-0000')
+    await user.click(screen.getByRole('button', { name: 'Mostra tutti i certificati' }))
+    await screen.findByRole('table', { name: /dal 1° al 3°/ })
+  })
+
+  it("ties the server's refusal of the search text to the field", async () => {
+    const { user } = await openPage(reader, {
+      [LIST]: (req) =>
+        new URL(req.url).searchParams.has('q')
+          ? problem(422, {
+              code: 'validation_failed',
+              detail: 'Dati non validi.',
+              errors: [
+                {
+                  field: 'q',
+                  message: "Indicare l'ID di un certificato o un codice fiscale valido.",
+                },
+              ],
+            })
+          : json({ items: [validForThirdParty] }),
+    })
+    const field = screen.getByRole('searchbox')
+    await user.type(field, 'Rossi')
+    await user.click(screen.getByRole('button', { name: 'Cerca' }))
+    await vi.waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'))
+    expect(field).toHaveAccessibleDescription(/codice fiscale valido/)
+    expect(screen.queryByRole('table')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Mostra tutti i certificati' }))
+    await screen.findByRole('table', { name: /dal 1° al 1°/ })
+    expect(field).not.toHaveAttribute('aria-invalid')
   })
 })

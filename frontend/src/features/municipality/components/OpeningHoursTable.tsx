@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '@/components/DataTable'
 import type { OpeningHours } from '../api/useMunicipality'
 import { weeklySchedule } from './openingHours'
 
@@ -13,26 +14,24 @@ export function OpeningHoursTable({ hours, caption }: OpeningHoursTableProps) {
   const days = weeklySchedule(hours, i18n.language)
   const list = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' })
   return (
-    <table className="table opening-hours">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('contacts.day')}</th>
-          <th scope="col">{t('contacts.hours')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {days.map((day) => (
-          <tr key={day.weekday}>
-            <th scope="row">{day.name}</th>
-            <td>
-              {day.intervals.length > 0
-                ? list.format(day.intervals.map((i) => i.label))
-                : t('contacts.closed')}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      className="opening-hours"
+      // Two short columns fit on any phone.
+      stackBelow="never"
+      rows={days}
+      rowKey={(day) => String(day.weekday)}
+      columns={[
+        { key: 'day', header: t('contacts.day'), rowHeader: true, cell: (day) => day.name },
+        {
+          key: 'hours',
+          header: t('contacts.hours'),
+          cell: (day) =>
+            day.intervals.length > 0
+              ? list.format(day.intervals.map((i) => i.label))
+              : t('contacts.closed'),
+        },
+      ]}
+    />
   )
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '@/components/DataTable'
 import type { Preview } from '../api/usePreviewSelfDeclaration'
 
 /** The word that opens the statements, printed on a line of its own. */
@@ -36,29 +37,20 @@ export function DeclarationPreview({ preview }: { preview: Preview }) {
       </p>
     )
   const table = preview.table ? (
-    <div className="table-responsive">
-      <table className="table table-sm declaration-table">
-        <caption>{it('selfDeclarations.new.previewTable')}</caption>
-        <thead>
-          <tr>
-            {preview.table.columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {preview.table.rows.map((row, index) => (
-            <tr key={index}>
-              {row.map((cell, column) => (
-                <td key={column}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={it('selfDeclarations.new.previewTable')}
+      className="table-sm declaration-table"
+      stackBelow="medium"
+      rows={preview.table.rows}
+      rowKey={(_row, index) => String(index)}
+      // The first column names the person: each row's header, each card's title.
+      columns={preview.table.columns.map((column, at) => ({
+        key: String(at),
+        header: column,
+        rowHeader: at === 0,
+        cell: (row: string[]) => row[at],
+      }))}
+    />
   ) : null
   return (
     <article

@@ -1,5 +1,7 @@
 import { Button } from 'design-react-kit'
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '@/components/DataTable'
+import { DateTimeText } from '@/components/DateTimeText'
 import { formatDateTime } from '@/lib/format'
 import type { SelfDeclaration } from '../api/useCreateSelfDeclaration'
 
@@ -20,58 +22,67 @@ export function DeclarationTable({
   onEmail,
 }: DeclarationTableProps) {
   const { t, i18n } = useTranslation()
+  const createdAt = (declaration: SelfDeclaration) =>
+    formatDateTime(declaration.created_at, i18n.language)
   return (
-    <div className="table-responsive">
-      <table className="table declaration-archive">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('selfDeclarations.columns.type')}</th>
-            <th scope="col">{t('selfDeclarations.columns.createdAt')}</th>
-            <th scope="col">{t('selfDeclarations.columns.id')}</th>
-            <th scope="col">{t('selfDeclarations.columns.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {declarations.map((declaration) => {
-            const which = `${declaration.type_name}, ${formatDateTime(declaration.created_at, i18n.language)}`
+    <DataTable
+      caption={caption}
+      className="declaration-archive"
+      stackBelow="medium"
+      rows={declarations}
+      rowKey={(declaration) => declaration.id}
+      columns={[
+        {
+          key: 'type',
+          header: t('selfDeclarations.columns.type'),
+          rowHeader: true,
+          cell: (declaration) => declaration.type_name,
+        },
+        {
+          key: 'createdAt',
+          header: t('selfDeclarations.columns.createdAt'),
+          cell: (declaration) => <DateTimeText utc={declaration.created_at} />,
+        },
+        {
+          key: 'id',
+          header: t('selfDeclarations.columns.id'),
+          className: 'identifier text-nowrap',
+          cell: (declaration) => declaration.id,
+        },
+        {
+          key: 'actions',
+          header: t('selfDeclarations.columns.actions'),
+          actions: true,
+          cell: (declaration) => {
+            const which = `${declaration.type_name}, ${createdAt(declaration)}`
             return (
-              <tr key={declaration.id}>
-                <th scope="row">{declaration.type_name}</th>
-                <td className="text-nowrap">
-                  {formatDateTime(declaration.created_at, i18n.language)}
-                </td>
-                <td className="font-monospace">{declaration.id}</td>
-                <td>
-                  <div className="d-flex flex-wrap gap-2">
-                    <Button
-                      color="primary"
-                      size="xs"
-                      type="button"
-                      disabled={downloading === declaration.id}
-                      aria-label={`${t('selfDeclarations.download')} – ${which}`}
-                      onClick={() => onDownload(declaration.id)}
-                    >
-                      {t('selfDeclarations.download')}
-                    </Button>
-                    <Button
-                      color="primary"
-                      outline
-                      size="xs"
-                      type="button"
-                      data-declaration={declaration.id}
-                      aria-label={`${t('selfDeclarations.emailShort')} – ${which}`}
-                      onClick={() => onEmail(declaration.id)}
-                    >
-                      {t('selfDeclarations.emailShort')}
-                    </Button>
-                  </div>
-                </td>
-              </tr>
+              <div className="table-actions">
+                <Button
+                  color="primary"
+                  size="xs"
+                  type="button"
+                  disabled={downloading === declaration.id}
+                  aria-label={`${t('selfDeclarations.download')} – ${which}`}
+                  onClick={() => onDownload(declaration.id)}
+                >
+                  {t('selfDeclarations.download')}
+                </Button>
+                <Button
+                  color="primary"
+                  outline
+                  size="xs"
+                  type="button"
+                  data-declaration={declaration.id}
+                  aria-label={`${t('selfDeclarations.emailShort')} – ${which}`}
+                  onClick={() => onEmail(declaration.id)}
+                >
+                  {t('selfDeclarations.emailShort')}
+                </Button>
+              </div>
             )
-          })}
-        </tbody>
-      </table>
-    </div>
+          },
+        },
+      ]}
+    />
   )
 }

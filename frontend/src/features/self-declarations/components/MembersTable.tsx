@@ -1,5 +1,6 @@
 import { Badge, Button } from 'design-react-kit'
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '@/components/DataTable'
 import type { DeclarationField } from '../api/useSelfDeclarationTypes'
 import { emptyMember, fieldId, type MemberRow } from '../draft'
 
@@ -62,82 +63,84 @@ export function MembersTable({
         ) : null}
         {t('selfDeclarations.new.members.hint', { max: MAX_MEMBERS })}
       </p>
-      <div className="table-responsive">
-        <table className="table members-table" aria-describedby={hintId}>
-          <caption className="visually-hidden">{field.label}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('selfDeclarations.new.members.number')}</th>
-              {COLUMNS.map((column) => (
-                <th scope="col" key={column}>
-                  {columnLabel(column)}
-                  {column !== 'birth_place' ? <span aria-hidden="true"> *</span> : null}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">{t('selfDeclarations.new.members.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <tr key={row.key}>
-                <th scope="row">{index + 1}</th>
-                {COLUMNS.map((column) => {
-                  const name = cellKey(index, column)
-                  const id = fieldId(name)
-                  const error = errors[name]
-                  return (
-                    <td key={column}>
-                      <label htmlFor={id} className="visually-hidden">
-                        {t('selfDeclarations.new.members.cellLabel', {
-                          column: columnLabel(column),
-                          number: index + 1,
-                        })}
-                      </label>
-                      <input
-                        id={id}
-                        name={name}
-                        className={`form-control${error ? ' is-invalid' : ''}`}
-                        type={column === 'birth_date' ? 'date' : 'text'}
-                        max={column === 'birth_date' ? today : undefined}
-                        maxLength={column === 'birth_date' ? undefined : 80}
-                        autoComplete="off"
-                        required={column !== 'birth_place'}
-                        aria-invalid={error ? true : undefined}
-                        aria-describedby={error ? `${id}-error` : undefined}
-                        value={row[column]}
-                        onChange={(e) => update(row.key, column, e.target.value)}
-                      />
-                      {error ? (
-                        <div id={`${id}-error`} className="text-field-error">
-                          {error}
-                        </div>
-                      ) : null}
-                    </td>
-                  )
-                })}
-                <td>
-                  <Button
-                    color="secondary"
-                    outline
-                    size="xs"
-                    type="button"
-                    aria-label={t('selfDeclarations.new.members.removeLabel', {
+      <DataTable
+        caption={field.label}
+        captionClassName="visually-hidden"
+        className="members-table"
+        stackBelow="wide"
+        aria-describedby={hintId}
+        rows={rows}
+        rowKey={(row) => String(row.key)}
+        columns={[
+          {
+            key: 'number',
+            header: t('selfDeclarations.new.members.number'),
+            rowHeader: true,
+            cell: (_row, index) => index + 1,
+          },
+          ...COLUMNS.map((column) => ({
+            key: column,
+            header: columnLabel(column),
+            required: column !== 'birth_place',
+            cell: (row: MemberRow, index: number) => {
+              const name = cellKey(index, column)
+              const id = fieldId(name)
+              const error = errors[name]
+              return (
+                <>
+                  <label htmlFor={id} className="visually-hidden">
+                    {t('selfDeclarations.new.members.cellLabel', {
+                      column: columnLabel(column),
                       number: index + 1,
                     })}
-                    // A family has one member at least: the declarant.
-                    disabled={rows.length <= 1}
-                    onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
-                  >
-                    {t('selfDeclarations.new.members.remove')}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  </label>
+                  <input
+                    id={id}
+                    name={name}
+                    className={`form-control${error ? ' is-invalid' : ''}`}
+                    type={column === 'birth_date' ? 'date' : 'text'}
+                    max={column === 'birth_date' ? today : undefined}
+                    maxLength={column === 'birth_date' ? undefined : 80}
+                    autoComplete="off"
+                    required={column !== 'birth_place'}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${id}-error` : undefined}
+                    value={row[column]}
+                    onChange={(e) => update(row.key, column, e.target.value)}
+                  />
+                  {error ? (
+                    <div id={`${id}-error`} className="text-field-error">
+                      {error}
+                    </div>
+                  ) : null}
+                </>
+              )
+            },
+          })),
+          {
+            key: 'actions',
+            header: t('selfDeclarations.new.members.actions'),
+            headerHidden: true,
+            actions: true,
+            cell: (row, index) => (
+              <Button
+                color="secondary"
+                outline
+                size="xs"
+                type="button"
+                aria-label={t('selfDeclarations.new.members.removeLabel', {
+                  number: index + 1,
+                })}
+                // A family has one member at least: the declarant.
+                disabled={rows.length <= 1}
+                onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
+              >
+                {t('selfDeclarations.new.members.remove')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {listError ? (
         <div id={errorId} className="text-field-error mb-2" role="alert">
           {listError}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '@/components/DataTable'
 import type { Group } from '../api/useGroups'
 import { fullNameOf, type User } from '../api/useUsers'
 import { StatusBadge } from './StatusBadge'
@@ -17,47 +18,58 @@ export function UserTable({ users, groups, caption, selectedId, onSelect }: User
   const { t } = useTranslation()
   const groupName = (id: string) => groups?.find((g) => g.id === id)?.name ?? id
   return (
-    <div className="table-responsive">
-      <table className="table admin-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.users.columns.person')}</th>
-            <th scope="col">{t('admin.users.columns.loginName')}</th>
-            <th scope="col">{t('admin.users.columns.role')}</th>
-            <th scope="col">{t('admin.users.columns.status')}</th>
-            <th scope="col">{t('admin.users.columns.groups')}</th>
-            <th scope="col">{t('admin.users.columns.action')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => {
-            const name = fullNameOf(user)
-            return (
-              <tr key={user.id} className={user.id === selectedId ? 'table-active' : undefined}>
-                <th scope="row">{name}</th>
-                <td className="font-monospace">{user.fiscal_code ?? user.username ?? '—'}</td>
-                <td>{t(`admin.users.roles.${user.role}`, { defaultValue: user.role })}</td>
-                <td>
-                  <StatusBadge status={user.status} />
-                </td>
-                <td>{user.groups.length > 0 ? user.groups.map(groupName).join(', ') : '—'}</td>
-                <td>
-                  <button
-                    type="button"
-                    id={`open-user-${user.id}`}
-                    className="btn btn-outline-primary btn-sm text-nowrap"
-                    aria-pressed={user.id === selectedId}
-                    onClick={() => onSelect(user)}
-                  >
-                    {t('admin.users.open')} <span className="visually-hidden">{name}</span>
-                  </button>
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      className="admin-table"
+      stackBelow="medium"
+      rows={users}
+      rowKey={(user) => user.id}
+      rowProps={(user) => ({ className: user.id === selectedId ? 'table-active' : undefined })}
+      columns={[
+        {
+          key: 'person',
+          header: t('admin.users.columns.person'),
+          rowHeader: true,
+          cell: (user) => fullNameOf(user),
+        },
+        {
+          key: 'loginName',
+          header: t('admin.users.columns.loginName'),
+          className: 'identifier',
+          cell: (user) => user.fiscal_code ?? user.username ?? '—',
+        },
+        {
+          key: 'role',
+          header: t('admin.users.columns.role'),
+          cell: (user) => t(`admin.users.roles.${user.role}`, { defaultValue: user.role }),
+        },
+        {
+          key: 'status',
+          header: t('admin.users.columns.status'),
+          cell: (user) => <StatusBadge status={user.status} />,
+        },
+        {
+          key: 'groups',
+          header: t('admin.users.columns.groups'),
+          cell: (user) => (user.groups.length > 0 ? user.groups.map(groupName).join(', ') : '—'),
+        },
+        {
+          key: 'action',
+          header: t('admin.users.columns.action'),
+          actions: true,
+          cell: (user) => (
+            <button
+              type="button"
+              id={`open-user-${user.id}`}
+              className="btn btn-outline-primary btn-sm"
+              aria-pressed={user.id === selectedId}
+              onClick={() => onSelect(user)}
+            >
+              {t('admin.users.open')} <span className="visually-hidden">{fullNameOf(user)}</span>
+            </button>
+          ),
+        },
+      ]}
+    />
   )
 }

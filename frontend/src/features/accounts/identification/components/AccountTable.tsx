@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '@/components/DataTable'
+import { DateTimeText } from '@/components/DateTimeText'
 import { formatDate, formatDateTime } from '@/lib/format'
 import type { Account, AccountStatus } from '../api/useAccounts'
 import { isDocumentType } from './documentTypes'
@@ -22,74 +24,83 @@ export function AccountTable({
   const { t, i18n } = useTranslation()
   const pending = status === 'pending_identification'
   const none = '—'
+  const fullName = (account: Account) => `${account.surname} ${account.name}`
   return (
-    <div className="table-responsive">
-      <table className="table account-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('backoffice.columns.person')}</th>
-            <th scope="col">{t('backoffice.columns.loginName')}</th>
-            <th scope="col">{t('backoffice.columns.birthDate')}</th>
-            <th scope="col">{t('backoffice.columns.registeredAt')}</th>
-            {pending ? null : <th scope="col">{t('backoffice.columns.document')}</th>}
-            {pending ? <th scope="col">{t('backoffice.columns.action')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((account) => {
-            const fullName = `${account.surname} ${account.name}`
+    <DataTable
+      caption={caption}
+      className="account-table"
+      stackBelow="medium"
+      rows={accounts}
+      rowKey={(account) => account.id}
+      rowProps={(account) => ({
+        className: account.id === selectedId ? 'table-active' : undefined,
+      })}
+      columns={[
+        {
+          key: 'person',
+          header: t('backoffice.columns.person'),
+          rowHeader: true,
+          cell: fullName,
+        },
+        {
+          key: 'loginName',
+          header: t('backoffice.columns.loginName'),
+          className: 'identifier',
+          cell: (account) => account.fiscal_code ?? account.username ?? none,
+        },
+        {
+          key: 'birthDate',
+          header: t('backoffice.columns.birthDate'),
+          cell: (account) =>
+            account.birth_date ? formatDate(account.birth_date, i18n.language, 'medium') : none,
+        },
+        {
+          key: 'registeredAt',
+          header: t('backoffice.columns.registeredAt'),
+          cell: (account) => <DateTimeText utc={account.created_at} />,
+        },
+        !pending && {
+          key: 'document',
+          header: t('backoffice.columns.document'),
+          cell: (account) => {
             const documentType = account.identity_document_type
             return (
-              <tr
-                key={account.id}
-                className={account.id === selectedId ? 'table-active' : undefined}
-              >
-                <th scope="row">{fullName}</th>
-                <td className="font-monospace">
-                  {account.fiscal_code ?? account.username ?? none}
-                </td>
-                <td>
-                  {account.birth_date
-                    ? formatDate(account.birth_date, i18n.language, 'medium')
-                    : none}
-                </td>
-                <td>{formatDateTime(account.created_at, i18n.language)}</td>
-                {pending ? null : (
-                  <td>
-                    {documentType
-                      ? `${isDocumentType(documentType) ? t(`backoffice.documentTypes.${documentType}`) : documentType} ${account.identity_document_number ?? ''}`.trim()
-                      : none}
-                    {account.identified_at ? (
-                      <>
-                        <br />
-                        <small>
-                          {t('backoffice.identifiedAt', {
-                            when: formatDateTime(account.identified_at, i18n.language),
-                          })}
-                        </small>
-                      </>
-                    ) : null}
-                  </td>
-                )}
-                {pending ? (
-                  <td>
-                    <button
-                      type="button"
-                      className="btn btn-outline-primary btn-sm"
-                      id={`identify-${account.id}`}
-                      aria-pressed={account.id === selectedId}
-                      onClick={() => onSelect(account)}
-                    >
-                      {t('backoffice.identify')} <span className="visually-hidden">{fullName}</span>
-                    </button>
-                  </td>
+              <>
+                {documentType
+                  ? `${isDocumentType(documentType) ? t(`backoffice.documentTypes.${documentType}`) : documentType} ${account.identity_document_number ?? ''}`.trim()
+                  : none}
+                {account.identified_at ? (
+                  <>
+                    <br />
+                    <small>
+                      {t('backoffice.identifiedAt', {
+                        when: formatDateTime(account.identified_at, i18n.language),
+                      })}
+                    </small>
+                  </>
                 ) : null}
-              </tr>
+              </>
             )
-          })}
-        </tbody>
-      </table>
-    </div>
+          },
+        },
+        pending && {
+          key: 'action',
+          header: t('backoffice.columns.action'),
+          actions: true,
+          cell: (account) => (
+            <button
+              type="button"
+              className="btn btn-outline-primary btn-sm"
+              id={`identify-${account.id}`}
+              aria-pressed={account.id === selectedId}
+              onClick={() => onSelect(account)}
+            >
+              {t('backoffice.identify')}{' '}
+              <span className="visually-hidden">{fullName(account)}</span>
+            </button>
+          ),
+        },
+      ]}
+    />
   )
 }

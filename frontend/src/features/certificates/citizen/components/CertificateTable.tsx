@@ -1,6 +1,7 @@
 import { Badge, Button } from 'design-react-kit'
 import { useTranslation } from 'react-i18next'
-import { formatDateTime } from '@/lib/format'
+import { DataTable } from '@/components/DataTable'
+import { DateTimeText } from '@/components/DateTimeText'
 import { registryDate, todayIso } from '@/lib/registryDates'
 import type { Certificate } from '../api/useIssueCertificate'
 
@@ -28,75 +29,90 @@ export function CertificateTable({
   onDownload,
   onEmail,
 }: CertificateTableProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const today = todayIso()
   return (
-    <div className="table-responsive">
-      <table className="table certificate-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('certificates.columns.issuedAt')}</th>
-            <th scope="col">{t('certificates.columns.type')}</th>
-            <th scope="col">{t('certificates.columns.subject')}</th>
-            <th scope="col">{t('certificates.columns.usage')}</th>
-            <th scope="col">{t('certificates.columns.id')}</th>
-            <th scope="col">{t('certificates.columns.status')}</th>
-            <th scope="col">{t('certificates.columns.validUntil')}</th>
-            <th scope="col">{t('certificates.columns.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {certificates.map((certificate) => {
+    <DataTable
+      caption={caption}
+      className="certificate-table"
+      stackBelow="wide"
+      rows={certificates}
+      rowKey={(certificate) => certificate.id}
+      columns={[
+        {
+          key: 'issuedAt',
+          header: t('certificates.columns.issuedAt'),
+          cell: (certificate) => <DateTimeText utc={certificate.issued_at} />,
+        },
+        {
+          key: 'type',
+          header: t('certificates.columns.type'),
+          rowHeader: true,
+          cell: (certificate) => certificate.type_name,
+        },
+        {
+          key: 'subject',
+          header: t('certificates.columns.subject'),
+          cell: (certificate) => `${certificate.subject_surname} ${certificate.subject_name}`,
+        },
+        {
+          key: 'usage',
+          header: t('certificates.columns.usage'),
+          cell: (certificate) =>
+            certificate.usage_text
+              ? `${certificate.usage_description}: ${certificate.usage_text}`
+              : certificate.usage_description,
+        },
+        {
+          key: 'id',
+          header: t('certificates.columns.id'),
+          className: 'identifier text-nowrap',
+          cell: (certificate) => certificate.id,
+        },
+        {
+          key: 'status',
+          header: t('certificates.columns.status'),
+          cell: (certificate) => {
             const state = standing(certificate, today)
-            return (
-              <tr key={certificate.id}>
-                <td className="text-nowrap">
-                  {formatDateTime(certificate.issued_at, i18n.language)}
-                </td>
-                <th scope="row">{certificate.type_name}</th>
-                <td>
-                  {certificate.subject_surname} {certificate.subject_name}
-                </td>
-                <td>
-                  {certificate.usage_description}
-                  {certificate.usage_text ? `: ${certificate.usage_text}` : null}
-                </td>
-                <td className="font-monospace text-nowrap">{certificate.id}</td>
-                <td>
-                  <Badge color={BADGE_COLOR[state]}>{t(`certificates.status.${state}`)}</Badge>
-                </td>
-                <td>{registryDate(certificate.valid_until)}</td>
-                <td>
-                  <div className="d-flex flex-column gap-2">
-                    <Button
-                      color="primary"
-                      size="xs"
-                      type="button"
-                      disabled={downloading === certificate.id}
-                      onClick={() => onDownload(certificate.id)}
-                    >
-                      {t('certificates.download')}
-                      <span className="visually-hidden"> {certificate.id}</span>
-                    </Button>
-                    <Button
-                      color="primary"
-                      outline
-                      size="xs"
-                      type="button"
-                      data-certificate={certificate.id}
-                      onClick={() => onEmail(certificate.id)}
-                    >
-                      {t('certificates.emailShort')}
-                      <span className="visually-hidden"> {certificate.id}</span>
-                    </Button>
-                  </div>
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+            return <Badge color={BADGE_COLOR[state]}>{t(`certificates.status.${state}`)}</Badge>
+          },
+        },
+        {
+          key: 'validUntil',
+          header: t('certificates.columns.validUntil'),
+          cell: (certificate) => registryDate(certificate.valid_until),
+        },
+        {
+          key: 'actions',
+          header: t('certificates.columns.actions'),
+          actions: true,
+          cell: (certificate) => (
+            <div className="table-actions">
+              <Button
+                color="primary"
+                size="xs"
+                type="button"
+                disabled={downloading === certificate.id}
+                onClick={() => onDownload(certificate.id)}
+              >
+                {t('certificates.download')}
+                <span className="visually-hidden"> {certificate.id}</span>
+              </Button>
+              <Button
+                color="primary"
+                outline
+                size="xs"
+                type="button"
+                data-certificate={certificate.id}
+                onClick={() => onEmail(certificate.id)}
+              >
+                {t('certificates.emailShort')}
+                <span className="visually-hidden"> {certificate.id}</span>
+              </Button>
+            </div>
+          ),
+        },
+      ]}
+    />
   )
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { formatDateTime } from '@/lib/format'
+import { DataTable } from '@/components/DataTable'
+import { DateTimeText } from '@/components/DateTimeText'
 import { registryDate, todayIso } from '@/lib/registryDates'
 import type { IssuedCertificate } from '../api/useIssuedCertificates'
 import { useUsageCatalogue } from '../api/useUsageCatalogue'
@@ -26,6 +27,38 @@ const BADGES: Record<Standing, string> = {
   revoked: 'bg-danger',
 }
 
+/** Who asked: the person by name and codice fiscale (user name for staff), then how they relate. */
+function RequesterCell({ certificate }: { certificate: IssuedCertificate }) {
+  const { t } = useTranslation()
+  const who = certificate.requested_by
+  const relation = isRequesterKind(certificate.requester)
+    ? t(`certificateOffice.requesters.${certificate.requester}`)
+    : certificate.requester
+  // The holder asking for themselves is already named in the holder's column.
+  const named = who && certificate.requester !== 'self'
+  return (
+    <>
+      {named ? (
+        <>
+          {who.surname} {who.name}
+          <br />
+          <span className="identifier text-nowrap">{who.fiscal_code ?? who.username}</span>
+          <br />
+          <small>{relation}</small>
+        </>
+      ) : (
+        relation
+      )}
+      {certificate.reason ? (
+        <>
+          <br />
+          <small>{t('certificateOffice.requestReason', { reason: certificate.reason })}</small>
+        </>
+      ) : null}
+    </>
+  )
+}
+
 /** One page of the certificates issued, with who they are about and who asked for them. */
 export function IssuedCertificatesTable({
   certificates,
@@ -34,7 +67,7 @@ export function IssuedCertificatesTable({
   onDownload,
   onRevoke,
 }: IssuedCertificatesTableProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const usages = useUsageCatalogue()
   const usageLabel = (summary: UsageSummary) =>
     summary.kind === 'stamp'
@@ -46,94 +79,107 @@ export function IssuedCertificatesTable({
           : summary.text
   const today = todayIso()
   return (
-    <div className="table-responsive">
-      <table className="table admin-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('certificateOffice.columns.issuedAt')}</th>
-            <th scope="col">{t('certificateOffice.columns.id')}</th>
-            <th scope="col">{t('certificateOffice.columns.type')}</th>
-            <th scope="col">{t('certificateOffice.columns.subject')}</th>
-            <th scope="col">{t('certificateOffice.columns.requester')}</th>
-            <th scope="col">{t('certificateOffice.columns.usage')}</th>
-            <th scope="col">{t('certificateOffice.columns.validUntil')}</th>
-            <th scope="col">{t('certificateOffice.columns.status')}</th>
-            <th scope="col">{t('certificateOffice.columns.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {certificates.map((certificate) => {
+    <DataTable
+      caption={caption}
+      className="admin-table"
+      stackBelow="wide"
+      rows={certificates}
+      rowKey={(certificate) => certificate.id}
+      rowProps={(certificate) => ({ 'data-certificate': certificate.id })}
+      columns={[
+        {
+          key: 'id',
+          header: t('certificateOffice.columns.id'),
+          rowHeader: true,
+          className: 'identifier text-nowrap',
+          cell: (certificate) => certificate.id,
+        },
+        {
+          key: 'certificate',
+          header: t('certificateOffice.columns.type'),
+          cell: (certificate) => (
+            <>
+              {certificate.type_name}
+              <br />
+              <small title={certificate.usage_description}>
+                {usageLabel(usageSummary(certificate, usages.data))}
+              </small>
+            </>
+          ),
+        },
+        {
+          key: 'issuedAt',
+          header: t('certificateOffice.columns.issuedAt'),
+          cell: (certificate) => <DateTimeText utc={certificate.issued_at} />,
+        },
+        {
+          key: 'subject',
+          header: t('certificateOffice.columns.subject'),
+          cell: (certificate) => (
+            <>
+              {certificate.subject_surname} {certificate.subject_name}
+              <br />
+              <span className="identifier text-nowrap">{certificate.subject_fiscal_code}</span>
+            </>
+          ),
+        },
+        {
+          key: 'requester',
+          header: t('certificateOffice.columns.requester'),
+          cell: (certificate) => <RequesterCell certificate={certificate} />,
+        },
+        {
+          key: 'status',
+          header: t('certificateOffice.columns.status'),
+          cell: (certificate) => {
             const standing = standingOf(certificate, today)
             return (
-              <tr key={certificate.id} data-certificate={certificate.id}>
-                <td className="text-nowrap">
-                  {formatDateTime(certificate.issued_at, i18n.language)}
-                </td>
-                <th scope="row" className="identifier text-nowrap">
-                  {certificate.id}
-                </th>
-                <td>{certificate.type_name}</td>
-                <td>
-                  {certificate.subject_surname} {certificate.subject_name}
-                  <br />
-                  <span className="identifier">{certificate.subject_fiscal_code}</span>
-                </td>
-                <td>
-                  {isRequesterKind(certificate.requester)
-                    ? t(`certificateOffice.requesters.${certificate.requester}`)
-                    : certificate.requester}
-                  {certificate.reason ? (
-                    <>
-                      <br />
-                      <small>
-                        {t('certificateOffice.requestReason', { reason: certificate.reason })}
-                      </small>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <span title={certificate.usage_description}>
-                    {usageLabel(usageSummary(certificate, usages.data))}
-                  </span>
-                </td>
-                <td className="text-nowrap">{registryDate(certificate.valid_until)}</td>
-                <td>
-                  <span className={`badge ${BADGES[standing]}`}>
-                    {t(`certificateOffice.standing.${standing}`)}
-                  </span>
-                </td>
-                <td>
-                  <div className="d-flex flex-column gap-2">
-                    <button
-                      type="button"
-                      className="btn btn-primary btn-xs"
-                      disabled={downloadingId === certificate.id}
-                      onClick={() => onDownload(certificate)}
-                    >
-                      {downloadingId === certificate.id
-                        ? t('certificateOffice.downloading')
-                        : t('certificateOffice.download')}
-                      <span className="visually-hidden"> {certificate.id}</span>
-                    </button>
-                    {onRevoke && certificate.status === 'valid' ? (
-                      <button
-                        type="button"
-                        className="btn btn-outline-danger btn-xs"
-                        data-revoke={certificate.id}
-                        onClick={() => onRevoke(certificate)}
-                      >
-                        {t('certificateOffice.revoke')}
-                        <span className="visually-hidden"> {certificate.id}</span>
-                      </button>
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
+              <>
+                <span className={`badge ${BADGES[standing]}`}>
+                  {t(`certificateOffice.standing.${standing}`)}
+                </span>
+                <br />
+                <small className="text-nowrap">
+                  {t('certificateOffice.validUntil', {
+                    date: registryDate(certificate.valid_until),
+                  })}
+                </small>
+              </>
             )
-          })}
-        </tbody>
-      </table>
-    </div>
+          },
+        },
+        {
+          key: 'actions',
+          header: t('certificateOffice.columns.actions'),
+          actions: true,
+          cell: (certificate) => (
+            <div className="table-actions">
+              <button
+                type="button"
+                className="btn btn-primary btn-xs"
+                disabled={downloadingId === certificate.id}
+                onClick={() => onDownload(certificate)}
+              >
+                {downloadingId === certificate.id
+                  ? t('certificateOffice.downloading')
+                  : t('certificateOffice.download')}
+                <span className="visually-hidden"> {certificate.id}</span>
+              </button>
+              {onRevoke && certificate.status === 'valid' ? (
+                <button
+                  type="button"
+                  className="btn btn-outline-danger btn-xs"
+                  data-revoke={certificate.id}
+                  onClick={() => onRevoke(certificate)}
+                >
+                  {t('certificateOffice.revoke')}
+                  <span className="visually-hidden"> {certificate.id}</span>
+                </button>
+              ) : null}
+            </div>
+          ),
+        },
+      ]}
+    />
   )
 }

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { Loading } from '@/components/Loading'
 import { Notice } from '@/components/Notice'
 import { PageHeading } from '@/components/PageHeading'
@@ -14,13 +14,25 @@ import {
   useIssuedCertificates,
 } from '../api/useIssuedCertificates'
 import { useRevokeCertificate } from '../api/useRevokeCertificate'
+import { CertificateSearch } from '../components/CertificateSearch'
 import { IssuedCertificatesTable } from '../components/IssuedCertificatesTable'
 import { RevokeCertificateForm } from '../components/RevokeCertificateForm'
 
 type Outcome = { kind: 'downloaded'; file: string } | { kind: 'revoked'; id: string }
 
-function pageSearch(page: number) {
-  return { search: page > 1 ? `?pagina=${page}` : '' }
+/** The address of a page of the list: `?cerca=…&pagina=…`, each only when it says something. */
+function listAddress(page: number, search: string) {
+  const params = new URLSearchParams()
+  if (search) params.set('cerca', search)
+  if (page > 1) params.set('pagina', String(page))
+  const query = params.toString()
+  return { search: query ? `?${query}` : '' }
+}
+
+/** The server's message on the search text, when it refused it (422 on `q`). */
+function searchRefusalOf(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.status !== 422) return null
+  return error.problem.errors?.find((e) => e.field === 'q')?.message ?? null
 }
 
 /** The server's message on the reason, when it refused the reason itself (422). */
@@ -32,15 +44,19 @@ function reasonRefusalOf(error: unknown): string | null {
 /**
  * /backoffice/certificati — every certificate the office has issued (`registry.read`),
  * newest first, to download again; valid ones may be revoked with a reason by those with
- * `certificates.revoke`.
+ * `certificates.revoke`. A certificate is found by its ID or by a codice fiscale (of the
+ * person it is about or of who asked for it).
  */
 export function CertificateOfficePage() {
   const { t } = useTranslation()
   const { user } = useSession()
   const [params] = useSearchParams()
+  const navigate = useNavigate()
   const pageParam = Number(params.get('pagina'))
   const page = Number.isInteger(pageParam) && pageParam > 1 ? pageParam : 1
-  const certificates = useIssuedCertificates(page)
+  const search = params.get('cerca')?.trim() ?? ''
+  const certificates = useIssuedCertificates(page, search)
+  const searchRefusal = certificates.isError ? searchRefusalOf(certificates.error) : null
   const download = useDownloadIssuedCertificate()
   const revoke = useRevokeCertificate()
   const [revoking, setRevoking] = useState<IssuedCertificate | null>(null)
@@ -83,6 +99,15 @@ export function CertificateOfficePage() {
   return (
     <>
       <PageHeading title={t('certificateOffice.title')} lead={t('certificateOffice.lead')} />
+      <CertificateSearch
+        search={search}
+        refusal={searchRefusal}
+        onSearch={(next) => {
+          clearMessages()
+          setRevoking(null)
+          navigate(listAddress(1, next))
+        }}
+      />
       <div ref={outcomeRef} tabIndex={-1} role="status" className="outcome-region">
         {outcome?.kind === 'revoked' ? (
           <Notice color="success">{t('certificateOffice.revoked', { id: outcome.id })}</Notice>
@@ -97,18 +122,24 @@ export function CertificateOfficePage() {
       {download.isError ? (
         <ProblemAlert error={download.error} context={t('certificateOffice.downloadFailed')} />
       ) : null}
-      {certificates.isError ? (
+      {searchRefusal ? null : certificates.isError ? (
         <ProblemAlert error={certificates.error} context={t('certificateOffice.loadFailed')} />
       ) : !certificates.data ? (
         <Loading label={t('certificateOffice.loading')} />
       ) : items.length === 0 ? (
         <p role="status">
-          {page > 1 ? t('certificateOffice.emptyPage') : t('certificateOffice.empty')}
+          {page > 1
+            ? t('certificateOffice.emptyPage')
+            : search
+              ? t('certificateOffice.search.noResults', { search: search.toUpperCase() })
+              : t('certificateOffice.empty')}
         </p>
       ) : (
         <IssuedCertificatesTable
           certificates={items}
-          caption={t('certificateOffice.caption', {
+          caption={t(search ? 'certificateOffice.search.caption' : 'certificateOffice.caption', {
+            // IDs and codici fiscali are written in capitals, whatever was typed.
+            search: search.toUpperCase(),
             from: (page - 1) * PER_PAGE + 1,
             to: (page - 1) * PER_PAGE + items.length,
           })}
@@ -134,7 +165,7 @@ export function CertificateOfficePage() {
         <nav aria-label={t('certificateOffice.pages')} className="d-flex gap-3 my-4">
           {page > 1 ? (
             <Link
-              to={pageSearch(page - 1)}
+              to={listAddress(page - 1, search)}
               className="btn btn-outline-primary"
               onClick={clearMessages}
             >
@@ -143,7 +174,7 @@ export function CertificateOfficePage() {
           ) : null}
           {hasNext ? (
             <Link
-              to={pageSearch(page + 1)}
+              to={listAddress(page + 1, search)}
               className="btn btn-outline-primary"
               onClick={clearMessages}
             >
