@@ -28,7 +28,7 @@ export function AccountTable({
   return (
     <DataTable
       caption={caption}
-      className="account-table"
+      className="admin-table"
       stackBelow="medium"
       rows={accounts}
       rowKey={(account) => account.id}
