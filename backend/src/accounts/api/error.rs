@@ -89,23 +89,10 @@ impl From<Error> for ApiError {
                 "L'operazione lascerebbe il portale senza alcun amministratore attivo in grado di gestire utenti e gruppi.",
                 "This would leave the portal with no active administrator able to manage accounts and groups.",
             ),
-            Error::BadUsername(problem) => {
-                let (it, en) = match problem {
-                    UsernameProblem::TooShort => (
-                        "Il nome utente deve avere almeno 3 caratteri.",
-                        "The user name must have at least 3 characters.",
-                    ),
-                    UsernameProblem::TooLong => (
-                        "Il nome utente può avere al massimo 32 caratteri.",
-                        "The user name may have at most 32 characters.",
-                    ),
-                    UsernameProblem::ForbiddenCharacter => (
-                        "Il nome utente può contenere solo lettere minuscole senza accenti, cifre, punto, trattino e trattino basso.",
-                        "The user name may contain only lower-case letters without accents, digits, dot, dash and underscore.",
-                    ),
-                };
-                ApiError::Validation(vec![FieldError::new("username", Text::new(it, en))])
-            }
+            Error::BadUsername(problem) => ApiError::Validation(vec![FieldError::new(
+                "username",
+                username_problem(problem),
+            )]),
             Error::UnknownGroups(unknown) => ApiError::Validation(
                 unknown
                     .into_iter()
@@ -134,5 +121,23 @@ impl From<Error> for ApiError {
             Error::Db(db) => db.into(),
             Error::Token(_) | Error::Corrupt(_) => ApiError::internal(error),
         }
+    }
+}
+
+/// What is wrong with a user name, in words.
+pub fn username_problem(problem: UsernameProblem) -> Text {
+    match problem {
+        UsernameProblem::TooShort => Text::new(
+            "Il nome utente deve avere almeno 3 caratteri.",
+            "The user name must have at least 3 characters.",
+        ),
+        UsernameProblem::TooLong => Text::new(
+            "Il nome utente può avere al massimo 32 caratteri.",
+            "The user name may have at most 32 characters.",
+        ),
+        UsernameProblem::ForbiddenCharacter => Text::new(
+            "Il nome utente può contenere solo lettere minuscole non accentate, cifre, punto, trattino e trattino basso.",
+            "The user name may contain only lower-case letters without accents, digits, dot, dash and underscore.",
+        ),
     }
 }
