@@ -193,8 +193,9 @@ fn invitation(new: &NewStaff, letter: &InvitationLetter<'_>, token: &str) -> New
         "Gentile {} {},\n\nè stato creato per Lei un account del personale nel Portale dei Servizi \
          Demografici del {}.\n\nNome utente: {}\n\nPer scegliere la password apra questo \
          collegamento entro 72 ore:\n{link}\n\nIl collegamento vale una sola volta. Se è scaduto, \
-         chieda all'amministratore di inviarne uno nuovo oppure usi «Password dimenticata?» nella \
-         pagina di accesso.\n",
+         usi «Recupera la password» nella pagina di accesso, con il nome utente e questo indirizzo \
+         di posta elettronica, oppure chieda all'amministratore del portale una password \
+         temporanea.\n",
         new.name, new.surname, letter.municipality, new.username
     );
     NewMail::new(
