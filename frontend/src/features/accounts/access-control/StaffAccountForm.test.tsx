@@ -20,7 +20,7 @@ const newOperator = {
   groups: ['grp-revisori'],
 }
 
-function backEnd(create: Parameters<typeof mockApi>[0][string]) {
+function backEnd(create: NonNullable<Parameters<typeof mockApi>[0]>[string]) {
   return mockApi({
     [USERS]: () => json([adminUser]),
     'GET /api/v1/admin/groups': () => json([operatorsGroup, auditorsGroup]),
