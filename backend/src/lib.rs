@@ -4,6 +4,7 @@
 pub mod access_log;
 pub mod accounts;
 pub mod audit;
+pub mod backup;
 pub mod certificates;
 pub mod cli;
 pub mod demo;

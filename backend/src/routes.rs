@@ -151,6 +151,7 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(crate::accounts::api::admin_groups::update_group)
                 .service(crate::accounts::api::admin_groups::delete_group)
                 .service(crate::accounts::api::admin_users::list_users)
+                .service(crate::accounts::api::staff_accounts::create_staff_account)
                 .service(crate::accounts::api::admin_users::lock_user)
                 .service(crate::accounts::api::admin_users::unlock_user)
                 .service(crate::accounts::api::admin_users::reset_user_password)

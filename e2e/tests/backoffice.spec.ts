@@ -4,12 +4,14 @@
 // citizen; the audit log shows these events (filtered by action), exports them as CSV and
 // finds its chain intact; the outbox lists the mail the demo sent. The operator then sees
 // the sections the new group opens, and no others. 0 axe violations (WCAG 2.1 AA) on
-// every back-office page.
+// every back-office page. Last, the administrator creates an operator's account; the
+// operator sets the password from the invitation e-mail's link and logs in.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { openBrowser, type Browser, assertAccessible as checkAccessible } from "../support/browser.ts";
 import { staffAccount, submitLoginForm } from "../support/login.ts";
+import { waitForMail } from "../support/mail.ts";
 import { startPortal, type Portal } from "../support/portal.ts";
 import type { Locator } from "playwright-core";
 
@@ -270,5 +272,68 @@ describe("operator", () => {
     await page.getByRole("row", { name: /reimpostazione della password/ }).waitFor();
     await page.goto(`${portal.baseUrl}/backoffice/gruppi`);
     await heading("Accesso non consentito").waitFor();
+  });
+});
+
+describe("new operator", () => {
+  const NEW_EMAIL = "l.bianchi@comune.example.it";
+
+  test("the administrator creates the account: the form explains its mistakes, then confirms the invitation", async () => {
+    const { page } = browser;
+    const banner = page.getByRole("banner");
+    await banner.getByRole("button", { name: /menu dell'utente/ }).click();
+    await banner.getByRole("button", { name: "Esci" }).click();
+    await page.getByText(/Sei uscito dal portale/).waitFor();
+    await logIn(portal.credentials.admin.username, "Amministra2026");
+    await heading("Profilazione utenti").waitFor();
+
+    await page.getByRole("button", { name: "Nuovo account del personale" }).click();
+    const form = page.getByRole("region", { name: "Nuovo account del personale" });
+    await form.getByRole("textbox", { name: /Nome utente/ }).fill("Lucia Bianchi");
+    await form.getByRole("button", { name: "Crea l'account e invia l'invito" }).click();
+    await form.getByText(/Il nome utente deve avere da 3 a 32 caratteri/).waitFor();
+    await form.getByText("Campo obbligatorio.").first().waitFor();
+    await assertAccessible("backoffice-new-staff-errors");
+
+    await form.getByRole("textbox", { name: /Nome utente/ }).fill("l.bianchi");
+    await form.getByRole("textbox", { name: "Nome", exact: true }).fill("Lucia");
+    await form.getByRole("textbox", { name: "Cognome" }).fill("Bianchi");
+    await form.getByRole("textbox", { name: /Indirizzo e-mail/ }).fill(NEW_EMAIL);
+    await assertAccessible("backoffice-new-staff-form");
+    await form.getByRole("button", { name: "Crea l'account e invia l'invito" }).click();
+    await page.getByText(/Account di Lucia Bianchi creato con il nome utente l\.bianchi/).waitFor();
+    await page.getByRole("region", { name: "Scheda di Bianchi Lucia" }).waitFor();
+    await assertAccessible("backoffice-new-staff-created");
+  });
+
+  test("the operator sets the password from the e-mailed link, which works once, and logs in", async () => {
+    const { page } = browser;
+    const mail = await waitForMail(portal.dataDir, NEW_EMAIL);
+    assert.match(mail.subject, /invito al Portale dei Servizi Demografici/);
+    assert.match(mail.text, /Nome utente: l\.bianchi/);
+    const link = /(https?:\/\/\S+\/reimposta-password\?token=\S+)/.exec(mail.text)?.[1];
+    assert.ok(link, `no link in the mail:\n${mail.text}`);
+
+    const banner = page.getByRole("banner");
+    await banner.getByRole("button", { name: /menu dell'utente/ }).click();
+    await banner.getByRole("button", { name: "Esci" }).click();
+    await page.getByText(/Sei uscito dal portale/).waitFor();
+    await page.goto(link);
+    await heading("Scegli una nuova password").waitFor();
+    await page.getByLabel(/^Nuova password/).fill("Sportello2027");
+    await page.getByLabel(/^Conferma la nuova password/).fill("Sportello2027");
+    await page.getByRole("button", { name: "Imposta la nuova password" }).click();
+    await page.getByText("La nuova password è stata impostata: ora puoi accedere.").waitFor();
+
+    const again = await fetch(`${portal.baseUrl}/api/v1/auth/password-reset/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: new URL(link).searchParams.get("token"), new_password: "Altra2028x" }),
+    });
+    assert.equal(again.status, 422, "the link works once");
+
+    await logIn("l.bianchi", "Sportello2027");
+    await heading("Identificazione allo sportello").waitFor();
+    await assertAccessible("backoffice-new-operator");
   });
 });

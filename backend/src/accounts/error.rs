@@ -1,6 +1,7 @@
 //! What can go wrong in the accounts feature, in its own words.
 
 use crate::accounts::rules::privileges::Overreach;
+use crate::accounts::rules::username::UsernameProblem;
 use crate::platform::db::DbError;
 use crate::platform::throttle::{ThrottleError, Throttled};
 
@@ -35,6 +36,18 @@ pub enum Error {
     /// The change would leave no active account able to manage accounts and groups.
     #[error("last administrator")]
     LastAdministrator,
+    /// A new staff account's user name breaks the rules.
+    #[error("bad user name: {0:?}")]
+    BadUsername(UsernameProblem),
+    /// Another account has the user name.
+    #[error("user name taken")]
+    UsernameTaken,
+    /// Groups asked for a new account that do not exist.
+    #[error("unknown groups: {0:?}")]
+    UnknownGroups(Vec<String>),
+    /// `admin create` on an installation that has active administrators (their number).
+    #[error("{0} active administrator(s) exist already")]
+    AdministratorExists(usize),
     #[error(transparent)]
     Throttled(#[from] Throttled),
     /// The session token could not be made.
@@ -68,6 +81,9 @@ impl Error {
             }
             Error::Overreach(Overreach::StaffGroupForCitizen) => "staff_group_for_citizen",
             Error::LastAdministrator => "last_administrator",
+            Error::BadUsername(_) | Error::UnknownGroups(_) => "validation_failed",
+            Error::UsernameTaken => "username_taken",
+            Error::AdministratorExists(_) => "administrator_exists",
             Error::Throttled(_) => "too_many_requests",
             Error::Token(_) | Error::Corrupt(_) | Error::Db(_) => "internal_error",
         }

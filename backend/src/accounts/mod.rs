@@ -9,6 +9,7 @@ pub mod oversight;
 pub mod password;
 pub mod rules;
 pub mod session;
+pub mod staff;
 pub mod store;
 
 pub use error::Error;

@@ -21,6 +21,8 @@ pub const GROUP_CREATED: &str = "group.created";
 pub const GROUP_UPDATED: &str = "group.updated";
 pub const GROUP_DELETED: &str = "group.deleted";
 pub const ACCOUNT_UPDATED: &str = "account.updated";
+pub const ACCOUNT_STAFF_CREATED: &str = "account.staff_created";
+pub const ACCOUNT_ADMINISTRATOR_CREATED: &str = "account.administrator_created";
 pub const PERSON_VIEWED: &str = "person.viewed";
 pub const PERSON_SEARCHED: &str = "person.searched";
 pub const FAMILY_VIEWED: &str = "family.viewed";
@@ -105,6 +107,16 @@ pub const CATALOGUE: &[ActionInfo] = &[
     info(GROUP_UPDATED, "Gruppo modificato", "Group updated"),
     info(GROUP_DELETED, "Gruppo eliminato", "Group deleted"),
     info(ACCOUNT_UPDATED, "Utenza modificata", "Account updated"),
+    info(
+        ACCOUNT_STAFF_CREATED,
+        "Utenza del personale creata",
+        "Staff account created",
+    ),
+    info(
+        ACCOUNT_ADMINISTRATOR_CREATED,
+        "Amministratore creato da riga di comando",
+        "Administrator created on the command line",
+    ),
     info(
         PERSON_VIEWED,
         "Consultazione dati di una persona",

@@ -8,6 +8,9 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
+mod admin;
+mod audit;
+mod backup;
 mod certificates;
 
 use crate::mail::Email;
@@ -68,41 +71,21 @@ pub enum Command {
     Openapi,
     /// Audit log tools.
     #[command(subcommand)]
-    Audit(AuditCommand),
+    Audit(audit::AuditCommand),
     /// Check a certificate PDF offline: its PAdES signature, the QR seal and the hash of
     /// its content. Exit status 0 only when authentic.
     Verify(certificates::VerifyArgs),
     /// Keys that seal and sign certificates.
     #[command(subcommand)]
     Keys(certificates::KeysCommand),
-}
-
-#[derive(Subcommand, Debug)]
-pub enum AuditCommand {
-    /// Check the audit log's hash chain; exit status 0 only when it is intact, 1 otherwise.
-    Verify(AuditVerifyArgs),
-}
-
-#[derive(Args, Debug)]
-pub struct AuditVerifyArgs {
-    /// An entry noted at an earlier verification, as ID:HASH (printed by this command):
-    /// also fail when it is gone or changed, which reveals a truncated tail.
-    #[arg(long, value_parser = parse_anchor)]
-    pub anchor: Option<(i64, String)>,
-}
-
-fn parse_anchor(text: &str) -> Result<(i64, String), String> {
-    let (id, hash) = text
-        .split_once(':')
-        .ok_or_else(|| "expected ID:HASH".to_owned())?;
-    let id = id
-        .parse::<i64>()
-        .map_err(|e| format!("bad entry id: {e}"))?;
-    let hex = hash.len() == 64 && hash.chars().all(|c| c.is_ascii_hexdigit());
-    if !hex {
-        return Err("the hash must be 64 hexadecimal digits".to_owned());
-    }
-    Ok((id, hash.to_ascii_lowercase()))
+    /// Staff accounts: the first administrator.
+    #[command(subcommand)]
+    Admin(admin::AdminCommand),
+    /// Copy the database (online, while the server runs), the keys and the outgoing
+    /// mail into DIR, with a manifest of SHA-256 checksums. SQLite only.
+    Backup(backup::BackupArgs),
+    /// Restore a backup made by `portale backup` into a new data directory.
+    Restore(backup::RestoreArgs),
 }
 
 #[derive(Args, Debug)]
@@ -180,7 +163,7 @@ pub struct ServeArgs {
     pub signing_key_file: Option<PathBuf>,
 }
 
-fn parse_email(value: &str) -> Result<Email, String> {
+pub(crate) fn parse_email(value: &str) -> Result<Email, String> {
     Email::parse(value).map_err(|e| e.to_string())
 }
 
@@ -306,45 +289,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Audit(AuditCommand::Verify(args)) => verify_audit(&settings, &args),
+        Command::Audit(audit::AuditCommand::Verify(args)) => audit::verify(&settings, &args),
         Command::Verify(args) => certificates::verify(&settings, &args),
         Command::Keys(command) => certificates::keys(&settings, &command),
+        Command::Admin(command) => admin::run(&settings, command),
+        Command::Backup(args) => backup::backup(&settings, &args),
+        Command::Restore(args) => backup::restore(&settings, &args),
         Command::Serve(args) => {
             args.apply(&mut settings);
             serve(settings)
         }
     }
-}
-
-/// Read-only: prints the verdict and, when intact, the head to note as the next anchor.
-fn verify_audit(settings: &Settings, args: &AuditVerifyArgs) -> anyhow::Result<()> {
-    let db = crate::open_database(settings)?;
-    let mut conn = db.connection()?;
-    let report = match &args.anchor {
-        Some((id, hash)) => crate::audit::verify_chain_with_anchor(&mut conn, *id, hash)?,
-        None => crate::audit::verify_chain(&mut conn)?,
-    };
-    match (&report.first_broken, &report.head) {
-        (Some((id, problem)), _) => {
-            println!(
-                "Audit log BROKEN at entry {id}: {} ({}). {} entries checked.",
-                problem.code(),
-                problem.explanation(),
-                report.checked
-            );
-            anyhow::bail!("the audit log failed verification")
-        }
-        (None, None) => println!("Audit log intact: it is empty."),
-        (None, Some((id, hash))) => {
-            println!(
-                "Audit log intact: {} entries checked; head: entry {id}, hash {hash}.",
-                report.checked
-            );
-            println!("Note the head elsewhere; to detect a truncated tail later, run:");
-            println!("  portale audit verify --anchor {id}:{hash}");
-        }
-    }
-    Ok(())
 }
 
 fn serve(settings: Settings) -> anyhow::Result<()> {

@@ -5,6 +5,7 @@
 mod accounts;
 mod audit;
 mod auth;
+mod backup;
 mod catalogue;
 mod certificates;
 mod cli;
@@ -22,3 +23,4 @@ mod self_declarations;
 mod sessions;
 mod smartcard;
 mod spa;
+mod staff;

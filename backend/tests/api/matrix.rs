@@ -89,7 +89,7 @@ fn rule(method: &str, path: &str) -> Option<Rule> {
         ("GET", "/api/v1/admin/permissions") => Permission { operator: false },
         ("GET" | "POST", "/api/v1/admin/groups") => Permission { operator: false },
         ("PATCH" | "DELETE", "/api/v1/admin/groups/{id}") => Permission { operator: false },
-        ("GET", "/api/v1/admin/users") => Permission { operator: false },
+        ("GET" | "POST", "/api/v1/admin/users") => Permission { operator: false },
         ("POST", "/api/v1/admin/users/{id}/lock" | "/api/v1/admin/users/{id}/unlock") => {
             Permission { operator: false }
         }

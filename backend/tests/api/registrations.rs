@@ -45,7 +45,7 @@ async fn registration(app: &TestApp) -> Value {
     })
 }
 
-fn outbox_body(app: &TestApp, recipient: &str) -> String {
+pub fn outbox_body(app: &TestApp, recipient: &str) -> String {
     use portale::platform::db::schema::mail_outbox;
     let mut conn = app.db.connection().unwrap();
     let rows: Vec<(String, String)> = mail_outbox::table

@@ -53,7 +53,7 @@ pub struct TemporaryPassword {
     pub temporary_password: String,
 }
 
-fn load_user(conn: &mut DbConnection, id: &str) -> Result<User, ApiError> {
+pub(crate) fn load_user(conn: &mut DbConnection, id: &str) -> Result<User, ApiError> {
     let account = accounts::details(conn, id)?.ok_or(ApiError::NotFound)?;
     Ok(User {
         groups: groups::groups_of(conn, id)?,

@@ -1,8 +1,9 @@
 //! The one place where the accounts feature's errors become HTTP answers.
 
 use crate::accounts::rules::privileges::Overreach;
+use crate::accounts::rules::username::UsernameProblem;
 use crate::accounts::Error;
-use crate::platform::http::error::ApiError;
+use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::i18n::Text;
 
 impl From<Error> for ApiError {
@@ -88,9 +89,55 @@ impl From<Error> for ApiError {
                 "L'operazione lascerebbe il portale senza alcun amministratore attivo in grado di gestire utenti e gruppi.",
                 "This would leave the portal with no active administrator able to manage accounts and groups.",
             ),
+            Error::BadUsername(problem) => ApiError::Validation(vec![FieldError::new(
+                "username",
+                username_problem(problem),
+            )]),
+            Error::UnknownGroups(unknown) => ApiError::Validation(
+                unknown
+                    .into_iter()
+                    .map(|group| {
+                        FieldError::new(
+                            "group_ids",
+                            Text::new(
+                                format!("Gruppo inesistente: {group}."),
+                                format!("No such group: {group}."),
+                            ),
+                        )
+                    })
+                    .collect(),
+            ),
+            Error::UsernameTaken => ApiError::conflict(
+                code,
+                "Il nome utente è già usato da un altro account: sceglierne un altro.",
+                "The user name is already used by another account: please choose another.",
+            ),
+            Error::AdministratorExists(_) => ApiError::conflict(
+                code,
+                "Esiste già un amministratore attivo.",
+                "An active administrator exists already.",
+            ),
             Error::Throttled(throttled) => throttled.into(),
             Error::Db(db) => db.into(),
             Error::Token(_) | Error::Corrupt(_) => ApiError::internal(error),
         }
+    }
+}
+
+/// What is wrong with a user name, in words.
+pub fn username_problem(problem: UsernameProblem) -> Text {
+    match problem {
+        UsernameProblem::TooShort => Text::new(
+            "Il nome utente deve avere almeno 3 caratteri.",
+            "The user name must have at least 3 characters.",
+        ),
+        UsernameProblem::TooLong => Text::new(
+            "Il nome utente può avere al massimo 32 caratteri.",
+            "The user name may have at most 32 characters.",
+        ),
+        UsernameProblem::ForbiddenCharacter => Text::new(
+            "Il nome utente può contenere solo lettere minuscole non accentate, cifre, punto, trattino e trattino basso.",
+            "The user name may contain only lower-case letters without accents, digits, dot, dash and underscore.",
+        ),
     }
 }

@@ -11,3 +11,4 @@ pub mod providers;
 pub mod registration_challenge;
 pub mod registrations;
 pub mod smartcard;
+pub mod staff_accounts;

@@ -4,3 +4,4 @@ pub mod privileges;
 pub mod proof_of_work;
 pub mod smartcard;
 pub mod status;
+pub mod username;

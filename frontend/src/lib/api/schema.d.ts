@@ -936,7 +936,12 @@ export interface paths {
         /** Accounts by role, status and text. Needs `accounts.manage`. */
         get: operations["list_users"];
         put?: never;
-        post?: never;
+        /**
+         * Creates an operator or administrator account and e-mails them a single-use link, valid
+         *     for 72 hours, to choose their password. Needs `accounts.manage`; the groups given must
+         *     be within the caller's own permissions.
+         */
+        post: operations["create_staff_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1789,6 +1794,29 @@ export interface components {
              * @default https://form.agid.gov.it
              */
             accessibility_statement_url: string;
+        };
+        NewStaffAccount: {
+            /**
+             * @description 3 to 32 characters: lower-case letters, digits, dot, dash, underscore; unique.
+             * @example m.rossi
+             */
+            username: string;
+            /** @example Maria */
+            name: string;
+            /** @example Rossi */
+            surname: string;
+            /**
+             * @description Where the invitation to choose a password goes.
+             * @example m.rossi@comune.example.it
+             */
+            email: string;
+            /**
+             * @description `operator` or `admin`.
+             * @example operator
+             */
+            role: string;
+            /** @description The account's groups; when absent or empty, the built-in group of the role. */
+            group_ids?: string[];
         };
         Office: {
             /**
@@ -4012,6 +4040,37 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    create_staff_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewStaffAccount"];
+            };
+        };
+        responses: {
+            /** @description Created; the invitation is in the mail outbox */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     lock_user: {

@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { Loading } from '@/components/Loading'
+import { Notice } from '@/components/Notice'
 import { PageHeading } from '@/components/PageHeading'
 import { ProblemAlert } from '@/components/ProblemAlert'
 import { hasPermission, PERMISSIONS, useSession } from '@/lib/session'
@@ -14,6 +15,7 @@ import {
   USER_LIMIT,
   useUsers,
 } from '../api/useUsers'
+import { StaffAccountForm } from '../components/StaffAccountForm'
 import { UserPanel } from '../components/UserPanel'
 import { UserSearch } from '../components/UserSearch'
 import { UserTable } from '../components/UserTable'
@@ -51,7 +53,8 @@ function paramsFrom(filter: UserFilter): URLSearchParams {
 
 /**
  * /backoffice/utenti — user profiling (seed 001 "Profilazione utenti"): find an account,
- * open its record, lock or unlock it, give it a temporary password, choose its groups.
+ * open its record, lock or unlock it, give it a temporary password, choose its groups;
+ * create an operator's or administrator's account, who is invited by e-mail.
  */
 export function UsersPage() {
   const { t } = useTranslation()
@@ -61,6 +64,13 @@ export function UsersPage() {
   const users = useUsers(filter)
   const groups = useGroups()
   const [selected, setSelected] = useState<User | null>(null)
+  const [creating, setCreating] = useState(false)
+  const [created, setCreated] = useState<User | null>(null)
+  const outcomeRef = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (created) outcomeRef.current?.focus()
+  }, [created])
 
   const list = users.data ?? []
   // The list's copy is the newest; the panel keeps an account the filter no longer shows.
@@ -79,6 +89,46 @@ export function UsersPage() {
   return (
     <>
       <PageHeading title={t('admin.users.title')} lead={t('admin.users.lead')} />
+      <div ref={outcomeRef} tabIndex={-1} role="status" className="outcome-region">
+        {created ? (
+          <Notice color="success">
+            <p className="mb-2">
+              {t('admin.users.create.done', {
+                name: `${created.name} ${created.surname}`,
+                username: created.username,
+                email: created.email,
+              })}
+            </p>
+            <p className="mb-0">{t('admin.users.create.doneNext')}</p>
+          </Notice>
+        ) : null}
+      </div>
+      {creating ? (
+        <StaffAccountForm
+          groups={groups.data ?? []}
+          onCancel={() => {
+            setCreating(false)
+            requestAnimationFrame(() => document.getElementById('new-staff-account')?.focus())
+          }}
+          onCreated={(user) => {
+            setCreating(false)
+            setCreated(user)
+            setSelected(user)
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          id="new-staff-account"
+          className="btn btn-primary mb-4"
+          onClick={() => {
+            setCreated(null)
+            setCreating(true)
+          }}
+        >
+          {t('admin.users.create.open')}
+        </button>
+      )}
       <UserSearch
         key={params.toString()}
         filter={filter}
