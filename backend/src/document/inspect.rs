@@ -2,7 +2,6 @@
 //! signature, the signer, the QR link and its seal, and the body hash the seal asserts.
 
 use lopdf::{Document, Object};
-use sha2::{Digest as _, Sha256};
 
 use super::pades;
 use super::seal::{parse_verify_url, verify_seal, SealClaims};

@@ -18,6 +18,8 @@ const BODY_SIZE: f32 = 10.5;
 const BODY_LEADING: f32 = 15.0;
 /// No baseline of the body goes below this: the stamp band and its margin.
 pub const BODY_BOTTOM: f32 = STAMP_BAND_TOP + 8.0;
+/// Between the table and what follows it.
+const TABLE_GAP: f32 = 18.0;
 /// In the band of every page but the last, where the small print would be.
 pub const CONTINUES: &str = "Il presente certificato prosegue alla pagina successiva.";
 
@@ -29,11 +31,12 @@ pub fn render_pages(doc: &CertificateDocument) -> Result<Vec<Vec<u8>>, DocumentE
         flow.paragraph(&paragraph.runs, paragraph.align)?;
         flow.y -= 5.0;
     }
+    let closing = Closing::new(doc)?;
     if let Some(table) = &doc.table {
-        flow.table(table)?;
-        flow.y -= 18.0;
+        flow.table(table, TABLE_GAP + closing.height)?;
+        flow.y -= TABLE_GAP;
     }
-    flow.closing()?;
+    flow.closing(&closing)?;
     flow.finish()
 }
 
@@ -48,6 +51,22 @@ pub fn lines_that_fit(y: f32, leading: f32, remaining: usize) -> usize {
         0
     } else {
         room.min(remaining)
+    }
+}
+
+/// The usage line, place and date, the officer, measured before they are set.
+struct Closing {
+    usage: WrappedText,
+    /// From the first baseline to the last.
+    height: f32,
+}
+
+impl Closing {
+    fn new(doc: &CertificateDocument) -> Result<Self, DocumentError> {
+        let usage = WrappedText::new(&[Run::normal(doc.usage_line.as_str())], 9.5, TEXT_WIDTH)?;
+        let officer_lines = if doc.officer_name.is_some() { 1.0 } else { 0.0 };
+        let height = usage.line_count() as f32 * 13.0 + 14.0 + officer_lines * 14.0;
+        Ok(Self { usage, height })
     }
 }
 
@@ -160,8 +179,9 @@ impl<'a> Flow<'a> {
 
     /// Header row on a light grey band, rows separated by hairlines, cells wrap; long
     /// tables (large families) are set tighter. A row is never split; the header row is
-    /// repeated on each page the table runs onto.
-    fn table(&mut self, table: &Table) -> Result<(), DocumentError> {
+    /// repeated on each page the table runs onto; the last row goes with the `after`
+    /// points that follow it (the closing), so that the closing never stands alone.
+    fn table(&mut self, table: &Table, after: f32) -> Result<(), DocumentError> {
         let style = if table.rows.len() > 10 {
             RowStyle {
                 size: 8.0,
@@ -208,8 +228,9 @@ impl<'a> Flow<'a> {
             &style,
             Some(0.9),
         );
-        for row in &rows {
-            if top - row.height < BODY_BOTTOM {
+        for (index, row) in rows.iter().enumerate() {
+            let also = if index + 1 == rows.len() { after } else { 0.0 };
+            if top - row.height - also < BODY_BOTTOM {
                 self.new_page()?;
                 top = self.y + 4.0;
                 top = paint_row(
@@ -230,15 +251,12 @@ impl<'a> Flow<'a> {
     }
 
     /// What the certificate is for, place and date, the officer: kept together.
-    fn closing(&mut self) -> Result<(), DocumentError> {
+    fn closing(&mut self, closing: &Closing) -> Result<(), DocumentError> {
         let doc = self.doc;
-        let usage = WrappedText::new(&[Run::normal(doc.usage_line.as_str())], 9.5, TEXT_WIDTH)?;
-        let officer_lines = if doc.officer_name.is_some() { 1.0 } else { 0.0 };
-        let height = usage.line_count() as f32 * 13.0 + 14.0 + officer_lines * 14.0;
-        if self.y - height < BODY_BOTTOM {
+        if self.y - closing.height < BODY_BOTTOM {
             self.new_page()?;
         }
-        self.y = usage.draw(
+        self.y = closing.usage.draw(
             &mut self.canvas,
             MARGIN,
             self.y,

@@ -98,3 +98,23 @@ fn a_long_paragraph_is_split_between_pages_not_lost() {
         assert!(all.contains(word), "{word}");
     }
 }
+
+#[test]
+fn the_closing_never_stands_alone_on_a_page() {
+    // Whatever the family's size, the page with the place and date also has table rows.
+    for members in 20..60 {
+        let bodies = render_pages(&residence_certificate(members)).expect("renders");
+        let last = text_of(bodies.last().expect("a page"));
+        assert!(last.contains("(Valdoria, 30/11/2026) Tj"));
+        if bodies.len() > 1 {
+            let rows = ["(ROSSI MARIO) Tj", "(ROSSI PERLA) Tj", "(D'ANGELO NICOL"]
+                .iter()
+                .map(|name| count(&last, name))
+                .sum::<usize>();
+            assert!(
+                rows >= 1,
+                "{members} members: the closing alone on the last page"
+            );
+        }
+    }
+}
