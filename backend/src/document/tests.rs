@@ -116,7 +116,7 @@ fn the_body_stream_is_stored_verbatim_and_is_what_the_seal_hashes() {
     let body = &bodies[0];
     use sha2::Digest as _;
     assert_eq!(
-        <[u8; 32]>::from(sha2::Sha256::digest(&body)),
+        <[u8; 32]>::from(sha2::Sha256::digest(body)),
         issued.content_sha256
     );
     find(&issued.pdf, body);
