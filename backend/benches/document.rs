@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone as _, Utc};
 use portale::document::{
-    generate_signing_identity, issue, pades, pdf, render, seal, stamp, CertificateDocument,
-    CoatOfArms, Column, DocumentHeader, Metadata, Paragraph, Run, SealSubject, Signer, Table,
+    content_hash, generate_signing_identity, issue, pades, pages, pdf, seal, stamp,
+    CertificateDocument, CoatOfArms, Column, DocumentHeader, Metadata, Paragraph, Run, SealSubject,
+    Signer, Table,
 };
 
 const BASE: &str = "https://servizi.comune.valdoria.it";
@@ -102,23 +103,20 @@ fn main() {
     for members in [3, 20] {
         let doc = certificate(members);
         println!("certificate with a family of {members} ({ROUNDS} rounds each)");
-        let body = render::render_body(&doc).expect("body");
-        let hash = {
-            use sha2::Digest as _;
-            <[u8; 32]>::from(sha2::Sha256::digest(&body))
-        };
+        let bodies = pages::render_pages(&doc).expect("bodies");
+        let hash = content_hash(&bodies);
         let claims = subject.with_hash(hash);
         let sealed = seal::seal(&claims, &signer).expect("seal");
         let url = seal::verify_url(BASE, &subject.certificate_id, &sealed);
 
-        time("render body", || render::render_body(&doc));
+        time("render pages", || pages::render_pages(&doc));
         time("seal (COSE_Sign1)", || seal::seal(&claims, &signer));
         time("QR stamp", || {
             stamp::render_stamp(&url, &doc.certificate_id, BASE)
         });
         time("assemble + PAdES sign", || {
             let unsigned = pdf::assemble(pdf::PageParts {
-                body: body.clone(),
+                bodies: bodies.clone(),
                 stamp: stamp::render_stamp(&url, &doc.certificate_id, BASE).expect("stamp"),
                 verify_url: &url,
                 metadata: &doc.metadata,

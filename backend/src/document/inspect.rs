@@ -2,7 +2,6 @@
 //! signature, the signer, the QR link and its seal, and the body hash the seal asserts.
 
 use lopdf::{Document, Object};
-use sha2::{Digest as _, Sha256};
 
 use super::pades;
 use super::seal::{parse_verify_url, verify_seal, SealClaims};
@@ -20,7 +19,7 @@ pub enum CheckName {
     VerifyLink,
     /// The seal verifies with a known key and names the link's certificate id.
     Seal,
-    /// The body content stream hashes to the seal's `h`.
+    /// The pages' body content streams hash to the seal's `h`.
     ContentHash,
 }
 
@@ -185,11 +184,11 @@ pub fn inspect(pdf: &[u8], keys: &[PublicKeyInfo]) -> Verdict {
     };
 
     let outcome = match &claims {
-        Some(claims) => body_hash(&doc, page_id).and_then(|hash| {
+        Some(claims) => body_hash(&doc).and_then(|hash| {
             if hash == claims.content_sha256 {
                 Ok(())
             } else {
-                Err("the page's body differs from what the seal was made for".to_owned())
+                Err("the pages' body differs from what the seal was made for".to_owned())
             }
         }),
         None => Err("not checked: no valid seal".into()),
@@ -219,21 +218,24 @@ fn verify_link(doc: &Document, page_id: lopdf::ObjectId) -> Result<String, Strin
         .ok_or_else(|| "page 1 has no link to a verification page".to_owned())
 }
 
-/// SHA-256 of the decoded first content stream of the page.
-fn body_hash(doc: &Document, page_id: lopdf::ObjectId) -> Result<[u8; 32], String> {
-    let first = doc
-        .get_page_contents(page_id)
-        .first()
-        .copied()
-        .ok_or_else(|| "page 1 has no content".to_owned())?;
-    let stream = doc
-        .get_object(first)
-        .and_then(Object::as_stream)
-        .map_err(|e| e.to_string())?;
-    let content = if stream.dict.has(b"Filter") {
-        stream.decompressed_content().map_err(|e| e.to_string())?
-    } else {
-        stream.content.clone()
-    };
-    Ok(Sha256::digest(&content).into())
+/// SHA-256 of the decoded first content streams of the pages, in page order.
+fn body_hash(doc: &Document) -> Result<[u8; 32], String> {
+    let mut bodies = Vec::new();
+    for (number, page_id) in doc.get_pages() {
+        let first = doc
+            .get_page_contents(page_id)
+            .first()
+            .copied()
+            .ok_or_else(|| format!("page {number} has no content"))?;
+        let stream = doc
+            .get_object(first)
+            .and_then(Object::as_stream)
+            .map_err(|e| e.to_string())?;
+        bodies.push(if stream.dict.has(b"Filter") {
+            stream.decompressed_content().map_err(|e| e.to_string())?
+        } else {
+            stream.content.clone()
+        });
+    }
+    Ok(super::content_hash(&bodies))
 }

@@ -2,10 +2,12 @@
 //! signed (PAdES-B-B), and their offline inspection; and plain multi-page forms for the
 //! citizen to sign (`form`). Pure: bytes in, bytes out.
 //!
-//! Page 1 carries two content streams. The first, the body, holds everything printed
-//! except the stamp; it is stored uncompressed and its SHA-256 (`content_sha256`) goes into
-//! the seal. The second holds the stamp (QR, ID, where to verify), which cannot be part of
-//! what the seal hashes since it contains the seal.
+//! A certificate runs over as many pages as it needs (`pages`); each page carries two
+//! content streams. The first, the page's body, holds everything printed on it except the
+//! stamp; it is stored uncompressed, and the SHA-256 of the bodies one after the other in
+//! page order (`content_sha256`; for one page, of its body) goes into the seal. The second
+//! holds the stamp (QR, ID, where to verify), the same on every page, which cannot be part
+//! of what the seal hashes since it contains the seal.
 //!
 //! Given the same inputs the body, its hash and the whole layout are identical; the two
 //! ECDSA signatures are not (ring draws a fresh nonce), so neither are the QR and the file
@@ -19,6 +21,7 @@ pub mod inspect;
 pub mod layout;
 pub mod model;
 pub mod pades;
+pub mod pages;
 pub mod pdf;
 pub mod printable;
 pub mod qr;
@@ -43,7 +46,7 @@ pub use signer::{generate_signing_identity, Jwk, PublicKeyInfo, Signer, SignerEr
 pub enum DocumentError {
     #[error(transparent)]
     Unencodable(#[from] fonts::Unencodable),
-    #[error("the certificate does not fit on one page ({overflow_points:.0} points too long)")]
+    #[error("the small print does not fit the stamp band ({overflow_points:.0} points too long)")]
     DoesNotFit { overflow_points: f32 },
     #[error("the QR code cannot hold the verification URL: {0}")]
     Qr(String),
@@ -101,6 +104,15 @@ pub fn form_pdf(doc: &form::FormDocument, file_id: &[u8]) -> Result<Vec<u8>, Doc
     pdf::assemble_pages(pages, &doc.metadata, file_id)
 }
 
+/// What the seal's `h` asserts: SHA-256 over the pages' bodies in page order.
+pub fn content_hash(bodies: &[Vec<u8>]) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    for body in bodies {
+        hasher.update(body);
+    }
+    hasher.finalize().into()
+}
+
 /// Renders, seals, stamps, assembles and signs a certificate.
 pub fn issue(
     doc: &CertificateDocument,
@@ -108,8 +120,8 @@ pub fn issue(
     signer: &Signer,
     public_base_url: &str,
 ) -> Result<IssuedDocument, DocumentError> {
-    let body = render::render_body(doc)?;
-    let content_sha256: [u8; 32] = Sha256::digest(&body).into();
+    let bodies = pages::render_pages(doc)?;
+    let content_sha256 = content_hash(&bodies);
     let seal = seal::seal(&subject.with_hash(content_sha256), signer)?;
     let verify_url = seal::verify_url(public_base_url, &subject.certificate_id, &seal);
     let stamp = stamp::render_stamp(&verify_url, &doc.certificate_id, public_base_url)?;
@@ -118,7 +130,7 @@ pub fn issue(
         doc.metadata.author
     );
     let unsigned = pdf::assemble(pdf::PageParts {
-        body,
+        bodies,
         stamp,
         verify_url: &verify_url,
         metadata: &doc.metadata,

@@ -10,9 +10,10 @@ use super::render::{PAGE_HEIGHT, PAGE_WIDTH};
 use super::stamp::Stamp;
 use super::DocumentError;
 
-/// What goes into the file besides the two content streams.
+/// What goes into the file: the pages' bodies, the stamp every page shows, and the rest.
 pub struct PageParts<'a> {
-    pub body: Vec<u8>,
+    /// One body content stream per page, in page order.
+    pub bodies: Vec<Vec<u8>>,
     pub stamp: Stamp,
     pub verify_url: &'a str,
     pub metadata: &'a Metadata,
@@ -34,54 +35,70 @@ fn deflate(content: &[u8]) -> Result<Vec<u8>, DocumentError> {
 }
 
 /// The unsigned file: a zero-filled `/Contents` and a placeholder `/ByteRange` that
-/// `pades::sign` fills in place. The body stream is stored uncompressed: its bytes in the
-/// file are exactly the bytes the seal hashes. The stamp's stream (thousands of QR
-/// rectangles, two thirds of the file) is deflated at the fastest level.
+/// `pades::sign` fills in place. The body streams are stored uncompressed: their bytes in
+/// the file are exactly the bytes the seal hashes. The stamp's stream (thousands of QR
+/// rectangles, two thirds of a one-page file) is deflated at the fastest level and stored
+/// once: every page shows it, and every page has the link over its QR. The signature
+/// field is on page 1; the signature covers the whole file.
 pub fn assemble(parts: PageParts<'_>) -> Result<Vec<u8>, DocumentError> {
     let mut doc = Document::with_version("1.7");
+    if parts.bodies.len() > 1 {
+        // As for the forms: poppler reads lopdf's cross-reference stream badly on
+        // multi-page files.
+        doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+    }
     let pages_id = doc.new_object_id();
-    let page_id = doc.new_object_id();
+    let page_ids: Vec<ObjectId> = parts.bodies.iter().map(|_| doc.new_object_id()).collect();
+    let first_page = *page_ids
+        .first()
+        .ok_or_else(|| DocumentError::Pdf("a certificate needs a page".into()))?;
 
     let fonts = font_resources(&mut doc);
-    let body_id = doc.add_object(Stream::new(dictionary! {}, parts.body));
+    let resources_id = doc.add_object(dictionary! { "Font" => fonts });
     let stamp_id = doc.add_object(Stream::new(
         dictionary! { "Filter" => "FlateDecode" },
         deflate(&parts.stamp.content)?,
     ));
+    // The field and its widget are one object: it is both in /Fields and in /Annots.
+    let signature_field = add_signature_placeholder(&mut doc, first_page, &parts.signature);
 
     let [x1, y1, x2, y2] = parts.stamp.link_rect;
-    let link_id = doc.add_object(dictionary! {
-        "Type" => "Annot",
-        "Subtype" => "Link",
-        "Rect" => vec![x1.into(), y1.into(), x2.into(), y2.into()],
-        "Border" => vec![0.into(), 0.into(), 0.into()],
-        // Printable, so that the link survives "print to PDF".
-        "F" => 4,
-        "P" => page_id,
-        "A" => dictionary! {
-            "S" => "URI",
-            "URI" => Object::string_literal(parts.verify_url),
-        },
-    });
-    // The field and its widget are one object: it is both in /Fields and in /Annots.
-    let signature_field = add_signature_placeholder(&mut doc, page_id, &parts.signature);
-
-    doc.objects.insert(
-        page_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Page",
-            "Parent" => pages_id,
-            "MediaBox" => vec![0.into(), 0.into(), PAGE_WIDTH.into(), PAGE_HEIGHT.into()],
-            "Resources" => dictionary! { "Font" => fonts },
-            "Contents" => vec![body_id.into(), stamp_id.into()],
-            "Annots" => vec![link_id.into(), signature_field.into()],
-        }),
-    );
+    for (page_id, body) in page_ids.iter().zip(parts.bodies) {
+        let body_id = doc.add_object(Stream::new(dictionary! {}, body));
+        let link_id = doc.add_object(dictionary! {
+            "Type" => "Annot",
+            "Subtype" => "Link",
+            "Rect" => vec![x1.into(), y1.into(), x2.into(), y2.into()],
+            "Border" => vec![0.into(), 0.into(), 0.into()],
+            // Printable, so that the link survives "print to PDF".
+            "F" => 4,
+            "P" => *page_id,
+            "A" => dictionary! {
+                "S" => "URI",
+                "URI" => Object::string_literal(parts.verify_url),
+            },
+        });
+        let mut annotations = vec![Object::from(link_id)];
+        if *page_id == first_page {
+            annotations.push(signature_field.into());
+        }
+        doc.objects.insert(
+            *page_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Page",
+                "Parent" => pages_id,
+                "MediaBox" => vec![0.into(), 0.into(), PAGE_WIDTH.into(), PAGE_HEIGHT.into()],
+                "Resources" => resources_id,
+                "Contents" => vec![body_id.into(), stamp_id.into()],
+                "Annots" => annotations,
+            }),
+        );
+    }
+    let count = page_ids.len() as i64;
+    let kids: Vec<Object> = page_ids.into_iter().map(Object::from).collect();
     doc.objects.insert(
         pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
-        ),
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
     );
     let catalog_id = doc.add_object(dictionary! {
         "Type" => "Catalog",

@@ -1,4 +1,6 @@
-//! The certificate's body (page 1, content stream 1): everything printed except the stamp.
+//! The pieces of a certificate's body (each page's first content stream: everything
+//! printed except the stamp): page geometry, letterhead, table rows, small print. How they
+//! flow over the pages is `pages`.
 
 use super::fonts::{encode_winansi, Font};
 use super::layout::{Canvas, WrappedText};
@@ -15,93 +17,8 @@ pub const STAMP_BAND_TOP: f32 = 168.0;
 /// Where the small print starts, right of the stamp and its quiet zone.
 const NOTES_X: f32 = 200.0;
 
-const BODY_SIZE: f32 = 10.5;
-const BODY_LEADING: f32 = 15.0;
-
-/// Draws the body; fails when it does not fit above the stamp band.
-pub fn render_body(doc: &CertificateDocument) -> Result<Vec<u8>, DocumentError> {
-    let mut canvas = Canvas::with_capacity(6 * 1024);
-    let center = PAGE_WIDTH / 2.0;
-    let mut y = header(&mut canvas, doc, center)?;
-
-    y -= 30.0;
-    canvas.centered_text(
-        Font::HelveticaBold,
-        13.0,
-        center,
-        y,
-        &encode_winansi(&doc.title)?,
-    );
-    y -= 8.0;
-    for line in &doc.preamble {
-        y -= 15.0;
-        canvas.centered_text(Font::Helvetica, 10.5, center, y, &encode_winansi(line)?);
-    }
-    y -= 24.0;
-    canvas.centered_text(
-        Font::HelveticaBold,
-        12.5,
-        center,
-        y,
-        &letter_spaced(&encode_winansi(&doc.keyword)?),
-    );
-    y -= 24.0;
-
-    for paragraph in &doc.paragraphs {
-        let wrapped = WrappedText::new(&paragraph.runs, BODY_SIZE, TEXT_WIDTH)?;
-        y = wrapped.draw(
-            &mut canvas,
-            MARGIN,
-            y,
-            TEXT_WIDTH,
-            BODY_LEADING,
-            paragraph.align,
-        ) - 5.0;
-    }
-    if let Some(table) = &doc.table {
-        y = draw_table(&mut canvas, table, y + 4.0)? - 18.0;
-    }
-
-    let usage = WrappedText::new(&[Run::normal(doc.usage_line.as_str())], 9.5, TEXT_WIDTH)?;
-    y = usage.draw(&mut canvas, MARGIN, y, TEXT_WIDTH, 13.0, Align::Left) - 14.0;
-
-    canvas.text(
-        Font::Helvetica,
-        BODY_SIZE,
-        MARGIN,
-        y,
-        &encode_winansi(&doc.place_and_date)?,
-    );
-    let officer_center = MARGIN + TEXT_WIDTH * 0.75;
-    canvas.centered_text(
-        Font::HelveticaBold,
-        10.0,
-        officer_center,
-        y,
-        &encode_winansi(&doc.officer_title)?,
-    );
-    if let Some(name) = &doc.officer_name {
-        y -= 14.0;
-        canvas.centered_text(
-            Font::Helvetica,
-            10.0,
-            officer_center,
-            y,
-            &encode_winansi(name)?,
-        );
-    }
-    if y < STAMP_BAND_TOP + 8.0 {
-        return Err(DocumentError::DoesNotFit {
-            overflow_points: STAMP_BAND_TOP + 8.0 - y,
-        });
-    }
-
-    legal_notes(&mut canvas, &doc.legal_notes)?;
-    Ok(canvas.into_bytes())
-}
-
 /// Coat of arms, municipality, subtitles, office; returns the baseline of the rule below.
-fn header(
+pub(super) fn header(
     canvas: &mut Canvas,
     doc: &CertificateDocument,
     center: f32,
@@ -156,44 +73,6 @@ pub(super) fn letter_spaced(text: &[u8]) -> Vec<u8> {
         spaced.push(byte);
     }
     spaced
-}
-
-/// Header row on a light grey band, rows separated by hairlines; cells wrap. Long tables
-/// (large families) are set tighter so that they still fit the page.
-fn draw_table(canvas: &mut Canvas, table: &Table, top: f32) -> Result<f32, DocumentError> {
-    let compact = table.rows.len() > 10;
-    let (size, leading, padding) = if compact {
-        (8.0, 9.5, 2.0)
-    } else {
-        (8.5, 10.5, 3.0)
-    };
-    let widths = column_widths(table);
-
-    let header: Vec<Vec<Run>> = table
-        .columns
-        .iter()
-        .map(|c| vec![Run::bold(c.title.as_str())])
-        .collect();
-    let mut y = top;
-    y = draw_row(
-        canvas,
-        &header,
-        &widths,
-        y,
-        size,
-        leading,
-        padding,
-        Some(0.9),
-    )?;
-    for row in &table.rows {
-        let cells: Vec<Vec<Run>> = row
-            .iter()
-            .map(|cell| vec![Run::normal(cell.as_str())])
-            .collect();
-        y = draw_row(canvas, &cells, &widths, y, size, leading, padding, None)?;
-        canvas.line_segment((MARGIN, y), (PAGE_WIDTH - MARGIN, y), 0.3);
-    }
-    Ok(y)
 }
 
 /// A table row broken into lines, ready to be painted: the forms measure it first to
@@ -264,26 +143,6 @@ pub(super) fn paint_row(
     top - row.height
 }
 
-#[allow(clippy::too_many_arguments)]
-fn draw_row(
-    canvas: &mut Canvas,
-    cells: &[Vec<Run>],
-    widths: &[f32],
-    top: f32,
-    size: f32,
-    leading: f32,
-    padding: f32,
-    background: Option<f32>,
-) -> Result<f32, DocumentError> {
-    let style = RowStyle {
-        size,
-        leading,
-        padding,
-    };
-    let row = wrap_row(cells, widths, &style)?;
-    Ok(paint_row(canvas, &row, widths, top, &style, background))
-}
-
 /// Column widths across the text width, in proportion to the columns' weights.
 pub(super) fn column_widths(table: &Table) -> Vec<f32> {
     let total_weight: f32 = table
@@ -300,7 +159,7 @@ pub(super) fn column_widths(table: &Table) -> Vec<f32> {
 }
 
 /// Small print in the bottom band, right of the stamp.
-fn legal_notes(canvas: &mut Canvas, notes: &[String]) -> Result<(), DocumentError> {
+pub(super) fn legal_notes(canvas: &mut Canvas, notes: &[String]) -> Result<(), DocumentError> {
     let width = PAGE_WIDTH - MARGIN - NOTES_X;
     let mut y = STAMP_BAND_TOP - 14.0;
     for note in notes {

@@ -111,15 +111,17 @@ fn an_issued_certificate_is_authentic() {
 #[test]
 fn the_body_stream_is_stored_verbatim_and_is_what_the_seal_hashes() {
     let issued = issued();
-    let body = render::render_body(&residence_certificate(3)).expect("body");
+    let bodies = pages::render_pages(&residence_certificate(3)).expect("body");
+    assert_eq!(bodies.len(), 1);
+    let body = &bodies[0];
     use sha2::Digest as _;
     assert_eq!(
-        <[u8; 32]>::from(sha2::Sha256::digest(&body)),
+        <[u8; 32]>::from(sha2::Sha256::digest(body)),
         issued.content_sha256
     );
-    find(&issued.pdf, &body);
+    find(&issued.pdf, body);
     // The accented name as one WinAnsi byte, in Helvetica.
-    find(&body, b"(D'ANGELO NICOL\xd2) Tj");
+    find(body, b"(D'ANGELO NICOL\xd2) Tj");
     let second = issue(
         &residence_certificate(3),
         &sample_subject(),
@@ -182,15 +184,13 @@ fn a_re_signed_file_with_another_body_fails_the_seal_hash_only() {
     // Someone holding the key but reusing an old seal on an edited body.
     let signer = test_signer();
     let original = residence_certificate(3);
-    let body = render::render_body(&original).expect("body");
-    use sha2::Digest as _;
-    let sealed_hash: [u8; 32] = sha2::Sha256::digest(&body).into();
+    let sealed_hash = content_hash(&pages::render_pages(&original).expect("body"));
     let seal = seal::seal(&sample_subject().with_hash(sealed_hash), &signer).expect("seal");
     let url = seal::verify_url(BASE, "7KQF-9XMA-2R4D-HV0C", &seal);
     let mut edited = original.clone();
     edited.paragraphs[0].runs[1] = Run::bold("BIANCHI MARIO");
     let unsigned = pdf::assemble(pdf::PageParts {
-        body: render::render_body(&edited).expect("body"),
+        bodies: pages::render_pages(&edited).expect("body"),
         stamp: stamp::render_stamp(&url, "7KQF-9XMA-2R4D-HV0C", BASE).expect("stamp"),
         verify_url: &url,
         metadata: &edited.metadata,
@@ -238,12 +238,47 @@ fn garbage_is_not_authentic_and_says_why() {
 }
 
 #[test]
-fn a_family_of_twenty_fits_and_a_family_of_fifty_is_refused() {
-    assert!(render::render_body(&residence_certificate(20)).is_ok());
-    assert!(matches!(
-        render::render_body(&residence_certificate(50)),
-        Err(DocumentError::DoesNotFit { .. })
-    ));
+fn a_family_of_fifty_flows_onto_more_pages_each_stamped_and_one_signature_covers_all() {
+    let doc = residence_certificate(50);
+    let bodies = pages::render_pages(&doc).expect("paginated");
+    assert!(bodies.len() >= 2, "{} pages", bodies.len());
+    let issued = issue(&doc, &sample_subject(), &test_signer(), BASE).expect("issued");
+    assert_eq!(issued.content_sha256, content_hash(&bodies));
+    let verdict = inspect(&issued.pdf, &keys());
+    assert!(
+        verdict.authentic(),
+        "{:?}",
+        verdict.failures().collect::<Vec<_>>()
+    );
+    let parsed = lopdf::Document::load_mem(&issued.pdf).expect("parses");
+    let pages = parsed.get_pages();
+    assert_eq!(pages.len(), bodies.len());
+    let stamps: Vec<lopdf::ObjectId> = pages
+        .values()
+        .map(|page| {
+            let contents = parsed.get_page_contents(*page);
+            assert_eq!(contents.len(), 2, "body and stamp on every page");
+            contents[1]
+        })
+        .collect();
+    assert!(
+        stamps.windows(2).all(|w| w[0] == w[1]),
+        "one stamp, shown on each page"
+    );
+    assert_eq!(
+        issued
+            .pdf
+            .windows(b"/FT /Sig".len())
+            .filter(|w| w == b"/FT /Sig")
+            .count()
+            + issued
+                .pdf
+                .windows(b"/FT/Sig".len())
+                .filter(|w| w == b"/FT/Sig")
+                .count(),
+        1,
+        "one signature field"
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 mod family;
 mod issue;
+mod large_family;
 mod office_search;
 mod third_party;
 mod verification;
