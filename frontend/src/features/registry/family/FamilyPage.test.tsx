@@ -46,12 +46,14 @@ describe('family record (seed 001 §4)', () => {
     expect(
       within(marco).getByRole('link', { name: /^Certificazioni\W+ROSSI MARCO$/ }),
     ).toHaveAttribute('href', '/certificati/nuovo?persona=p-marco')
-    // Self-declarations are made by the signed-in person only: on one's own card.
+    // Seed 001: "Autocertificazioni" on every card (the declarant is the signed-in person).
     expect(within(anna).getByRole('link', { name: 'Autocertificazioni' })).toHaveAttribute(
       'href',
       '/autocertificazioni/nuova',
     )
-    expect(within(marco).queryByRole('link', { name: 'Autocertificazioni' })).toBeNull()
+    expect(
+      within(marco).getByRole('link', { name: /^Autocertificazioni\W+ROSSI MARCO$/ }),
+    ).toHaveAttribute('href', '/autocertificazioni/nuova')
   })
 
   it('shows the situation on another date when asked', async () => {

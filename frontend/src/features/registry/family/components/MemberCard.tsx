@@ -53,12 +53,12 @@ export function MemberCard({ member }: MemberCardProps) {
             {t('family.certificates')}
             <span className="visually-hidden"> – {fullName}</span>
           </Link>
-          {member.is_self ? (
-            // Seed 001 "Autocertificazioni": the declarant is always the signed-in person.
-            <Link to="/autocertificazioni/nuova" className="btn btn-outline-primary btn-sm">
-              {t('family.selfDeclarations')}
-            </Link>
-          ) : null}
+          {/* Seed 001 shows "Autocertificazioni" on every card; the declarant is always the
+              signed-in person, who may declare facts about the family's members. */}
+          <Link to="/autocertificazioni/nuova" className="btn btn-outline-primary btn-sm">
+            {t('family.selfDeclarations')}
+            {member.is_self ? null : <span className="visually-hidden"> – {fullName}</span>}
+          </Link>
         </div>
       </div>
     </article>
