@@ -116,6 +116,23 @@ describe('certificate wizard, step 1 (seed 001 §5)', () => {
     expect(screen.queryByRole('textbox', { name: /marca da bollo/ })).toBeNull()
   })
 
+  it('narrows the list to one archive (seed 001 "Archivio certificazioni")', async () => {
+    signIn()
+    backEnd()
+    const user = userEvent.setup()
+    const list = await openWizard()
+    const archive = screen.getByRole('combobox', { name: 'Archivio certificazioni' })
+    expect(archive).toHaveValue('')
+    await user.selectOptions(list, 'Certificato di Residenza')
+    await user.selectOptions(archive, 'Stato civile')
+    const offered = within(list)
+      .getAllByRole('option')
+      .map((o) => o.textContent)
+    expect(offered).toContain('Certificato di Stato Civile')
+    expect(offered).not.toContain('Certificato di Residenza')
+    expect(list, 'a type of the other archive is no longer chosen').toHaveValue('')
+  })
+
   it('checks the 14 digits before asking the server', async () => {
     signIn()
     const { issued } = backEnd()

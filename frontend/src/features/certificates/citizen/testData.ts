@@ -4,6 +4,8 @@ export const residenza = {
   code: 'residenza',
   name: 'Certificato di Residenza',
   description: 'Attesta il Comune e l’indirizzo di residenza.',
+  group: 'anagrafe',
+  group_name: 'Anagrafe',
   always_exempt: false,
   eligibility: 'Per le persone residenti nel Comune.',
 }
@@ -12,6 +14,8 @@ export const elettorale = {
   code: 'liste_elettorali',
   name: 'Certificato di Iscrizione alle Liste Elettorali',
   description: 'Attesta l’iscrizione nelle liste elettorali del Comune.',
+  group: 'anagrafe',
+  group_name: 'Anagrafe',
   always_exempt: false,
   eligibility: 'Per chi è iscritto nelle liste elettorali del Comune.',
 }
@@ -20,6 +24,8 @@ export const statoCivile = {
   code: 'stato_civile',
   name: 'Certificato di Stato Civile',
   description: 'Attesta lo stato civile.',
+  group: 'stato_civile',
+  group_name: 'Stato civile',
   always_exempt: true,
   eligibility: 'Per le persone residenti nel Comune.',
 }

@@ -29,6 +29,13 @@ import { TextAreaField } from '@/components/TextAreaField'
 
 type Field = 'type' | 'usage' | 'usage_text' | 'stamp.identifier' | 'stamp.issue_date'
 
+/** The groups the catalogue uses, in its order, as [code, name]. */
+function groupsOf(types: readonly { group: string; group_name: string }[]): [string, string][] {
+  const seen = new Map<string, string>()
+  for (const x of types) if (!seen.has(x.group)) seen.set(x.group, x.group_name)
+  return [...seen]
+}
+
 const FIELD_IDS: Record<Field, string> = {
   type: 'certificate-type',
   usage: 'certificate-usage',
@@ -70,6 +77,9 @@ export function CertificateRequestForm({
   // so that the server issues once. Replaced only when the server has refused the request
   // (4xx: nothing was issued), since the corrected request is a different one.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey)
+  // Seed 001 "Archivio certificazioni": the office whose records the certificate speaks of
+  // narrows the list (empty: every certificate).
+  const [group, setGroup] = useState('')
   const [typeCode, setTypeCode] = useState('')
   const [usageCode, setUsageCode] = useState('')
   const [usageText, setUsageText] = useState('')
@@ -159,6 +169,23 @@ export function CertificateRequestForm({
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby="certificate-step1-title">
       <SelectField
+        id="certificate-group"
+        name="group"
+        label={t('certificates.group')}
+        value={group}
+        onChange={(e) => {
+          setGroup(e.target.value)
+          if (type && e.target.value && type.group !== e.target.value) setTypeCode('')
+        }}
+      >
+        <option value="">{t('certificates.allGroups')}</option>
+        {groupsOf(types).map(([code, name]) => (
+          <option key={code} value={code}>
+            {name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
         id={FIELD_IDS.type}
         name="type"
         label={t('certificates.type')}
@@ -175,11 +202,13 @@ export function CertificateRequestForm({
         }}
       >
         <option value="">{t('certificates.choose')}</option>
-        {types.map((x) => (
-          <option key={x.code} value={x.code}>
-            {x.name}
-          </option>
-        ))}
+        {types
+          .filter((x) => group === '' || x.group === group)
+          .map((x) => (
+            <option key={x.code} value={x.code}>
+              {x.name}
+            </option>
+          ))}
       </SelectField>
       <SelectField
         id={FIELD_IDS.usage}
