@@ -311,7 +311,7 @@ describe("new operator", () => {
     const mail = await waitForMail(portal.dataDir, NEW_EMAIL);
     assert.match(mail.subject, /invito al Portale dei Servizi Demografici/);
     assert.match(mail.text, /Nome utente: l\.bianchi/);
-    const link = /(https?:\/\/\S+\/reimposta-password\?token=\S+)/.exec(mail.text)?.[1];
+    const link = /(https?:\/\/\S+\/reimposta-password\?invito=1&token=\S+)/.exec(mail.text)?.[1];
     assert.ok(link, `no link in the mail:\n${mail.text}`);
 
     const banner = page.getByRole("banner");
@@ -319,7 +319,7 @@ describe("new operator", () => {
     await banner.getByRole("button", { name: "Esci" }).click();
     await page.getByText(/Sei uscito dal portale/).waitFor();
     await page.goto(link);
-    await heading("Scegli una nuova password").waitFor();
+    await heading("Attiva il tuo account: scegli la password").waitFor();
     await page.getByLabel(/^Nuova password/).fill("Sportello2027");
     await page.getByLabel(/^Conferma la nuova password/).fill("Sportello2027");
     await page.getByRole("button", { name: "Imposta la nuova password" }).click();

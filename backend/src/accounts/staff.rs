@@ -186,7 +186,7 @@ pub fn invite_staff(
 
 fn invitation(new: &NewStaff, letter: &InvitationLetter<'_>, token: &str) -> NewMail {
     let link = format!(
-        "{}/reimposta-password?token={token}",
+        "{}/reimposta-password?invito=1&token={token}",
         letter.public_base_url
     );
     let body = format!(

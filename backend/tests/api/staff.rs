@@ -187,7 +187,7 @@ async fn an_invited_operator_sets_the_password_once_by_the_mailed_link_and_logs_
     assert!(mail.contains("Nome utente: l.bianchi"), "{mail}");
     assert!(mail.contains("72 ore"), "{mail}");
     let token = mail
-        .split("/reimposta-password?token=")
+        .split("/reimposta-password?invito=1&token=")
         .nth(1)
         .unwrap()
         .split_whitespace()

@@ -88,6 +88,23 @@ describe('password reset from the e-mailed link', () => {
     })
   })
 
+  it("welcomes a new staff member who follows the invitation's link", async () => {
+    const { requests } = mockApi({ [CONFIRM]: () => new Response(null, { status: 204 }) })
+    const user = userEvent.setup()
+    renderReset('/reimposta-password?invito=1&token=inv42')
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Attiva il tuo account: scegli la password' }),
+    ).toBeInTheDocument()
+    await user.type(screen.getByLabelText(/^Nuova password/), 'Sportello2026')
+    await user.type(screen.getByLabelText(/^Conferma/), 'Sportello2026')
+    await user.click(screen.getByRole('button', { name: 'Imposta la nuova password' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Accedi' })).toBeInTheDocument()
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({
+      token: 'inv42',
+      new_password: 'Sportello2026',
+    })
+  })
+
   it('explains an expired link and offers a new one', async () => {
     mockApi({
       [CONFIRM]: () =>

@@ -19,12 +19,14 @@ import {
 
 /**
  * /reimposta-password?token=… — where the e-mailed link leads: a new password, checked as
- * one types, then the login.
+ * one types, then the login. The invitation of a new staff account (`&invito=1`) uses the
+ * same link and says so.
  */
 export function ResetPasswordPage() {
   const { t } = useTranslation()
   const [params] = useSearchParams()
   const token = params.get('token') ?? ''
+  const invited = params.get('invito') === '1'
   const navigate = useNavigate()
   const confirm = useConfirmPasswordReset()
   const policy = usePasswordPolicy()
@@ -72,7 +74,10 @@ export function ResetPasswordPage() {
   return (
     <div className="row">
       <div className="col-12 col-lg-8">
-        <PageHeading title={t('reset.title')} lead={t('reset.lead')} />
+        <PageHeading
+          title={t(invited ? 'reset.inviteTitle' : 'reset.title')}
+          lead={t(invited ? 'reset.inviteLead' : 'reset.lead')}
+        />
         {tokenError ? (
           <Notice color="danger" role="alert">
             <p className="mb-1">{tokenError}</p>
