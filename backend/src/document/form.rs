@@ -6,7 +6,7 @@ use super::fonts::{encode_winansi, Font};
 use super::layout::{Canvas, WrappedText};
 use super::model::{Align, Metadata, Paragraph, Run, Table};
 use super::render::{
-    column_widths, letter_spaced, paint_row, wrap_row, RowStyle, MARGIN, PAGE_HEIGHT, PAGE_WIDTH,
+    column_widths, letter_spaced, paint_row, wrap_table, RowStyle, MARGIN, PAGE_HEIGHT, PAGE_WIDTH,
     TEXT_WIDTH,
 };
 use super::DocumentError;
@@ -206,23 +206,7 @@ impl Flow {
             padding: 3.0,
         };
         let widths = column_widths(table);
-        let header: Vec<Vec<Run>> = table
-            .columns
-            .iter()
-            .map(|c| vec![Run::bold(c.title.as_str())])
-            .collect();
-        let header = wrap_row(&header, &widths, &style)?;
-        let rows = table
-            .rows
-            .iter()
-            .map(|row| {
-                let cells: Vec<Vec<Run>> = row
-                    .iter()
-                    .map(|cell| vec![Run::normal(cell.as_str())])
-                    .collect();
-                wrap_row(&cells, &widths, &style)
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let (header, rows) = wrap_table(table, &widths, &style)?;
         let min_row = rows.first().map_or(header.height, |r| r.height.max(16.0));
         self.ensure(header.height + min_row);
         self.y += BODY_SIZE - 2.0;

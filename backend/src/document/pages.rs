@@ -9,7 +9,7 @@ use super::fonts::{encode_winansi, Font};
 use super::layout::{Canvas, WrappedText};
 use super::model::{Align, CertificateDocument, Run, Table};
 use super::render::{
-    column_widths, header, legal_notes, letter_spaced, paint_row, wrap_row, RowStyle, MARGIN,
+    column_widths, header, legal_notes, letter_spaced, paint_row, wrap_table, RowStyle, MARGIN,
     PAGE_HEIGHT, PAGE_WIDTH, STAMP_BAND_TOP, TEXT_WIDTH,
 };
 use super::DocumentError;
@@ -196,23 +196,7 @@ impl<'a> Flow<'a> {
             }
         };
         let widths = column_widths(table);
-        let titles: Vec<Vec<Run>> = table
-            .columns
-            .iter()
-            .map(|c| vec![Run::bold(c.title.as_str())])
-            .collect();
-        let header_row = wrap_row(&titles, &widths, &style)?;
-        let rows = table
-            .rows
-            .iter()
-            .map(|row| {
-                let cells: Vec<Vec<Run>> = row
-                    .iter()
-                    .map(|cell| vec![Run::normal(cell.as_str())])
-                    .collect();
-                wrap_row(&cells, &widths, &style)
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let (header_row, rows) = wrap_table(table, &widths, &style)?;
         // The table's top edge sits a little above the next baseline.
         let mut top = self.y + 4.0;
         let first_row = rows.first().map_or(0.0, |r| r.height);

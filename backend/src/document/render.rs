@@ -144,6 +144,33 @@ pub(super) fn paint_row(
 }
 
 /// Column widths across the text width, in proportion to the columns' weights.
+/// A table's header row and body rows, each wrapped into its columns: the same for every
+/// document that prints a table, whatever it does at a page break.
+pub(super) fn wrap_table(
+    table: &Table,
+    widths: &[f32],
+    style: &RowStyle,
+) -> Result<(WrappedRow, Vec<WrappedRow>), DocumentError> {
+    let titles: Vec<Vec<Run>> = table
+        .columns
+        .iter()
+        .map(|c| vec![Run::bold(c.title.as_str())])
+        .collect();
+    let header = wrap_row(&titles, widths, style)?;
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<Vec<Run>> = row
+                .iter()
+                .map(|cell| vec![Run::normal(cell.as_str())])
+                .collect();
+            wrap_row(&cells, widths, style)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((header, rows))
+}
+
 pub(super) fn column_widths(table: &Table) -> Vec<f32> {
     let total_weight: f32 = table
         .columns
