@@ -11,6 +11,7 @@ pub mod http;
 pub mod i18n;
 pub mod id;
 pub mod ip_range;
+pub mod italian_calendar;
 pub mod italian_time;
 pub mod metrics;
 pub mod settings;
