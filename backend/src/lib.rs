@@ -12,6 +12,7 @@ pub mod document;
 pub mod mail;
 pub mod municipality;
 pub mod platform;
+pub mod practices;
 pub mod registry;
 pub mod routes;
 pub mod self_declarations;

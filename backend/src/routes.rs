@@ -26,6 +26,7 @@ certificates, the audit log, the mail outbox).\n\nErrors are `application/proble
         (name = "registry", description = "The family record, persons, and look-ups of third persons"),
         (name = "certificates", description = "Certificates: catalogues, issuing, delivery"),
         (name = "self-declarations", description = "Self-declarations (autocertificazioni): catalogue, blank forms, prefilled forms, the declarant's archive"),
+        (name = "practices", description = "Online practices: the change of residence, from the draft to the office's decision"),
         (name = "verification", description = "Public verification of certificates and the signing keys"),
         (name = "back office", description = "Operators and administrators"),
         (name = "operations", description = "Health, readiness and metrics"),
@@ -139,6 +140,25 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(crate::self_declarations::api::get_self_declaration)
                 .service(crate::self_declarations::api::download_self_declaration)
                 .service(crate::self_declarations::api::email::email_self_declaration)
+                .service(crate::registry::api::streets::search_streets)
+                .service(crate::practices::api::list_practice_types)
+                .service(crate::practices::api::practice_template)
+                .service(crate::practices::api::create_practice)
+                .service(crate::practices::api::list_practices)
+                .service(crate::practices::api::get_practice)
+                .service(crate::practices::api::save_practice)
+                .service(crate::practices::api::practice_history)
+                .service(crate::practices::api::practice_receipt)
+                .service(crate::practices::api::files::upload_attachment)
+                .service(crate::practices::api::files::download_attachment)
+                .service(crate::practices::api::files::delete_attachment)
+                .service(crate::practices::api::actions::submit_practice)
+                .service(crate::practices::api::actions::cancel_practice)
+                .service(crate::practices::api::actions::take_charge)
+                .service(crate::practices::api::actions::request_integration)
+                .service(crate::practices::api::actions::register_practice)
+                .service(crate::practices::api::actions::approve_practice)
+                .service(crate::practices::api::actions::reject_practice)
                 .service(crate::certificates::api::verification::verify_certificate)
                 .service(crate::certificates::api::verification::verified_document)
                 .service(crate::certificates::api::verification::list_signing_keys)

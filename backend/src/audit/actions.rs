@@ -36,6 +36,18 @@ pub const SELF_DECLARATION_EMAILED: &str = "self_declaration.emailed";
 pub const SIGNING_KEY_ROTATED: &str = "signing_key.rotated";
 pub const AUDIT_VERIFIED: &str = "audit.verified";
 pub const MAIL_REQUEUED: &str = "mail.requeued";
+pub const PRACTICE_CREATED: &str = "practice.created";
+pub const PRACTICE_SUBMITTED: &str = "practice.submitted";
+pub const PRACTICE_CANCELLED: &str = "practice.cancelled";
+pub const PRACTICE_TAKEN_IN_CHARGE: &str = "practice.taken_in_charge";
+pub const PRACTICE_INTEGRATION_REQUESTED: &str = "practice.integration_requested";
+pub const PRACTICE_REGISTERED: &str = "practice.registered";
+pub const PRACTICE_APPROVED: &str = "practice.approved";
+pub const PRACTICE_REJECTED: &str = "practice.rejected";
+pub const PRACTICE_VIEWED: &str = "practice.viewed";
+pub const PRACTICE_ATTACHMENT_ADDED: &str = "practice.attachment_added";
+pub const PRACTICE_ATTACHMENT_DELETED: &str = "practice.attachment_deleted";
+pub const REGISTRY_RESIDENCE_CHANGED: &str = "registry.residence_changed";
 
 /// One catalogued action with its labels.
 #[derive(Debug, Clone, Copy)]
@@ -177,6 +189,62 @@ pub const CATALOGUE: &[ActionInfo] = &[
         MAIL_REQUEUED,
         "Messaggio non recapitato rimesso in coda",
         "Failed mail queued again",
+    ),
+    info(
+        PRACTICE_CREATED,
+        "Pratica avviata (bozza)",
+        "Practice started (draft)",
+    ),
+    info(
+        PRACTICE_SUBMITTED,
+        "Pratica inoltrata",
+        "Practice submitted",
+    ),
+    info(
+        PRACTICE_CANCELLED,
+        "Pratica annullata o ritirata",
+        "Practice cancelled or withdrawn",
+    ),
+    info(
+        PRACTICE_TAKEN_IN_CHARGE,
+        "Pratica presa in carico",
+        "Practice taken in charge",
+    ),
+    info(
+        PRACTICE_INTEGRATION_REQUESTED,
+        "Integrazione della pratica richiesta",
+        "Additional documents requested",
+    ),
+    info(
+        PRACTICE_REGISTERED,
+        "Pratica registrata (accolta con riserva)",
+        "Practice registered",
+    ),
+    info(
+        PRACTICE_APPROVED,
+        "Pratica accolta definitivamente",
+        "Practice approved",
+    ),
+    info(PRACTICE_REJECTED, "Pratica respinta", "Practice rejected"),
+    info(
+        PRACTICE_VIEWED,
+        "Pratica consultata dall'ufficio",
+        "Practice viewed by the office",
+    ),
+    info(
+        PRACTICE_ATTACHMENT_ADDED,
+        "Allegato aggiunto a una pratica",
+        "Attachment added to a practice",
+    ),
+    info(
+        PRACTICE_ATTACHMENT_DELETED,
+        "Allegato eliminato da una pratica",
+        "Attachment deleted from a practice",
+    ),
+    info(
+        REGISTRY_RESIDENCE_CHANGED,
+        "Residenza o indirizzo variati in anagrafe",
+        "Residence or address changed in the registry",
     ),
 ];
 

@@ -337,6 +337,7 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
             listener,
             metrics.clone(),
         )?;
+        crate::practices::silence::spawn(db.clone(), settings.clone());
         let mail = crate::mail::worker::MailWorker::new(&settings, db, metrics)
             .map_err(anyhow::Error::msg)?
             .spawn();

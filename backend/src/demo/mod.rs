@@ -18,6 +18,9 @@ use crate::registry::rules::fiscal_code::{FiscalCode, PersonalData};
 use crate::registry::rules::sex::Sex;
 use crate::registry::store::families::{self, RegistryBatch};
 
+/// The demo municipality's postcode (CAP), on every generated address.
+pub const DEMO_POSTCODE: &str = "00099";
+
 pub use generator::{reference_date, years_after, Generator};
 
 pub struct SeedReport {
@@ -45,6 +48,9 @@ pub fn seed_registry(
         "the registry already holds {existing} persons; seed-demo only fills an empty database"
     );
     let started = Instant::now();
+    // The street list the generated addresses use: declarations of residence pick from it.
+    let streets: Vec<(&str, &str)> = names::STREETS.iter().map(|s| (*s, DEMO_POSTCODE)).collect();
+    crate::registry::streets::add(&mut conn, &streets)?;
     bulk_import_mode(&mut conn, true)?;
     let bar = if progress {
         ProgressBar::new(persons as u64)

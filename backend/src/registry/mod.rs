@@ -5,6 +5,7 @@
 pub mod api;
 pub mod error;
 pub mod facts;
+pub mod moves;
 pub mod places;
 pub mod rules;
 pub mod store;
@@ -14,8 +15,12 @@ pub use error::Error;
 
 // What other features may use of the registry's tables; the rest of `store` is the
 // registry's own.
-pub use store::families::{find_person_by_fiscal_code, PersonRow};
+pub use store::families::{
+    family_of_person_at, find_person_by_fiscal_code, FamilyAtDate, PersonRow,
+};
 pub use store::persons::{family_id_at, find as find_person, of_account as person_of_account};
+/// The street list, which practices check addresses against.
+pub use store::streets;
 
 /// The kind of [`PersonId`]: a person in the registry (not an account).
 pub enum Person {}

@@ -15,6 +15,7 @@ mod helpers;
 mod mail;
 mod matrix;
 mod operations;
+mod practices;
 mod privileges;
 mod rbac;
 mod registrations;

@@ -101,6 +101,25 @@ fn rule(method: &str, path: &str) -> Option<Rule> {
             | "/api/v1/admin/audit-log/actions"
             | "/api/v1/admin/audit-log/verify",
         ) => Permission { operator: true },
+        ("GET", "/api/v1/streets" | "/api/v1/practice-types") => Anyone,
+        ("GET", "/api/v1/practice-types/{code}/templates/{document}.pdf") => Anyone,
+        // A citizen's own practices, or the office's queue: the operation decides which.
+        ("GET" | "POST", "/api/v1/practices") => LoggedIn,
+        ("GET" | "PATCH", "/api/v1/practices/{id}") => LoggedIn,
+        ("GET", "/api/v1/practices/{id}/history" | "/api/v1/practices/{id}/receipt.pdf") => {
+            LoggedIn
+        }
+        ("POST", "/api/v1/practices/{id}/attachments") => LoggedIn,
+        ("GET" | "DELETE", "/api/v1/practices/{id}/attachments/{attachment_id}") => LoggedIn,
+        ("POST", "/api/v1/practices/{id}/submit" | "/api/v1/practices/{id}/cancel") => LoggedIn,
+        (
+            "POST",
+            "/api/v1/practices/{id}/take-charge"
+            | "/api/v1/practices/{id}/request-integration"
+            | "/api/v1/practices/{id}/register"
+            | "/api/v1/practices/{id}/approve"
+            | "/api/v1/practices/{id}/reject",
+        ) => Permission { operator: true },
         ("GET", "/api/v1/admin/mail-outbox") => Permission { operator: false },
         ("POST", "/api/v1/admin/mail-outbox/{id}/retry") => Permission { operator: false },
         _ => return None,

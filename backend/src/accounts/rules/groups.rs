@@ -23,6 +23,7 @@ pub const BUILT_IN_GROUPS: [BuiltInGroup; 2] = [
             Permission::RegistryRead,
             Permission::AuditRead,
             Permission::CertificatesRevoke,
+            Permission::PracticesManage,
         ],
     },
     BuiltInGroup {

@@ -90,7 +90,7 @@ impl Generator {
                 interior: generator
                     .chance(30)
                     .then(|| generator.rng.random_range(1..=12).to_string()),
-                postcode: "00099".to_owned(),
+                postcode: crate::demo::DEMO_POSTCODE.to_owned(),
                 valid_from: from,
                 valid_to: to,
             };

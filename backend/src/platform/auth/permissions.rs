@@ -32,10 +32,14 @@ pub enum Permission {
     /// Revoke an issued certificate (issued on wrong data, or by mistake).
     #[serde(rename = "certificates.revoke")]
     CertificatesRevoke,
+    /// Work the citizens' practices: take in charge, register, request integrations,
+    /// approve (which changes the registry) and reject.
+    #[serde(rename = "practices.manage")]
+    PracticesManage,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 8] = [
+    pub const ALL: [Permission; 9] = [
         Permission::AccountsIdentify,
         Permission::AccountsManage,
         Permission::GroupsManage,
@@ -44,6 +48,7 @@ impl Permission {
         Permission::MailManage,
         Permission::RegistryRead,
         Permission::CertificatesRevoke,
+        Permission::PracticesManage,
     ];
 
     pub fn code(self) -> &'static str {
@@ -56,6 +61,7 @@ impl Permission {
             Permission::MailManage => "mail.manage",
             Permission::RegistryRead => "registry.read",
             Permission::CertificatesRevoke => "certificates.revoke",
+            Permission::PracticesManage => "practices.manage",
         }
     }
 
@@ -77,6 +83,7 @@ impl Permission {
             }
             Permission::RegistryRead => ("Consultazione dell'anagrafe", "Registry look-up"),
             Permission::CertificatesRevoke => ("Revoca dei certificati", "Certificate revocation"),
+            Permission::PracticesManage => ("Lavorazione delle pratiche", "Practice processing"),
         }
     }
 }

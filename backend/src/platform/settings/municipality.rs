@@ -26,6 +26,10 @@ pub struct Municipality {
     /// Where the accessibility statement (AgID) is published.
     #[schema(required = true)]
     pub accessibility_statement_url: String,
+    /// The patron saint's day (`MM-DD`), a local holiday: not a working day for the legal
+    /// clocks of practices, and the office is closed.
+    #[schema(example = "11-11")]
+    pub patron_saint_day: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -130,6 +134,7 @@ impl Municipality {
                 dpo_email: "rpd@comune.valdoria.example".to_owned(),
             },
             accessibility_statement_url: "https://form.agid.gov.it".to_owned(),
+            patron_saint_day: Some("11-11".to_owned()),
         }
     }
 }

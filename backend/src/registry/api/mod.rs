@@ -6,6 +6,7 @@ pub mod error;
 pub mod fiscal_code;
 pub mod places;
 pub mod shapes;
+pub mod streets;
 
 use actix_web::{get, web, HttpRequest};
 use chrono::{NaiveDate, Utc};

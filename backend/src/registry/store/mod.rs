@@ -1,3 +1,4 @@
 pub mod families;
 pub mod persons;
+pub mod streets;
 pub mod validity;

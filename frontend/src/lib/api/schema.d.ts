@@ -753,6 +753,303 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/streets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Streets of the municipality whose name holds every word given (at most 20). */
+        get: operations["search_streets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practice-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The practice types the portal offers, with their steps, fields, document checklist
+         *     and choices.
+         */
+        get: operations["list_practice_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practice-types/{code}/templates/{document}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The blank template of a checklist document, to fill in, sign and attach. */
+        get: operations["practice_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My practices, newest first ("stato richieste"); with `practices.manage`, the office's
+         *     queue, oldest submission first, with the counts per state.
+         */
+        get: operations["list_practices"];
+        put?: never;
+        /** Starts a practice: a draft prefilled from the registry (citizens only). */
+        post: operations["create_practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One practice: everything declared, its files, deadlines, and what the caller may do. */
+        get: operations["get_practice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Saves the draft at a step; `issues` in the answer lists what it still lacks. 409
+         *     `stale_draft` when another device saved it after `version`.
+         */
+        patch: operations["save_practice"];
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice's history: every change of state, by whom, when, with the notes. */
+        get: operations["practice_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt of a submitted practice, as it was made at submission. */
+        get: operations["practice_receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attaches a file to a checklist document of the practice (drafts, and a practice
+         *     waiting for the citizen's integration). The kind is decided by the content.
+         */
+        post: operations["upload_attachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file, for its owner and the office. */
+        get: operations["download_attachment"];
+        put?: never;
+        post?: never;
+        /** Deletes a file not yet sent to the office ("elimina"). */
+        delete: operations["delete_attachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits the practice ("inoltra"): it gets its protocol number and receipt; 422 names
+         *     every missing field and document. In `integration_requested` it sends the citizen's
+         *     additions back. With `Idempotency-Key` a repeat answers the first submission (200).
+         */
+        post: operations["submit_practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels a draft (nothing reaches the office) or withdraws a submitted practice before
+         *     the decision.
+         */
+        post: operations["cancel_practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/take-charge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Takes the practice in charge: the operator holds it, the others see who. */
+        post: operations["take_charge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/request-integration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks the citizen for documents or information; the practice reopens for additions. */
+        post: operations["request_integration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registers the declaration ("accolta con riserva"): the checks begin. */
+        post: operations["register_practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves the practice ("accolta definitivamente"); for a residence the registry
+         *     changes in the same transaction, from the day of the declaration.
+         */
+        post: operations["approve_practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rejects the practice with a reason told to the citizen; the registry does not change. */
+        post: operations["reject_practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verify": {
         parameters: {
             query?: never;
@@ -1161,6 +1458,11 @@ export interface components {
             /** Format: date-time */
             identified_at?: string | null;
         };
+        /**
+         * @description What someone does to a practice.
+         * @enum {string}
+         */
+        Action: "create" | "submit" | "cancel" | "take_charge" | "request_integration" | "register" | "approve" | "reject" | "approve_by_silence";
         /** @description The identity document shown at the counter. */
         ActivateAccount: {
             /**
@@ -1190,6 +1492,43 @@ export interface components {
             municipality: string;
             /** @description The whole address as printed: "VIA ROMA, 12 - 00099 VALDORIA". */
             formatted: string;
+        };
+        Applicant: {
+            surname: string;
+            name: string;
+            fiscal_code: string;
+        };
+        ApprovalRequest: {
+            note?: string | null;
+        };
+        Assignee: {
+            id: string;
+            label: string;
+        };
+        /** @description The multipart form of an upload. */
+        AttachmentUpload: {
+            /** @description The checklist document this file is, e.g. `documento-identita`. */
+            document: string;
+            /**
+             * Format: binary
+             * @description The file: PDF, JPEG, PNG or P7M as the document allows, at most 10 MiB.
+             */
+            file: string;
+        };
+        AttachmentView: {
+            id: string;
+            document_code: string;
+            document_label: string;
+            file_name: string;
+            kind: components["schemas"]["FileKind"];
+            /** Format: int64 */
+            size_bytes: number;
+            sha256: string;
+            /** Format: date-time */
+            uploaded_at: string;
+            /** @description Sent to the office: it can no longer be deleted. */
+            sent: boolean;
+            url: string;
         };
         /**
          * @description One kind of recorded action, for the viewer's filter.
@@ -1442,21 +1781,146 @@ export interface components {
             /** @example NuovaPassword26 */
             new_password: string;
         };
+        Choice: {
+            code: string;
+            label: string;
+        };
         ChoiceView: {
             /** @example married */
             code: string;
             label: string;
         };
+        Choices: {
+            kinds: components["schemas"]["Choice"][];
+            citizenships: components["schemas"]["Choice"][];
+            relationships: components["schemas"]["Choice"][];
+            occupancy_titles: components["schemas"]["OccupancyChoice"][];
+            vehicle_kinds: components["schemas"]["Choice"][];
+            licence_categories: string[];
+        };
+        /**
+         * @description Citizenship as the form asks it: IT, UE, Extra UE.
+         * @enum {string}
+         */
+        Citizenship: "it" | "eu" | "non_eu";
         ContactAddress: {
             province?: string | null;
             municipality?: string | null;
             street?: string | null;
             number?: string | null;
         };
+        Contacts: {
+            /** @default  */
+            phone: string;
+            /** @default  */
+            mobile: string;
+            /** @default  */
+            email: string;
+            /** @default  */
+            pec: string;
+        };
+        Deadlines: {
+            /**
+             * Format: date
+             * @description The office registers the declaration by this day (2 working days).
+             */
+            registration_due?: string | null;
+            /**
+             * Format: date
+             * @description The checks end by this day (45 days), else the declaration is accepted by silence.
+             */
+            decision_due?: string | null;
+            registration_overdue: boolean;
+            decision_overdue: boolean;
+        };
         DeclarantView: {
             surname: string;
             name: string;
             fiscal_code: string;
+        };
+        /**
+         * @description One person of the declaration: the applicant, a member of the applicant's family, or
+         *     a person added ("inserisci nuovo").
+         */
+        DeclaredPerson: {
+            /**
+             * @description The registry person this row was prefilled from; their particulars are locked.
+             * @default null
+             */
+            registry_person_id: string | null;
+            /** @default false */
+            applicant: boolean;
+            /**
+             * @description Whether this person moves ("intero nucleo familiare" ticks every member).
+             * @default false
+             */
+            moves: boolean;
+            /** @default  */
+            surname: string;
+            /** @default  */
+            name: string;
+            /** @default null */
+            sex: null | components["schemas"]["Sex"];
+            /**
+             * Format: date
+             * @default null
+             */
+            birth_date: string | null;
+            /**
+             * @description Belfiore code of the birth municipality or state.
+             * @default
+             * @example H501
+             */
+            birth_place_code: string;
+            /** @default  */
+            fiscal_code: string;
+            /** @default null */
+            citizenship: null | components["schemas"]["Citizenship"];
+            /** @default null */
+            relationship: null | components["schemas"]["Relationship"];
+            /** @default false */
+            has_driving_licence: boolean;
+            /** @default null */
+            driving_licence: null | components["schemas"]["DrivingLicence"];
+            /** @default false */
+            has_vehicles: boolean;
+            /** @default [] */
+            vehicles: components["schemas"]["Vehicle"][];
+        };
+        DocumentView: {
+            /** @example documento-identita */
+            code: string;
+            label: string;
+            /** @description "Obbligatorio" (true) or "Facoltativo" (false). */
+            required: boolean;
+            /** @description The blank form to download, fill in and attach ("scarica"). */
+            template_url?: string | null;
+            kinds: components["schemas"]["FileKind"][];
+            /** @description The extensions those kinds carry, e.g. `["pdf", "jpg", "jpeg", "png", "p7m"]`. */
+            extensions: string[];
+        };
+        DrivingLicence: {
+            /**
+             * @default
+             * @example U1A234567B
+             */
+            number: string;
+            /**
+             * @description A, A1, A2, AM, B, B1, BE, C, C1, CE, C1E, D, D1, DE, D1E.
+             * @default
+             * @example B
+             */
+            category: string;
+            /**
+             * @default
+             * @example MIT-UCO
+             */
+            issued_by: string;
+            /**
+             * Format: date
+             * @default null
+             */
+            issued_on: string | null;
         };
         EmailDocument: {
             /** @description The recipient: any address (seed 001 "Email destinatario"). */
@@ -1469,6 +1933,22 @@ export interface components {
         EmailQueued: {
             /** @description The outbox entry that will carry the document. */
             mail_id: string;
+        };
+        /** @description A person already resident at the new address (one is enough to name the family). */
+        ExistingResident: {
+            /** @default  */
+            surname: string;
+            /** @default  */
+            name: string;
+            /**
+             * Format: date
+             * @default null
+             */
+            birth_date: string | null;
+            /** @default  */
+            fiscal_code: string;
+            /** @default null */
+            bond: null | components["schemas"]["Relationship"];
         };
         /** @description One member of a family as the family record lists them. */
         FamilyMember: {
@@ -1537,28 +2017,17 @@ export interface components {
             relationship: string;
         };
         FieldView: {
-            /** @example residence_address */
+            /**
+             * @description JSON path in the declaration; `[]` stands for each element of a list.
+             * @example address.street
+             */
             key: string;
-            /** @example Indirizzo di residenza */
             label: string;
-            /**
-             * @description `text`, `long_text`, `date`, `year`, `sex`, `choice`, `fiscal_code`, `vat_number`
-             *     or `members`.
-             * @example text
-             */
-            kind: string;
+            /** @description Marked * in the form; some are required only in the cases that need them. */
             required: boolean;
-            /**
-             * @description `identity` (the declarant's particulars: filled by the portal, locked), `registry`
-             *     (filled from the registry for residents, editable) or `declarant`.
-             * @example registry
-             */
-            source: string;
-            max_length?: number | null;
-            hint?: string | null;
-            /** @description The allowed values of `choice` and `sex` fields. */
-            options: components["schemas"]["ChoiceView"][];
         };
+        /** @enum {string} */
+        FileKind: "pdf" | "jpeg" | "png" | "p7m";
         FiscalCodeProblem: {
             /**
              * @description Stable code of the broken rule, e.g. `check_character`.
@@ -1618,6 +2087,16 @@ export interface components {
             status: string;
             /** @example 0.1.0 */
             version: string;
+        };
+        IntegrationRequest: {
+            /** @description What the citizen must add; sent by e-mail and shown in "stato richieste". */
+            message: string;
+        };
+        Issue: {
+            /** @example persons[1].fiscal_code */
+            field: string;
+            step: components["schemas"]["Step"];
+            message: string;
         };
         IssueCertificate: {
             /**
@@ -1708,6 +2187,11 @@ export interface components {
          * @enum {string}
          */
         MailStatus: "pending" | "sent" | "failed";
+        /**
+         * @description Where the declarant comes from.
+         * @enum {string}
+         */
+        MoveKind: "from_other_municipality" | "from_abroad" | "within_municipality" | "other";
         Municipality: {
             /**
              * @default Comune di Valdoria
@@ -1794,6 +2278,36 @@ export interface components {
              * @default https://form.agid.gov.it
              */
             accessibility_statement_url: string;
+            /**
+             * @description The patron saint's day (`MM-DD`), a local holiday: not a working day for the legal
+             *     clocks of practices, and the office is closed.
+             * @default 11-11
+             * @example 11-11
+             */
+            patron_saint_day: string | null;
+        };
+        NewAddress: {
+            /**
+             * @description A street of the municipality's street list (`GET /streets`).
+             * @default
+             * @example Via Garibaldi
+             */
+            street: string;
+            /**
+             * @default
+             * @example 12
+             */
+            house_number: string;
+            /** @default  */
+            interior: string;
+            /** @default  */
+            staircase: string;
+            /** @default  */
+            floor: string;
+        };
+        NewPractice: {
+            /** @example cambio-residenza */
+            type: string;
         };
         NewStaffAccount: {
             /**
@@ -1818,6 +2332,48 @@ export interface components {
             /** @description The account's groups; when absent or empty, the built-in group of the role. */
             group_ids?: string[];
         };
+        Occupancy: {
+            /** @default null */
+            title: null | components["schemas"]["OccupancyTitle"];
+            /**
+             * @description What the title is, when `other`.
+             * @default
+             */
+            other_title: string;
+            /**
+             * @description The Agenzia delle Entrate office where the contract is registered.
+             * @default
+             */
+            registration_office: string;
+            /** @default  */
+            registration_number: string;
+            /**
+             * Format: date
+             * @default null
+             */
+            registration_date: string | null;
+            /** @default  */
+            cadastral_section: string;
+            /** @default  */
+            cadastral_sheet: string;
+            /** @default  */
+            cadastral_parcel: string;
+            /** @default  */
+            cadastral_subparcel: string;
+        };
+        OccupancyChoice: {
+            code: string;
+            label: string;
+            /** @description The contract's registration (office, number, date) is asked. */
+            needs_registration: boolean;
+            /** @description The cadastral data (section, sheet, parcel, sub-parcel) are asked. */
+            needs_cadastre: boolean;
+        };
+        /**
+         * @description The title by which the declarant occupies the dwelling (art. 5 DL 47/2014).
+         * @enum {string}
+         */
+        OccupancyTitle: "owner" | "registered_lease" | "free_loan" | "usufruct" | "public_housing" | "other";
         Office: {
             /**
              * @default Ufficio Servizi Demografici
@@ -2065,6 +2621,106 @@ export interface components {
         PlaceList: {
             places: components["schemas"]["Place"][];
         };
+        Practice: {
+            id: string;
+            /** @example cambio-residenza */
+            type: string;
+            type_name: string;
+            state: components["schemas"]["State"];
+            state_label: string;
+            /**
+             * @description `YYYY/NNNNNN`, from submission on.
+             * @example 2026/000123
+             */
+            protocol?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /** Format: date-time */
+            registered_at?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            step: components["schemas"]["Step"];
+            /** Format: int64 */
+            version: number;
+            data: components["schemas"]["ResidenceDeclaration"];
+            /** @description Fields the registry decides (JSON paths): shown, not editable. */
+            locked: string[];
+            /** @description What the declaration still lacks; submission is refused while any is left. */
+            issues: components["schemas"]["Issue"][];
+            applicant: components["schemas"]["Applicant"];
+            attachments: components["schemas"]["AttachmentView"][];
+            deadlines: components["schemas"]["Deadlines"];
+            assignee?: null | components["schemas"]["Assignee"];
+            /** @description The office's latest request for documents, while it waits for them. */
+            integration_request?: string | null;
+            /** @description The reason of a rejection, or the note of an approval. */
+            decision_note?: string | null;
+            /** @description What the caller may do now. */
+            actions: components["schemas"]["Action"][];
+            receipt_url?: string | null;
+        };
+        PracticeEvent: {
+            /** Format: date-time */
+            at: string;
+            /** @description `citizen`, `office` or `system` (the legal clock). */
+            actor_kind: string;
+            actor_label: string;
+            action: components["schemas"]["Action"];
+            from_state?: null | components["schemas"]["State"];
+            to_state: components["schemas"]["State"];
+            to_state_label: string;
+            note?: string | null;
+        };
+        PracticeHistory: {
+            items: components["schemas"]["PracticeEvent"][];
+        };
+        PracticeList: {
+            items: components["schemas"]["PracticeSummary"][];
+            /**
+             * Format: int64
+             * @description How many match the filters (all pages).
+             */
+            total: number;
+            /** @description Per state, how many of the caller's (or the office's) practices of the chosen type. */
+            counts: components["schemas"]["StateCount"][];
+        };
+        PracticeSummary: {
+            id: string;
+            type: string;
+            type_name: string;
+            state: components["schemas"]["State"];
+            state_label: string;
+            protocol?: string | null;
+            applicant: components["schemas"]["Applicant"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            deadlines: components["schemas"]["Deadlines"];
+            assignee?: null | components["schemas"]["Assignee"];
+        };
+        PracticeTypeList: {
+            items: components["schemas"]["PracticeTypeView"][];
+        };
+        PracticeTypeView: {
+            /** @example cambio-residenza */
+            code: string;
+            name: string;
+            description: string;
+            steps: components["schemas"]["StepView"][];
+            documents: components["schemas"]["DocumentView"][];
+            /** Format: int64 */
+            max_attachment_bytes: number;
+            /** Format: int32 */
+            max_attachments: number;
+            choices: components["schemas"]["Choices"];
+        };
         PreviewTable: {
             columns: string[];
             rows: string[][];
@@ -2208,6 +2864,15 @@ export interface components {
             residence?: null | components["schemas"]["ResidenceAddress"];
             proof_of_work: components["schemas"]["ProofOfWork"];
         };
+        RejectionRequest: {
+            /** @description Told to the citizen. */
+            reason: string;
+        };
+        /**
+         * @description Relationship to the head of the family (intestatario scheda), as ANPR records it.
+         * @enum {string}
+         */
+        Relationship: "head" | "spouse" | "civil_partner" | "child" | "child_in_law" | "grandchild" | "parent" | "parent_in_law" | "sibling" | "cohabitant" | "other_relative" | "not_related";
         /** @description The person behind the account that asked for a certificate. */
         RequestedBy: {
             /** @example BIANCHI */
@@ -2234,9 +2899,82 @@ export interface components {
             street?: string | null;
             number?: string | null;
         };
+        /** @description The declaration. Every part may be missing in a draft. */
+        ResidenceDeclaration: {
+            /** @default null */
+            kind: null | components["schemas"]["MoveKind"];
+            /**
+             * @description What the case is, when `kind` is `other`.
+             * @default
+             */
+            other_kind: string;
+            /**
+             * @description Belfiore code of the municipality or state of the previous residence (not for a
+             *     change inside the municipality).
+             * @default
+             */
+            previous_place_code: string;
+            /**
+             * @description The address abroad, when coming from abroad.
+             * @default
+             */
+            previous_address_abroad: string;
+            /**
+             * @description Every member of the applicant's family moves.
+             * @default false
+             */
+            whole_family: boolean;
+            /** @default [] */
+            persons: components["schemas"]["DeclaredPerson"][];
+            /**
+             * @default {
+             *       "floor": "",
+             *       "house_number": "",
+             *       "interior": "",
+             *       "staircase": "",
+             *       "street": ""
+             *     }
+             */
+            address: components["schemas"]["NewAddress"];
+            /**
+             * @default {
+             *       "cadastral_parcel": "",
+             *       "cadastral_section": "",
+             *       "cadastral_sheet": "",
+             *       "cadastral_subparcel": "",
+             *       "other_title": "",
+             *       "registration_date": null,
+             *       "registration_number": "",
+             *       "registration_office": "",
+             *       "title": null
+             *     }
+             */
+            occupancy: components["schemas"]["Occupancy"];
+            /** @default null */
+            existing_resident: null | components["schemas"]["ExistingResident"];
+            /**
+             * @default {
+             *       "email": "",
+             *       "mobile": "",
+             *       "pec": "",
+             *       "phone": ""
+             *     }
+             */
+            contacts: components["schemas"]["Contacts"];
+        };
         RevokeCertificate: {
             /** @description Why (3–500 characters): recorded in the audit log and shown to the person. */
             reason: string;
+        };
+        SaveDraft: {
+            data: components["schemas"]["ResidenceDeclaration"];
+            /** @description The step the citizen is on, to resume there. */
+            step: components["schemas"]["Step"];
+            /**
+             * Format: int64
+             * @description The `version` the citizen's copy was read at.
+             */
+            version: number;
         };
         SelfDeclaration: {
             /** @example 7KQF-9XMA-2R4D-HV0C */
@@ -2423,6 +3161,34 @@ export interface components {
              */
             issue_date: string;
         };
+        /** @enum {string} */
+        State: "draft" | "submitted" | "in_progress" | "integration_requested" | "integrated" | "registered" | "approved" | "rejected" | "cancelled" | "withdrawn";
+        StateCount: {
+            state: components["schemas"]["State"];
+            label: string;
+            /** Format: int64 */
+            count: number;
+        };
+        /** @enum {string} */
+        Step: "documents" | "applicant" | "movers" | "licences_and_vehicles" | "dwelling" | "attachments" | "summary";
+        StepView: {
+            code: components["schemas"]["Step"];
+            title: string;
+            fields: components["schemas"]["FieldView"][];
+        };
+        Street: {
+            /** @example Via Giuseppe Garibaldi */
+            name: string;
+            /** @example 00099 */
+            postcode: string;
+        };
+        StreetList: {
+            items: components["schemas"]["Street"][];
+        };
+        SubmitRequest: {
+            /** @description A message to the office (with an integration, what was added). */
+            note?: string | null;
+        };
         TemporaryPassword: {
             /** @description Shown once; the user must change it at the next login. */
             temporary_password: string;
@@ -2454,6 +3220,13 @@ export interface components {
          * @enum {string}
          */
         Validity: "valid" | "expired" | "revoked";
+        Vehicle: {
+            kind: components["schemas"]["VehicleKind"];
+            /** @example AB123CD */
+            plate: string;
+        };
+        /** @enum {string} */
+        VehicleKind: "car" | "motorcycle" | "moped" | "trailer" | "other";
         /**
          * @description The verdict comes first (`valid`, `status`, and when revoked since when), then what
          *     the certificate is. Why it was revoked is not told: the office keeps the reason and
@@ -3709,6 +4482,591 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    search_streets: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Words of the street's name, any case; empty lists the first streets.
+                 * @example garibaldi
+                 */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreetList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    list_practice_types: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeTypeList"];
+                };
+            };
+        };
+    };
+    practice_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example cambio-residenza */
+                code: string;
+                /** @example assenso-proprietario */
+                document: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    list_practices: {
+        parameters: {
+            query?: {
+                /** @description 1-based. */
+                page?: number;
+                /** @description At most 100 (default 50). */
+                per_page?: number;
+                /** @description Only practices in this state. */
+                state?: components["schemas"]["State"];
+                /**
+                 * @description Only practices of this type.
+                 * @example cambio-residenza
+                 */
+                type?: string;
+                /**
+                 * @description A protocol number (`2026/000123` or `123`), a codice fiscale, or the start of the
+                 *     applicant's surname.
+                 */
+                q?: string;
+                /** @description Only those whose registration or decision is overdue. */
+                overdue?: boolean;
+            };
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    create_practice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPractice"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    get_practice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    save_practice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraft"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    practice_history: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    practice_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    upload_attachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUpload"];
+            };
+        };
+        responses: {
+            /** @description Attached */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    download_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file as attached */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    delete_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    submit_practice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried submission answer the first one */
+                "Idempotency-Key"?: string | null;
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitRequest"];
+            };
+        };
+        responses: {
+            /** @description Submitted (or already submitted with this key) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    cancel_practice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    take_charge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    request_integration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    register_practice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    approve_practice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reject_practice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Practice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
