@@ -131,7 +131,7 @@ pub fn clean_name(file_name: &str, kind: FileKind) -> String {
     let mut cleaned: String = base
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || " .-_".contains(c) {
+            if c.is_alphanumeric() || " .-_'(),".contains(c) {
                 c
             } else {
                 '_'

@@ -1,6 +1,7 @@
 //! Issue 13 over HTTP: the change-of-residence declaration from the draft to the
 //! registry, on SQLite and PostgreSQL.
 
+mod durability;
 mod flow;
 mod rules;
 
