@@ -5,7 +5,6 @@ use chrono::{DateTime, Datelike, Utc};
 
 use crate::audit::Origin;
 use crate::platform::db::{self, DbConnection};
-use crate::platform::i18n::Text;
 use crate::platform::italian_calendar::PatronDay;
 use crate::platform::settings::Settings;
 use crate::platform::validation::FieldError;
@@ -51,17 +50,12 @@ fn missing(
         .collect();
     let kind = catalogue::find(&practice.type_code).ok_or(Error::NotFound)?;
     let files = attachments::of_practice(conn, &practice.id)?;
-    for document in kind.documents.iter().filter(|d| d.required) {
-        if !files.iter().any(|f| f.document_code == document.code) {
-            errors.push(FieldError::new(
-                format!("attachments.{}", document.code),
-                Text::new(
-                    format!("Allegare il documento obbligatorio: {}.", document.label.it),
-                    format!("Attach the required document: {}.", document.label.en),
-                ),
-            ));
-        }
-    }
+    let attached: Vec<&str> = files.iter().map(|f| f.document_code.as_str()).collect();
+    errors.extend(
+        kind.missing_documents(&attached)
+            .into_iter()
+            .map(|(field, message)| FieldError::new(field, message)),
+    );
     Ok(errors)
 }
 

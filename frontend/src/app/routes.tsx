@@ -20,6 +20,13 @@ import {
 } from '@/features/certificates'
 import { MailOutboxPage } from '@/features/mail'
 import {
+  NewPracticePage,
+  OfficePracticePage,
+  OfficeQueuePage,
+  PracticePage,
+  PracticesPage,
+} from '@/features/practices'
+import {
   AccessibilityPage,
   ContactsPage,
   HelpPage,
@@ -116,6 +123,31 @@ export const routes: RouteObject[] = [
               </RequireSession>
             ),
           },
+          // Online practices: "Stato richieste", a new declaration, one practice.
+          {
+            path: 'pratiche',
+            element: (
+              <RequireSession>
+                <PracticesPage />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'pratiche/nuova/:type',
+            element: (
+              <RequireSession>
+                <NewPracticePage />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'pratiche/:id',
+            element: (
+              <RequireSession>
+                <PracticePage />
+              </RequireSession>
+            ),
+          },
           // Third-party certificates, who consulted my data, public verification (issue 4).
           {
             path: 'certificazione-libera',
@@ -144,6 +176,22 @@ export const routes: RouteObject[] = [
             ),
             children: [
               { index: true, element: <CounterOrFirstSection /> },
+              {
+                path: 'pratiche',
+                element: (
+                  <RequirePermission permission={PERMISSIONS.managePractices}>
+                    <OfficeQueuePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'pratiche/:id',
+                element: (
+                  <RequirePermission permission={PERMISSIONS.managePractices}>
+                    <OfficePracticePage />
+                  </RequirePermission>
+                ),
+              },
               {
                 path: 'certificati',
                 element: (

@@ -55,7 +55,9 @@ export function mockApi(handlers: Record<string, Handler> = {}) {
     const request = input instanceof Request ? input : new Request(String(input))
     const url = new URL(request.url)
     const text = request.method === 'GET' ? '' : await request.clone().text()
-    const body: unknown = text ? JSON.parse(text) : undefined
+    // A multipart upload is recorded as its text; handlers read it with request.formData().
+    const multipart = request.headers.get('content-type')?.startsWith('multipart/') ?? false
+    const body: unknown = text ? (multipart ? text : JSON.parse(text)) : undefined
     requests.push({
       method: request.method,
       path: url.pathname,

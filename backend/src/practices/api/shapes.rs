@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
 use utoipa::ToSchema;
 
 use crate::practices::rules::attachments::FileKind;
@@ -36,7 +37,7 @@ pub struct Choices {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct FieldView {
+pub struct PracticeField {
     /// JSON path in the declaration; `[]` stands for each element of a list.
     #[schema(example = "address.street")]
     pub key: String,
@@ -49,7 +50,7 @@ pub struct FieldView {
 pub struct StepView {
     pub code: Step,
     pub title: String,
-    pub fields: Vec<FieldView>,
+    pub fields: Vec<PracticeField>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -178,6 +179,9 @@ pub struct Practice {
     pub integration_request: Option<String>,
     /// The reason of a rejection, or the note of an approval.
     pub decision_note: Option<String>,
+    /// The names of the places the declaration names by code (birth places, the
+    /// previous municipality or state), e.g. `{"H501": "Roma (RM)"}`.
+    pub place_names: std::collections::BTreeMap<String, String>,
     /// What the caller may do now.
     pub actions: Vec<Action>,
     pub receipt_url: Option<String>,

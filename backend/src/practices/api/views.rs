@@ -124,7 +124,7 @@ pub fn practice_type(kind: &PracticeType, lang: Lang) -> PracticeTypeView {
                         .into_iter()
                         .flatten()
                         .chain(s.fields.iter())
-                        .map(|f| FieldView {
+                        .map(|f| PracticeField {
                             key: f.key.to_owned(),
                             label: f.label.get(lang).to_owned(),
                             required: f.required,
@@ -208,20 +208,48 @@ pub fn practice(
     let state = row.state();
     let declaration = drafts::declaration_of(&row);
     let today = crate::platform::italian_time::today(Utc::now());
-    let issues = if state == State::Draft {
-        drafts::issues(conn, &declaration, today)?
-            .into_iter()
-            .map(|i| Issue {
-                field: i.field,
-                step: i.step,
-                message: i.message.get(lang).to_owned(),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let locked = drafts::locked(conn, &row, &declaration)?;
     let files = attachments::of_practice(conn, &row.id)?;
+    let issues =
+        if state == State::Draft {
+            let mut issues: Vec<Issue> = drafts::issues(conn, &declaration, today)?
+                .into_iter()
+                .map(|i| Issue {
+                    field: i.field,
+                    step: i.step,
+                    message: i.message.get(lang).to_owned(),
+                })
+                .collect();
+            if let Some(kind) = catalogue::find(&row.type_code) {
+                let attached: Vec<&str> = files.iter().map(|f| f.document_code.as_str()).collect();
+                issues.extend(kind.missing_documents(&attached).into_iter().map(
+                    |(field, message)| Issue {
+                        field,
+                        step: Step::Attachments,
+                        message: message.get(lang).to_owned(),
+                    },
+                ));
+            }
+            issues
+        } else {
+            Vec::new()
+        };
+    let locked = drafts::locked(conn, &row, &declaration)?;
+    let place_names = std::iter::once(declaration.previous_place_code.as_str())
+        .chain(
+            declaration
+                .persons
+                .iter()
+                .map(|p| p.birth_place_code.as_str()),
+        )
+        .filter_map(|code| crate::registry::places::by_code(code.trim()))
+        .map(|place| {
+            let name = match &place.province {
+                Some(province) => format!("{} ({province})", place.name),
+                None => place.name.clone(),
+            };
+            (place.code.clone(), name)
+        })
+        .collect();
     let integration_request = if state == State::IntegrationRequested {
         events::latest_note(conn, &row.id, Action::RequestIntegration.code())?
     } else {
@@ -291,6 +319,7 @@ pub fn practice(
         }),
         integration_request,
         decision_note: row.decision_note.clone(),
+        place_names,
         actions,
     })
 }

@@ -232,6 +232,27 @@ impl PracticeType {
         find(self.code).and_then(|t| t.documents.iter().find(|d| d.code == code))
     }
 
+    /// The required documents not among `attached` (document codes), each with the
+    /// field it is reported on and the message.
+    pub fn missing_documents(
+        &self,
+        attached: &[&str],
+    ) -> Vec<(String, crate::platform::i18n::Text)> {
+        self.documents
+            .iter()
+            .filter(|d| d.required && !attached.contains(&d.code))
+            .map(|d| {
+                (
+                    format!("attachments.{}", d.code),
+                    crate::platform::i18n::Text::new(
+                        format!("Allegare il documento obbligatorio: {}.", d.label.it),
+                        format!("Attach the required document: {}.", d.label.en),
+                    ),
+                )
+            })
+            .collect()
+    }
+
     /// The particulars every person of the declaration has.
     pub fn person_fields(&self) -> &'static [FieldInfo] {
         PERSON_FIELDS

@@ -16,6 +16,11 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
     labelKey: 'backoffice.nav.identification',
   },
   {
+    path: '/backoffice/pratiche',
+    permission: PERMISSIONS.managePractices,
+    labelKey: 'practices.office.navLabel',
+  },
+  {
     path: '/backoffice/certificati',
     permission: PERMISSIONS.readRegistry,
     labelKey: 'certificateOffice.navLabel',

@@ -81,6 +81,11 @@ export function UserMenu({ user }: UserMenuProps) {
             <Link to="/profilo">{t('userMenu.profile')}</Link>
           </li>
         )}
+        {!forced && user.role === 'citizen' ? (
+          <li>
+            <Link to="/pratiche">{t('userMenu.practices')}</Link>
+          </li>
+        ) : null}
         <li>
           <Link to="/cambio-password">{t('userMenu.changePassword')}</Link>
         </li>

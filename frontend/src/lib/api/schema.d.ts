@@ -2017,14 +2017,27 @@ export interface components {
             relationship: string;
         };
         FieldView: {
-            /**
-             * @description JSON path in the declaration; `[]` stands for each element of a list.
-             * @example address.street
-             */
+            /** @example residence_address */
             key: string;
+            /** @example Indirizzo di residenza */
             label: string;
-            /** @description Marked * in the form; some are required only in the cases that need them. */
+            /**
+             * @description `text`, `long_text`, `date`, `year`, `sex`, `choice`, `fiscal_code`, `vat_number`
+             *     or `members`.
+             * @example text
+             */
+            kind: string;
             required: boolean;
+            /**
+             * @description `identity` (the declarant's particulars: filled by the portal, locked), `registry`
+             *     (filled from the registry for residents, editable) or `declarant`.
+             * @example registry
+             */
+            source: string;
+            max_length?: number | null;
+            hint?: string | null;
+            /** @description The allowed values of `choice` and `sex` fields. */
+            options: components["schemas"]["ChoiceView"][];
         };
         /** @enum {string} */
         FileKind: "pdf" | "jpeg" | "png" | "p7m";
@@ -2659,6 +2672,13 @@ export interface components {
             integration_request?: string | null;
             /** @description The reason of a rejection, or the note of an approval. */
             decision_note?: string | null;
+            /**
+             * @description The names of the places the declaration names by code (birth places, the
+             *     previous municipality or state), e.g. `{"H501": "Roma (RM)"}`.
+             */
+            place_names: {
+                [key: string]: string;
+            };
             /** @description What the caller may do now. */
             actions: components["schemas"]["Action"][];
             receipt_url?: string | null;
@@ -2674,6 +2694,16 @@ export interface components {
             to_state: components["schemas"]["State"];
             to_state_label: string;
             note?: string | null;
+        };
+        PracticeField: {
+            /**
+             * @description JSON path in the declaration; `[]` stands for each element of a list.
+             * @example address.street
+             */
+            key: string;
+            label: string;
+            /** @description Marked * in the form; some are required only in the cases that need them. */
+            required: boolean;
         };
         PracticeHistory: {
             items: components["schemas"]["PracticeEvent"][];
@@ -3174,7 +3204,7 @@ export interface components {
         StepView: {
             code: components["schemas"]["Step"];
             title: string;
-            fields: components["schemas"]["FieldView"][];
+            fields: components["schemas"]["PracticeField"][];
         };
         Street: {
             /** @example Via Giuseppe Garibaldi */

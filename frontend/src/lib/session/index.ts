@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   manageMail: 'mail.manage',
   readRegistry: 'registry.read',
   revokeCertificates: 'certificates.revoke',
+  managePractices: 'practices.manage',
 } as const
 
 export function hasPermission(

@@ -1,15 +1,18 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { TextField } from '@/components/TextField'
-import { type Place, type PlaceKind, usePlaceSearch } from '../api/usePlaceSearch'
+import { type Place, type PlaceKind, usePlaceSearch } from '@/lib/usePlaceSearch'
+import { TextField } from './TextField'
 
 interface PlacePickerProps {
   id: string
-  kind: PlaceKind
+  /** Municipalities or foreign states; both when left out. */
+  kind?: PlaceKind
   label: string
   value: Place | null
   onChange: (place: Place | null) => void
   error?: string
+  /** Marked * (the default); false for a place asked only in some cases. */
+  required?: boolean
 }
 
 function describe(place: Place): string {
@@ -22,7 +25,15 @@ function describe(place: Place): string {
  * list of buttons reached with Tab (no ARIA combobox to learn), the number of results
  * announced politely. Once chosen, the place is shown with a button to change it.
  */
-export function PlacePicker({ id, kind, label, value, onChange, error }: PlacePickerProps) {
+export function PlacePicker({
+  id,
+  kind,
+  label,
+  value,
+  onChange,
+  error,
+  required = true,
+}: PlacePickerProps) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
   const [query, setQuery] = useState('')
@@ -49,16 +60,18 @@ export function PlacePicker({ id, kind, label, value, onChange, error }: PlacePi
       <div className="form-group place-picker" id={id}>
         <p className="text-field-label mb-1" id={`${id}-label`}>
           {label}
+          {required ? <span aria-hidden="true"> *</span> : null}
         </p>
         <p className="place-chosen mb-0">
           <span id={`${id}-value`}>
-            {describe(value)} <span className="font-monospace">{value.code}</span>
+            {value.name === value.code ? null : `${describe(value)} `}
+            <span className="font-monospace">{value.code}</span>
           </span>{' '}
           <button
             ref={changeRef}
             type="button"
             className="btn btn-link p-0 align-baseline"
-            aria-describedby={`${id}-label ${id}-value`}
+            aria-describedby={`${id}-label ${id}-value${error ? ` ${id}-error` : ''}`}
             onClick={() => {
               focusNext.current = 'input'
               setText('')
@@ -70,7 +83,7 @@ export function PlacePicker({ id, kind, label, value, onChange, error }: PlacePi
           </button>
         </p>
         {error ? (
-          <div className="text-field-error" role="alert">
+          <div id={`${id}-error`} className="text-field-error" role="alert">
             {error}
           </div>
         ) : null}
@@ -92,7 +105,7 @@ export function PlacePicker({ id, kind, label, value, onChange, error }: PlacePi
         label={label}
         hint={t('registration.place.hint')}
         error={error}
-        required
+        required={required}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {

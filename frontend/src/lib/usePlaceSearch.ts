@@ -7,17 +7,17 @@ export type PlaceKind = Place['kind']
 
 /**
  * GET /api/v1/places?q=: municipalities and foreign states by name (two letters at least),
- * keeping only the kind asked for.
+ * keeping only the kind asked for (both when none is).
  */
-export function usePlaceSearch(query: string, kind: PlaceKind) {
+export function usePlaceSearch(query: string, kind?: PlaceKind) {
   const q = query.trim()
   return useQuery({
-    queryKey: ['places', q.toLowerCase(), kind],
+    queryKey: ['places', q.toLowerCase(), kind ?? 'any'],
     queryFn: async ({ signal }) => {
       const found = await unwrap(
         api.GET('/api/v1/places', { params: { query: { q, limit: 30 } }, signal }),
       )
-      return found.places.filter((p) => p.kind === kind).slice(0, 12)
+      return found.places.filter((p) => kind === undefined || p.kind === kind).slice(0, 12)
     },
     enabled: q.length >= 2,
     placeholderData: keepPreviousData,

@@ -1,0 +1,43 @@
+import type { components } from '@/lib/api/schema'
+
+// The shapes of the practice endpoints (backend/src/practices/api/shapes.rs and
+// rules/declaration.rs), as the generated schema names them.
+type Schemas = components['schemas']
+
+export type Practice = Schemas['Practice']
+export type PracticeSummary = Schemas['PracticeSummary']
+export type PracticeList = Schemas['PracticeList']
+export type PracticeType = Schemas['PracticeTypeView']
+export type PracticeTypeList = Schemas['PracticeTypeList']
+// Read through the type's shape: the names of these parts may change in the schema (the
+// self-declarations have a FieldView too).
+export type StepView = PracticeType['steps'][number]
+export type FieldView = StepView['fields'][number]
+export type DocumentView = PracticeType['documents'][number]
+export type Choices = PracticeType['choices']
+export type Choice = Choices['kinds'][number]
+export type OccupancyChoice = Choices['occupancy_titles'][number]
+export type Street = Schemas['Street']
+export type Issue = Schemas['Issue']
+export type Deadlines = Schemas['Deadlines']
+export type Attachment = Schemas['AttachmentView']
+export type StateCount = Schemas['StateCount']
+export type PracticeEvent = Schemas['PracticeEvent']
+export type PracticeHistory = Schemas['PracticeHistory']
+export type Declaration = Schemas['ResidenceDeclaration']
+export type DeclaredPerson = Schemas['DeclaredPerson']
+export type NewAddress = Schemas['NewAddress']
+export type Occupancy = Schemas['Occupancy']
+export type ExistingResident = Schemas['ExistingResident']
+export type Contacts = Schemas['Contacts']
+export type DrivingLicence = Schemas['DrivingLicence']
+export type Vehicle = Schemas['Vehicle']
+export type MoveKind = Schemas['MoveKind']
+export type Citizenship = Schemas['Citizenship']
+export type VehicleKind = Schemas['VehicleKind']
+export type OccupancyTitle = Schemas['OccupancyTitle']
+export type Relationship = Schemas['Relationship']
+export type Sex = Schemas['Sex']
+export type PracticeState = Schemas['State']
+export type PracticeAction = Schemas['Action']
+export type StepCode = Schemas['Step']
