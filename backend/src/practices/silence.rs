@@ -54,7 +54,7 @@ pub fn approve_due(
         match outcome {
             Ok(_) => approved += 1,
             // Another instance (or the office) got there first.
-            Err(Error::NotNow { .. }) => {}
+            Err(Error::NotNow { .. } | Error::NotFound) => {}
             Err(error) => tracing::error!(practice = %id, %error, "approval by silence failed"),
         }
     }

@@ -101,30 +101,59 @@ pub fn page(
     Ok((rows, total))
 }
 
+#[derive(QueryableByName)]
+struct StateCountRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    state: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    count: i64,
+}
+
 /// How many practices of the owner (or in the office) per state, of the type if given:
-/// one indexed count per state.
+/// one grouped count over the queue's index.
 pub fn counts(
     conn: &mut DbConnection,
     owner: Option<&str>,
     type_code: Option<&str>,
 ) -> Result<Vec<(State, i64)>, DbError> {
-    let states: &[State] = if owner.is_some() {
+    use diesel::sql_types::{Nullable, Text};
+    // A boxed diesel query cannot be grouped, hence the SQL; the parameters are bound.
+    let sql = match conn {
+        DbConnection::Sqlite(_) => {
+            "SELECT state, COUNT(*) AS count FROM practices \
+             WHERE (? IS NULL OR account_id = ?) AND (? IS NULL OR type_code = ?) GROUP BY state"
+        }
+        DbConnection::Postgresql(_) => {
+            "SELECT state, COUNT(*) AS count FROM practices \
+             WHERE ($1::text IS NULL OR account_id = $1) AND ($2::text IS NULL OR type_code = $2) \
+             GROUP BY state"
+        }
+    };
+    let query = diesel::sql_query(sql);
+    let rows: Vec<StateCountRow> = match conn {
+        DbConnection::Sqlite(_) => query
+            .bind::<Nullable<Text>, _>(owner)
+            .bind::<Nullable<Text>, _>(owner)
+            .bind::<Nullable<Text>, _>(type_code)
+            .bind::<Nullable<Text>, _>(type_code)
+            .load(conn)?,
+        DbConnection::Postgresql(_) => query
+            .bind::<Nullable<Text>, _>(owner)
+            .bind::<Nullable<Text>, _>(type_code)
+            .load(conn)?,
+    };
+    // A citizen sees every state of their own; the office never drafts.
+    let shown: &[State] = if owner.is_some() {
         &State::ALL
     } else {
         &State::IN_OFFICE
     };
-    let mut counts = Vec::new();
-    for state in states {
-        let filter = Filter {
-            owner: owner.map(str::to_owned),
-            type_code: type_code.map(str::to_owned),
-            state: Some(*state),
-            ..Filter::default()
-        };
-        let count: i64 = filtered(&filter).count().get_result(conn)?;
-        if count > 0 {
-            counts.push((*state, count));
-        }
-    }
-    Ok(counts)
+    Ok(shown
+        .iter()
+        .filter_map(|state| {
+            rows.iter()
+                .find(|row| row.state == state.code())
+                .map(|row| (*state, row.count))
+        })
+        .collect())
 }

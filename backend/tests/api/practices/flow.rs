@@ -152,6 +152,18 @@ async fn a_change_of_address_goes_from_the_draft_to_the_registry() {
         .await
         .unwrap();
     assert_eq!(queue["total"], 1);
+    assert_eq!(
+        queue["counts"],
+        json!([{"state": "submitted", "label": "Inviata", "count": 1}])
+    );
+    let mine: Value = demo
+        .app
+        .get_as("/api/v1/practices", &demo.citizen)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine["counts"][0]["state"], "submitted");
     assert_eq!(queue["items"][0]["protocol"], protocol);
     let (status, taken) = act(&demo, &operator, &id, "take-charge", json!({})).await;
     assert_eq!(status, 200, "{taken}");
