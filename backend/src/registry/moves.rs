@@ -82,8 +82,19 @@ impl From<diesel::result::Error> for MoveError {
     }
 }
 
-/// Writes the move; answers the family the movers belong to afterwards.
+/// Arbitrary, fixed key of the PostgreSQL advisory lock that serialises registry moves.
+const MOVES_LOCK_KEY: i64 = 0x7265_6769_7374_7279; // "registry" in ASCII
+
+/// Writes the move; answers the family the movers belong to afterwards. Must run inside
+/// the caller's transaction.
 pub fn apply(conn: &mut DbConnection, change: &Move) -> Result<String, MoveError> {
+    // Moves read the registry (who is where, the next family number) and then write it;
+    // SQLite has one writer already, PostgreSQL takes this lock until the transaction ends.
+    if let DbConnection::Postgresql(pg) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock($1)")
+            .bind::<diesel::sql_types::BigInt, _>(MOVES_LOCK_KEY)
+            .execute(pg)?;
+    }
     let on = change.on;
     for mover in &change.movers {
         match &mover.who {

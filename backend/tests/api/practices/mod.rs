@@ -134,22 +134,18 @@ pub async fn submit(demo: &Demo, token: &str, id: &str, key: Option<&str>) -> (u
 
 /// A practice submitted by the demo citizen, ready for the office.
 pub async fn submitted(demo: &Demo) -> Value {
-    let draft = start(demo, &demo.citizen).await;
+    submitted_by(demo, &demo.citizen).await
+}
+
+pub async fn submitted_by(demo: &Demo, token: &str) -> Value {
+    let draft = start(demo, token).await;
     let data = completed(demo, &draft).await;
-    let (status, saved) = save(demo, &demo.citizen, &draft, &data, "summary").await;
+    let (status, saved) = save(demo, token, &draft, &data, "summary").await;
     assert_eq!(status, 200, "{saved}");
     let id = draft["id"].as_str().unwrap();
-    let (status, _) = upload(
-        demo,
-        &demo.citizen,
-        id,
-        "documento-identita",
-        "carta.pdf",
-        PDF,
-    )
-    .await;
+    let (status, _) = upload(demo, token, id, "documento-identita", "carta.pdf", PDF).await;
     assert_eq!(status, 201);
-    let (status, body) = submit(demo, &demo.citizen, id, None).await;
+    let (status, body) = submit(demo, token, id, None).await;
     assert_eq!(status, 200, "{body}");
     body
 }

@@ -293,3 +293,31 @@ async fn a_newcomer_declares_from_another_municipality_and_enters_the_registry()
     let family = family(&demo, &token).await;
     assert_eq!(family["members"][0]["fiscal_code"], who["fiscal_code"]);
 }
+
+#[tokio::test]
+async fn two_families_approved_at_the_same_moment_both_move() {
+    let demo = demo().await;
+    let first = submitted(&demo).await;
+    let second = submitted_by(&demo, &demo.citizen2).await;
+    let operator = staff_token(&demo.app, &demo.credentials, "operator").await;
+    let ids = [
+        first["id"].as_str().unwrap(),
+        second["id"].as_str().unwrap(),
+    ];
+    for id in ids {
+        for action in ["take-charge", "register"] {
+            let (status, body) = act(&demo, &operator, id, action, json!({})).await;
+            assert_eq!(status, 200, "{body}");
+        }
+    }
+    let (a, b) = tokio::join!(
+        act(&demo, &operator, ids[0], "approve", json!({})),
+        act(&demo, &operator, ids[1], "approve", json!({}))
+    );
+    assert_eq!((a.0, b.0), (200, 200), "{} {}", a.1, b.1);
+    let numbers = [
+        family(&demo, &demo.citizen).await["registry_number"].clone(),
+        family(&demo, &demo.citizen2).await["registry_number"].clone(),
+    ];
+    assert_ne!(numbers[0], numbers[1]);
+}
