@@ -3,6 +3,7 @@
 
 pub mod access_log;
 pub mod accounts;
+pub mod appointments;
 pub mod audit;
 pub mod backup;
 pub mod certificates;

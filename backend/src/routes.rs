@@ -27,6 +27,7 @@ certificates, the audit log, the mail outbox).\n\nErrors are `application/proble
         (name = "certificates", description = "Certificates: catalogues, issuing, delivery"),
         (name = "self-declarations", description = "Self-declarations (autocertificazioni): catalogue, blank forms, prefilled forms, the declarant's archive"),
         (name = "practices", description = "Online practices: the change of residence, from the draft to the office's decision"),
+        (name = "appointments", description = "Appointments at the office's desks: desks, free slots, bookings, the agenda"),
         (name = "verification", description = "Public verification of certificates and the signing keys"),
         (name = "back office", description = "Operators and administrators"),
         (name = "operations", description = "Health, readiness and metrics"),
@@ -159,6 +160,20 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(crate::practices::api::actions::register_practice)
                 .service(crate::practices::api::actions::approve_practice)
                 .service(crate::practices::api::actions::reject_practice)
+                .service(crate::appointments::api::list_desks)
+                .service(crate::appointments::api::create_desk)
+                .service(crate::appointments::api::update_desk)
+                .service(crate::appointments::api::add_closure)
+                .service(crate::appointments::api::remove_closure)
+                .service(crate::appointments::api::desk_availability)
+                .service(crate::appointments::api::desk_agenda)
+                .service(crate::appointments::api::bookings::book_appointment)
+                .service(crate::appointments::api::bookings::list_appointments)
+                .service(crate::appointments::api::bookings::get_appointment)
+                .service(crate::appointments::api::bookings::appointment_ics)
+                .service(crate::appointments::api::bookings::cancel_appointment)
+                .service(crate::appointments::api::office::move_appointment)
+                .service(crate::appointments::api::office::record_attendance)
                 .service(crate::certificates::api::verification::verify_certificate)
                 .service(crate::certificates::api::verification::verified_document)
                 .service(crate::certificates::api::verification::list_signing_keys)

@@ -48,6 +48,11 @@ pub const PRACTICE_VIEWED: &str = "practice.viewed";
 pub const PRACTICE_ATTACHMENT_ADDED: &str = "practice.attachment_added";
 pub const PRACTICE_ATTACHMENT_DELETED: &str = "practice.attachment_deleted";
 pub const REGISTRY_RESIDENCE_CHANGED: &str = "registry.residence_changed";
+pub const APPOINTMENT_BOOKED: &str = "appointment.booked";
+pub const APPOINTMENT_CANCELLED: &str = "appointment.cancelled";
+pub const APPOINTMENT_MOVED: &str = "appointment.moved";
+pub const APPOINTMENT_ATTENDANCE: &str = "appointment.attendance";
+pub const DESK_SAVED: &str = "desk.saved";
 
 /// One catalogued action with its labels.
 #[derive(Debug, Clone, Copy)]
@@ -246,6 +251,27 @@ pub const CATALOGUE: &[ActionInfo] = &[
         "Residenza o indirizzo variati in anagrafe",
         "Residence or address changed in the registry",
     ),
+    info(
+        APPOINTMENT_BOOKED,
+        "Appuntamento prenotato",
+        "Appointment booked",
+    ),
+    info(
+        APPOINTMENT_CANCELLED,
+        "Appuntamento annullato",
+        "Appointment cancelled",
+    ),
+    info(
+        APPOINTMENT_MOVED,
+        "Appuntamento spostato",
+        "Appointment moved",
+    ),
+    info(
+        APPOINTMENT_ATTENDANCE,
+        "Presenza all'appuntamento registrata",
+        "Appointment attendance recorded",
+    ),
+    info(DESK_SAVED, "Sportello configurato", "Desk set up"),
 ];
 
 /// The catalogue entry of an action, if it is one of ours.

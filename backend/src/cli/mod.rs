@@ -338,6 +338,7 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
             metrics.clone(),
         )?;
         crate::practices::silence::spawn(db.clone(), settings.clone());
+        crate::appointments::reminders::spawn(db.clone(), settings.clone());
         let mail = crate::mail::worker::MailWorker::new(&settings, db, metrics)
             .map_err(anyhow::Error::msg)?
             .spawn();

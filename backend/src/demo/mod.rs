@@ -142,6 +142,7 @@ pub fn prepare(db: &Database, settings: &Settings) -> anyhow::Result<String> {
         );
         conn = db.connection()?;
     }
+    crate::appointments::demo::seed(&mut conn).map_err(|e| anyhow::anyhow!("demo desks: {e}"))?;
     if accounts::count(&mut conn)? == 0 {
         let credentials = create_accounts(&mut conn, &settings.effective_public_base_url())?;
         std::fs::create_dir_all(&settings.data_dir)?;

@@ -41,6 +41,17 @@ pub fn local(at: DateTime<Utc>) -> chrono::NaiveDateTime {
     at.naive_utc() + Duration::hours(offset_hours(at))
 }
 
+/// The instant of an Italian local date-time. Office hours never fall in the hour the
+/// clocks skip or repeat (02:00-03:00 at night), where the earlier reading is taken.
+pub fn from_local(local: chrono::NaiveDateTime) -> DateTime<Utc> {
+    let summer = Utc.from_utc_datetime(&(local - Duration::hours(2)));
+    if offset_hours(summer) == 2 {
+        summer
+    } else {
+        Utc.from_utc_datetime(&(local - Duration::hours(1)))
+    }
+}
+
 /// The date in Italy at `at`.
 pub fn today(at: DateTime<Utc>) -> NaiveDate {
     local(at).date()

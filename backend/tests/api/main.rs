@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod accounts;
+mod appointments;
 mod audit;
 mod auth;
 mod backup;

@@ -120,6 +120,18 @@ fn rule(method: &str, path: &str) -> Option<Rule> {
             | "/api/v1/practices/{id}/approve"
             | "/api/v1/practices/{id}/reject",
         ) => Permission { operator: true },
+        ("GET", "/api/v1/desks" | "/api/v1/desks/{id}/availability") => Anyone,
+        ("POST", "/api/v1/desks") | ("PUT", "/api/v1/desks/{id}") => Permission { operator: true },
+        ("POST", "/api/v1/desks/{id}/closures") => Permission { operator: true },
+        ("DELETE", "/api/v1/desks/{id}/closures/{closure_id}") => Permission { operator: true },
+        ("GET", "/api/v1/desks/{id}/agenda") => Permission { operator: true },
+        // A citizen's own bookings, or the office's: the operation decides which.
+        ("GET" | "POST", "/api/v1/appointments") => LoggedIn,
+        ("GET" | "DELETE", "/api/v1/appointments/{id}") => LoggedIn,
+        ("GET", "/api/v1/appointments/{id}/ics") => LoggedIn,
+        ("POST", "/api/v1/appointments/{id}/move" | "/api/v1/appointments/{id}/attendance") => {
+            Permission { operator: true }
+        }
         ("GET", "/api/v1/admin/mail-outbox") => Permission { operator: false },
         ("POST", "/api/v1/admin/mail-outbox/{id}/retry") => Permission { operator: false },
         _ => return None,

@@ -24,6 +24,7 @@ pub const BUILT_IN_GROUPS: [BuiltInGroup; 2] = [
             Permission::AuditRead,
             Permission::CertificatesRevoke,
             Permission::PracticesManage,
+            Permission::AppointmentsManage,
         ],
     },
     BuiltInGroup {

@@ -36,10 +36,14 @@ pub enum Permission {
     /// approve (which changes the registry) and reject.
     #[serde(rename = "practices.manage")]
     PracticesManage,
+    /// Set up the desks, book for citizens, move, cancel and mark appointments, read the
+    /// desks' agendas.
+    #[serde(rename = "appointments.manage")]
+    AppointmentsManage,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 9] = [
+    pub const ALL: [Permission; 10] = [
         Permission::AccountsIdentify,
         Permission::AccountsManage,
         Permission::GroupsManage,
@@ -49,6 +53,7 @@ impl Permission {
         Permission::RegistryRead,
         Permission::CertificatesRevoke,
         Permission::PracticesManage,
+        Permission::AppointmentsManage,
     ];
 
     pub fn code(self) -> &'static str {
@@ -62,6 +67,7 @@ impl Permission {
             Permission::RegistryRead => "registry.read",
             Permission::CertificatesRevoke => "certificates.revoke",
             Permission::PracticesManage => "practices.manage",
+            Permission::AppointmentsManage => "appointments.manage",
         }
     }
 
@@ -84,6 +90,9 @@ impl Permission {
             Permission::RegistryRead => ("Consultazione dell'anagrafe", "Registry look-up"),
             Permission::CertificatesRevoke => ("Revoca dei certificati", "Certificate revocation"),
             Permission::PracticesManage => ("Lavorazione delle pratiche", "Practice processing"),
+            Permission::AppointmentsManage => {
+                ("Sportelli e appuntamenti", "Desks and appointments")
+            }
         }
     }
 }

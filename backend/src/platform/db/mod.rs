@@ -3,6 +3,7 @@
 //! string as a file name, so guessing would hide a mistyped PostgreSQL URL.
 
 pub mod schema;
+pub mod schema_services;
 
 use std::path::Path;
 use std::time::Duration;

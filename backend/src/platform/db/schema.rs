@@ -291,83 +291,7 @@ diesel::table! {
     }
 }
 
-diesel::table! {
-    practices (id) {
-        id -> Text,
-        type_code -> Text,
-        account_id -> Text,
-        state -> Text,
-        data_json -> Text,
-        step -> Text,
-        version -> BigInt,
-        applicant_surname -> Text,
-        applicant_name -> Text,
-        applicant_fiscal_code -> Text,
-        family_id -> Nullable<Text>,
-        open_family_id -> Nullable<Text>,
-        protocol_year -> Nullable<Integer>,
-        protocol_number -> Nullable<BigInt>,
-        created_at -> Timestamp,
-        updated_at -> Timestamp,
-        submitted_at -> Nullable<Timestamp>,
-        registration_due -> Nullable<Date>,
-        decision_due -> Nullable<Date>,
-        registered_at -> Nullable<Timestamp>,
-        decided_at -> Nullable<Timestamp>,
-        assignee_id -> Nullable<Text>,
-        assignee_label -> Nullable<Text>,
-        decision_note -> Nullable<Text>,
-        submit_idempotency_key -> Nullable<Text>,
-        receipt_pdf -> Nullable<Binary>,
-    }
-}
-
-diesel::table! {
-    practice_events (id) {
-        id -> BigInt,
-        practice_id -> Text,
-        at -> Timestamp,
-        actor_kind -> Text,
-        actor_id -> Nullable<Text>,
-        actor_label -> Text,
-        action -> Text,
-        from_state -> Nullable<Text>,
-        to_state -> Text,
-        note -> Nullable<Text>,
-    }
-}
-
-diesel::table! {
-    practice_attachments (id) {
-        id -> Text,
-        practice_id -> Text,
-        document_code -> Text,
-        file_name -> Text,
-        kind -> Text,
-        size_bytes -> BigInt,
-        sha256 -> Text,
-        content -> Binary,
-        uploaded_at -> Timestamp,
-        sent -> Bool,
-    }
-}
-
-diesel::table! {
-    protocol_counters (year) {
-        year -> Integer,
-        last_number -> BigInt,
-    }
-}
-
-diesel::table! {
-    streets (name) {
-        name -> Text,
-        postcode -> Text,
-    }
-}
-
-diesel::joinable!(practice_events -> practices (practice_id));
-diesel::joinable!(practice_attachments -> practices (practice_id));
+pub use super::schema_services::*;
 
 diesel::allow_tables_to_appear_in_same_query!(
     families,
@@ -395,4 +319,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     practice_attachments,
     protocol_counters,
     streets,
+    desks,
+    desk_closures,
+    slot_counters,
+    appointments,
 );

@@ -1050,6 +1050,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/desks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The desks one may book at; the office (`appointments.manage`) sees the inactive too. */
+        get: operations["list_desks"];
+        put?: never;
+        /** Sets up a new desk. */
+        post: operations["create_desk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replaces a desk's set-up; booked appointments stay as they are. */
+        put: operations["update_desk"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desks/{id}/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Closes a desk from one day to another (both included). */
+        post: operations["add_closure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desks/{id}/closures/{closure_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a closure. */
+        delete: operations["remove_closure"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desks/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The days from `from` to `to` with their free slots ("prenota appuntamento" where some
+         *     place is free). Public.
+         */
+        get: operations["desk_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desks/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A desk's day: every slot with its appointments (the cancelled ones included), for the
+         *     office to print and mark.
+         */
+        get: operations["desk_agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My appointments, newest first ("I miei appuntamenti"); the office finds any by booking
+         *     code or codice fiscale, desk and day.
+         */
+        get: operations["list_appointments"];
+        put?: never;
+        /**
+         * Books a place: a citizen for themselves, the office for the person it names. 409
+         *     `slot_full` when the place went to someone else. With `Idempotency-Key` a repeat
+         *     answers the first booking (200).
+         */
+        post: operations["book_appointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appointment (its person's account, or the office). */
+        get: operations["get_appointment"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancels an appointment: the citizen until the desk's notice, the office at any time
+         *     with a reason. The place is free at once.
+         */
+        delete: operations["cancel_appointment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The appointment as an iCalendar file (a request, or a cancellation once cancelled). */
+        get: operations["appointment_ics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moves an appointment to another free slot of its desk; the citizen is told why. */
+        post: operations["move_appointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records whether the person came ("presentato" / "non presentato"). */
+        post: operations["record_attendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verify": {
         parameters: {
             query?: never;
@@ -1493,10 +1699,69 @@ export interface components {
             /** @description The whole address as printed: "VIA ROMA, 12 - 00099 VALDORIA". */
             formatted: string;
         };
+        Agenda: {
+            desk: components["schemas"]["Desk"];
+            /** Format: date */
+            date: string;
+            slots: components["schemas"]["AgendaSlot"][];
+        };
+        AgendaSlot: {
+            starts_at: string;
+            time: string;
+            /** Format: int32 */
+            places: number;
+            appointments: components["schemas"]["Appointment"][];
+        };
         Applicant: {
             surname: string;
             name: string;
             fiscal_code: string;
+        };
+        Appointment: {
+            id: string;
+            /**
+             * @description To show at the desk.
+             * @example K7Q4M2
+             */
+            code: string;
+            desk_id: string;
+            desk_name: string;
+            location: string;
+            starts_at: string;
+            ends_at: string;
+            /** Format: date */
+            date: string;
+            /** @example 08:30 */
+            time: string;
+            topic: string;
+            notes: string;
+            /** @description `booked`, `cancelled`, `attended` or `missed`. */
+            state: string;
+            state_label: string;
+            person: components["schemas"]["AppointmentPerson"];
+            email?: string | null;
+            phone?: string | null;
+            /** @description `citizen` or `office`. */
+            booked_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+            cancel_reason?: string | null;
+            /** @description The citizen may still cancel it online. */
+            can_cancel: boolean;
+            cancel_until: string;
+            ics_url: string;
+        };
+        AppointmentList: {
+            items: components["schemas"]["Appointment"][];
+            /** Format: int64 */
+            total: number;
+        };
+        AppointmentPerson: {
+            fiscal_code: string;
+            surname: string;
+            name: string;
         };
         ApprovalRequest: {
             note?: string | null;
@@ -1529,6 +1794,10 @@ export interface components {
             /** @description Sent to the office: it can no longer be deleted. */
             sent: boolean;
             url: string;
+        };
+        AttendanceRequest: {
+            /** @description Presented (`true`) or not presented (`false`). */
+            attended: boolean;
         };
         /**
          * @description One kind of recorded action, for the viewer's filter.
@@ -1634,6 +1903,25 @@ export interface components {
              *     (`POST /api/v1/registrations`); a municipality may switch it off.
              */
             password_registration: boolean;
+        };
+        Availability: {
+            desk_id: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            days: components["schemas"]["AvailabilityDay"][];
+        };
+        AvailabilityDay: {
+            /** Format: date */
+            date: string;
+            /** @description Some place is free that day ("prenota appuntamento"). */
+            bookable: boolean;
+            /** Format: int32 */
+            free: number;
+            /** @description The desk is closed (holiday, closure, no hours that weekday). */
+            closed: boolean;
+            slots: components["schemas"]["FreeSlot"][];
         };
         Certificate: {
             /** @example 7KQF-9XMA-2R4D-HV0C */
@@ -1803,6 +2091,14 @@ export interface components {
          * @enum {string}
          */
         Citizenship: "it" | "eu" | "non_eu";
+        ClosureInput: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @example Chiusura per inventario */
+            reason: string;
+        };
         ContactAddress: {
             province?: string | null;
             municipality?: string | null;
@@ -1886,6 +2182,93 @@ export interface components {
             has_vehicles: boolean;
             /** @default [] */
             vehicles: components["schemas"]["Vehicle"][];
+        };
+        Desk: {
+            id: string;
+            /** @example Anagrafe */
+            name: string;
+            /**
+             * @description `anagrafe`, `stato_civile`, `elettorale`, `carta_identita` or `altro`.
+             * @example anagrafe
+             */
+            area: string;
+            area_label: string;
+            /** @example Piazza del Municipio, 1 - piano terra, sportello 2 */
+            location: string;
+            /** @description The topics ("argomento") one may book for. */
+            topics: string[];
+            hours: components["schemas"]["DeskHours"][];
+            /** Format: int32 */
+            slot_minutes: number;
+            /** Format: int32 */
+            places_per_slot: number;
+            /**
+             * Format: int32
+             * @description How many days ahead one may book.
+             */
+            horizon_days: number;
+            /**
+             * Format: int32
+             * @description Booking closes this many hours before a slot.
+             */
+            min_notice_hours: number;
+            /**
+             * Format: int32
+             * @description A citizen may cancel until this many hours before.
+             */
+            cancel_notice_hours: number;
+            /**
+             * Format: int32
+             * @description Bookings a citizen may hold at once at this desk.
+             */
+            max_active_per_citizen: number;
+            active: boolean;
+            closures: components["schemas"]["DeskClosure"][];
+        };
+        DeskClosure: {
+            id: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            reason: string;
+        };
+        /** @description One opening range of a weekday, local time (Europe/Rome). */
+        DeskHours: {
+            /**
+             * Format: int32
+             * @description 1 = Monday … 7 = Sunday.
+             * @example 1
+             */
+            weekday: number;
+            /** @example 08:30 */
+            opens: string;
+            /** @example 12:30 */
+            closes: string;
+        };
+        /** @description A desk as the office sets it up. */
+        DeskInput: {
+            name: string;
+            area: string;
+            location: string;
+            topics: string[];
+            hours: components["schemas"]["DeskHours"][];
+            /** Format: int32 */
+            slot_minutes: number;
+            /** Format: int32 */
+            places_per_slot: number;
+            /** Format: int32 */
+            horizon_days: number;
+            /** Format: int32 */
+            min_notice_hours: number;
+            /** Format: int32 */
+            cancel_notice_hours: number;
+            /** Format: int32 */
+            max_active_per_citizen: number;
+            active: boolean;
+        };
+        DeskList: {
+            items: components["schemas"]["Desk"][];
         };
         DocumentView: {
             /** @example documento-identita */
@@ -2078,6 +2461,16 @@ export interface components {
             /** @description Why the code is not valid; empty when it is. */
             problems: components["schemas"]["FiscalCodeProblem"][];
         };
+        FreeSlot: {
+            /** @description The slot's start, RFC 3339 with the offset of Rome that day. */
+            starts_at: string;
+            /** @example 08:30 */
+            time: string;
+            /** @example 08:50 */
+            ends: string;
+            /** Format: int32 */
+            free: number;
+        };
         Group: {
             id: string;
             name: string;
@@ -2205,6 +2598,12 @@ export interface components {
          * @enum {string}
          */
         MoveKind: "from_other_municipality" | "from_abroad" | "within_municipality" | "other";
+        MoveRequest: {
+            /** Format: date-time */
+            starts_at: string;
+            /** @description Told to the citizen. */
+            reason: string;
+        };
         Municipality: {
             /**
              * @default Comune di Valdoria
@@ -2317,6 +2716,25 @@ export interface components {
             staircase: string;
             /** @default  */
             floor: string;
+        };
+        /**
+         * @description A booking. Citizens book for themselves; the office (`appointments.manage`) books for
+         *     the person named by `fiscal_code`, `surname` and `name`.
+         */
+        NewAppointment: {
+            desk_id: string;
+            /**
+             * Format: date-time
+             * @description A slot's `starts_at` as availability gives it.
+             */
+            starts_at: string;
+            topic: string;
+            notes?: string;
+            fiscal_code?: string | null;
+            surname?: string | null;
+            name?: string | null;
+            email?: string | null;
+            phone?: string | null;
         };
         NewPractice: {
             /** @example cambio-residenza */
@@ -5090,6 +5508,456 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Practice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_desks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskList"];
+                };
+            };
+        };
+    };
+    create_desk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeskInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Desk"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    update_desk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeskInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Desk"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    add_closure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosureInput"];
+            };
+        };
+        responses: {
+            /** @description The desk with its closures */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Desk"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    remove_closure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                closure_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    desk_availability: {
+        parameters: {
+            query?: {
+                /** @description First day (default: today). */
+                from?: string;
+                /** @description Last day, included (default: 31 days after `from`; at most 100 days after it). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Availability"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    desk_agenda: {
+        parameters: {
+            query?: {
+                /** @description The day (default: today). */
+                date?: string;
+            };
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agenda"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    list_appointments: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /**
+                 * @description The office: a booking code or a codice fiscale.
+                 * @example K7Q4M2
+                 */
+                q?: string;
+                /** @description The office: one desk's appointments. */
+                desk_id?: string;
+                /** @description The office: one day's appointments. */
+                date?: string;
+            };
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    book_appointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried booking answer the first one */
+                "Idempotency-Key"?: string | null;
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAppointment"];
+            };
+        };
+        responses: {
+            /** @description Already booked with this key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            /** @description Booked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    get_appointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    cancel_appointment: {
+        parameters: {
+            query?: {
+                /** @description Required from the office (told to the citizen); optional for the citizen. */
+                reason?: string;
+            };
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    appointment_ics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    move_appointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    record_attendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `it` (default) or `en` */
+                "Accept-Language"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,0 +1,4 @@
+DROP TABLE appointments;
+DROP TABLE slot_counters;
+DROP TABLE desk_closures;
+DROP TABLE desks;

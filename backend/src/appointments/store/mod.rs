@@ -1,0 +1,5 @@
+//! The tables of appointments.
+
+pub mod appointments;
+pub mod desks;
+pub mod slots;
