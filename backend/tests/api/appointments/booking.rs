@@ -158,6 +158,12 @@ async fn a_citizen_books_gets_a_code_and_a_calendar_file_and_cancels() {
         .await
         .unwrap();
     assert!(ics.contains("METHOD:CANCEL") && ics.contains("SEQUENCE:1") && ics.contains(&uid));
+    let parsed = read_calendar(&ics);
+    assert_eq!(
+        (parsed["method"].as_str(), parsed["status"].as_str()),
+        (Some("CANCEL"), Some("CANCELLED"))
+    );
+    assert_eq!(parsed["sequence"], 1);
     let free_again: Value = demo
         .app
         .get(&format!(
@@ -317,4 +323,46 @@ async fn two_hundred_people_racing_for_three_places_leave_exactly_three_bookings
         .find(|s| s["starts_at"] == starts_at)
         .unwrap();
     assert_eq!(slot["appointments"].as_array().unwrap().len(), places);
+}
+
+/// The calendar as Python's `icalendar` reads it (a real parser, not our writer's mirror).
+fn read_calendar(ics: &str) -> Value {
+    let python = std::env::var("PORTALE_TEST_PYTHON")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../.venv/bin/python").to_owned());
+    let script = r#"
+import json, sys, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+event = next(iter(cal.walk("VEVENT")))
+start = event.decoded("DTSTART")
+print(json.dumps({
+    "method": str(cal["METHOD"]), "uid": str(event["UID"]), "sequence": int(event["SEQUENCE"]),
+    "status": str(event["STATUS"]), "start": start.isoformat(), "tzid": str(event["DTSTART"].params["TZID"]),
+    "timezones": [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")],
+}))
+"#;
+    let mut child = std::process::Command::new(&python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("cannot run {python} ({e}): run scripts/test-all.sh once to create the venv")
+        });
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(ics.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let parsed: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(parsed["timezones"], json!(["Europe/Rome"]));
+    parsed
 }
