@@ -1,7 +1,8 @@
 // The layout tour (issue 12): every page of the SPA (app/routes.tsx), as each role —
 // anonymous, resident citizen, non-resident citizen, operator, administrator — in a
 // 1366×900 window and in a 390×844 phone, with data in every list (certificates issued,
-// self-declarations printed, mail sent, an account waiting at the counter). A page fails
+// self-declarations printed, mail sent, an account waiting at the counter, a change of
+// address submitted and taken in charge, another one in draft). A page fails
 // when it scrolls sideways or when a button or link of its main content is cut by the
 // window or by a box that clips it; the failure names the page, the role, the window and
 // the element. A full-page screenshot of each visit goes to
@@ -42,6 +43,10 @@ interface Arranged {
   toRevoke: string[];
   /** What one types on /verifica to check a certificate by hand. */
   verifyForm: { surname: string; name: string; id: string };
+  /** The demo citizen's change of address: submitted, and taken in charge by the operator. */
+  practiceId: string;
+  /** The demo citizen's second declaration, still a draft: its wizard's steps. */
+  draftId: string;
 }
 
 type Role = "anonymous" | "citizen" | "nonresident" | "operator" | "admin";
@@ -62,6 +67,9 @@ interface Stop {
 const table = (page: Page) => page.locator("main table").first();
 const STAFF: Role[] = ["operator", "admin"];
 const EVERYBODY: Role[] = ["anonymous", "citizen", "nonresident", "operator", "admin"];
+
+/** The steps of the change-of-address wizard (`?passo=`), each a page of the tour. */
+const WIZARD_STEPS = ["applicant", "movers", "licences_and_vehicles", "dwelling", "attachments", "summary"];
 
 // Every page of app/routes.tsx, and the states of a page an address selects. Every role
 // visits every page: a page not meant for a role says so (the login page, "access not
@@ -90,6 +98,21 @@ const PAGES: Stop[] = [
   { name: "autocertificazioni", path: "/autocertificazioni", data: { roles: ["citizen"], shows: table } },
   { name: "autocertificazioni-nuova", path: "/autocertificazioni/nuova" },
   { name: "certificazione-libera", path: "/certificazione-libera" },
+  // Online practices: "Stato richieste", the checklist, one practice, the wizard's steps.
+  { name: "pratiche", path: "/pratiche", data: { roles: ["citizen"], shows: table } },
+  { name: "pratiche-nuova", path: "/pratiche/nuova/cambio-residenza", data: { roles: ["citizen"], shows: table } },
+  {
+    name: "pratica",
+    path: () => `/pratiche/${data.practiceId}`,
+    data: { roles: ["citizen"], shows: (page) => page.getByRole("table", { name: "Storico della pratica" }) },
+  },
+  ...WIZARD_STEPS.map(
+    (step): Stop => ({
+      name: `pratica-passo-${step}`,
+      path: () => `/pratiche/${data.draftId}?passo=${step}`,
+      data: { roles: ["citizen"], shows: (page) => page.getByRole("navigation", { name: "Passi della dichiarazione" }) },
+    }),
+  ),
   {
     name: "chi-ha-consultato",
     path: "/chi-ha-consultato-i-miei-dati",
@@ -113,6 +136,12 @@ const PAGES: Stop[] = [
     name: "backoffice-certificati-nessun-risultato",
     path: "/backoffice/certificati?cerca=0000-0000-0000-0000",
     data: { roles: STAFF, shows: (page) => page.getByText(/Nessun certificato corrisponde/) },
+  },
+  { name: "backoffice-pratiche", path: "/backoffice/pratiche", data: { roles: STAFF, shows: table } },
+  {
+    name: "backoffice-pratica",
+    path: () => `/backoffice/pratiche/${data.practiceId}`,
+    data: { roles: STAFF, shows: (page) => page.getByRole("table", { name: "Storico della pratica" }) },
   },
   { name: "backoffice-utenti", path: "/backoffice/utenti", data: { roles: ["admin"], shows: table } },
   { name: "backoffice-gruppi", path: "/backoffice/gruppi", data: { roles: ["admin"], shows: table } },
@@ -231,13 +260,70 @@ async function arrange(): Promise<Arranged> {
     },
   });
 
+  const operator = await apiToken(baseUrl, { username: credentials.operator.username, password: STAFF_PASSWORD });
+  const practices = await arrangePractices(citizen, operator);
+
   const verifyUrl = new URL(own.verify_url);
   return {
+    ...practices,
     memberId: member,
     verifyPath: verifyUrl.pathname + verifyUrl.hash,
     toRevoke,
     verifyForm: { surname: me.surname, name: me.name, id: own.id },
   };
+}
+
+type Practice = { id: string; version: number; data: Declaration };
+type Declaration = {
+  persons: Array<{ applicant: boolean; moves: boolean; has_vehicles: boolean; vehicles: unknown[] }>;
+  address: Record<string, string>;
+  occupancy: Record<string, string | null>;
+  contacts: Record<string, string>;
+};
+
+/**
+ * The demo citizen's change of address with every step filled in (another member of the
+ * family moves too; the applicant's car; the lease; an identity document), submitted and
+ * taken in charge by the operator; and a second declaration filled in the same way, left a
+ * draft.
+ */
+async function arrangePractices(citizen: string, operator: string) {
+  const { baseUrl } = portal;
+  const declaration = async () => {
+    const draft = await call<Practice>(baseUrl, "/api/v1/practices", { token: citizen, body: { type: "cambio-residenza" } });
+    const data = draft.data;
+    data.contacts.email = "cittadino.demo@example.org";
+    data.persons.find((p) => !p.applicant)!.moves = true;
+    data.persons[0].has_vehicles = true;
+    data.persons[0].vehicles = [{ kind: "car", plate: "AB123CD" }];
+    Object.assign(data.address, { street: "Via Matteotti", house_number: "12", staircase: "B", floor: "2", interior: "3" });
+    Object.assign(data.occupancy, {
+      title: "registered_lease",
+      registration_office: "Roma 1",
+      registration_number: "1234 serie 3T",
+      registration_date: today(),
+    });
+    await call(baseUrl, `/api/v1/practices/${draft.id}`, {
+      token: citizen,
+      method: "PATCH",
+      body: { data, step: "summary", version: draft.version },
+    });
+    const form = new FormData();
+    form.append("document", "documento-identita");
+    form.append("file", new Blob([Buffer.from("%PDF-1.4\n%%EOF\n")], { type: "application/pdf" }), "carta-identita.pdf");
+    const upload = await fetch(`${baseUrl}/api/v1/practices/${draft.id}/attachments`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${citizen}` },
+      body: form,
+    });
+    assert.equal(upload.status, 201, `attachment: ${await upload.text()}`);
+    return draft.id;
+  };
+  const practiceId = await declaration();
+  await call(baseUrl, `/api/v1/practices/${practiceId}/submit`, { token: citizen, body: {} });
+  await call(baseUrl, `/api/v1/practices/${practiceId}/take-charge`, { token: operator, body: {} });
+  const draftId = await declaration();
+  return { practiceId, draftId };
 }
 
 /** Opens `stop` and waits until its content is in, and its data for `role`. */
@@ -366,6 +452,11 @@ describe("layout tour", () => {
       await page.getByRole("button", { name: "Conferma revoca" }).click();
       await page.getByText(`Il certificato ${id} è stato revocato.`).waitFor();
       problems.push(...(await look(page, "operator", "backoffice-certificati-revocato", true)));
+      // The form an office action opens on the practice: the request for an integration.
+      await visit(page, "operator", pageNamed("backoffice-pratica"));
+      await page.getByRole("region", { name: "Azioni" }).getByRole("button", { name: "Richiedi integrazione" }).click();
+      await page.getByRole("form", { name: "Richiedi integrazione" }).getByRole("textbox").waitFor();
+      problems.push(...(await look(page, "operator", "backoffice-pratica-integrazione", true)));
       return problems;
     });
   });

@@ -93,11 +93,24 @@ fn choices(lang: Lang) -> Choices {
         relationships: Relationship::ALL
             .into_iter()
             .filter(|r| *r != Relationship::Head)
-            .map(|r| Choice {
-                code: r.as_str().to_owned(),
-                label: r
-                    .label(crate::registry::rules::sex::Sex::M, lang)
-                    .to_owned(),
+            .map(|r| {
+                // The form names the relationship before it knows the person's sex.
+                let (it, en) = match r {
+                    Relationship::Spouse => ("Coniuge", "Spouse"),
+                    Relationship::CivilPartner => ("Unito/a civilmente", "Civil partner"),
+                    Relationship::Child => ("Figlio/a", "Child"),
+                    Relationship::ChildInLaw => ("Genero o nuora", "Son- or daughter-in-law"),
+                    Relationship::Grandchild => ("Nipote", "Grandchild"),
+                    Relationship::Parent => ("Padre o madre", "Parent"),
+                    Relationship::ParentInLaw => ("Suocero/a", "Parent-in-law"),
+                    Relationship::Sibling => ("Fratello o sorella", "Sibling"),
+                    Relationship::Cohabitant => ("Convivente di fatto", "Cohabiting partner"),
+                    Relationship::OtherRelative => ("Altro parente o affine", "Other relative"),
+                    Relationship::NotRelated | Relationship::Head => {
+                        ("Nessun rapporto di parentela", "Not related")
+                    }
+                };
+                choice(r.as_str(), it, en, lang)
             })
             .collect(),
         occupancy_titles: OccupancyTitle::ALL.into_iter().map(occupancy).collect(),

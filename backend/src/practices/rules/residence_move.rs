@@ -119,15 +119,21 @@ pub fn plan(declaration: &ResidenceDeclaration, situation: &Situation, on: Naive
         .collect();
     let address = &declaration.address;
     let optional = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
-    let interior = [
-        optional(&address.staircase).map(|s| format!("scala {s}")),
-        optional(&address.floor).map(|f| format!("piano {f}")),
-        optional(&address.interior).map(|i| format!("int. {i}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(", ");
+    // The registry keeps the flat number ("int." is printed before it); staircase and
+    // floor follow it. Without a flat number they stay in the declaration only.
+    let interior = optional(&address.interior)
+        .map(|flat| {
+            [
+                Some(flat),
+                optional(&address.staircase).map(|s| format!("scala {s}")),
+                optional(&address.floor).map(|f| format!("piano {f}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+        })
+        .unwrap_or_default();
     Move {
         on,
         address: Address {
@@ -194,7 +200,18 @@ mod tests {
         let change = plan(&declaration, &situation(2, None), day());
         assert_eq!(change.destination, Destination::SameFamily);
         assert_eq!(change.address.house_number, "3B");
-        assert_eq!(change.address.interior.as_deref(), Some("piano 2"));
+        assert_eq!(
+            change.address.interior, None,
+            "a floor without a flat number"
+        );
+        let mut with_flat = declaration.clone();
+        with_flat.address.interior = "5".into();
+        with_flat.address.staircase = "B".into();
+        let change = plan(&with_flat, &situation(2, None), day());
+        assert_eq!(
+            change.address.interior.as_deref(),
+            Some("5, scala B, piano 2")
+        );
     }
 
     #[test]
