@@ -128,7 +128,7 @@ pub async fn book_appointment(
 pub struct AppointmentListQuery {
     pub page: Option<i64>,
     pub per_page: Option<i64>,
-    /// The office: a booking code or a codice fiscale.
+    /// The office: a booking code, a codice fiscale or the start of a surname.
     #[param(example = "K7Q4M2")]
     pub q: Option<String>,
     /// The office: one desk's appointments.
@@ -168,16 +168,21 @@ pub async fn list_appointments(
     let mut filter = store::Filter::default();
     if booker.office {
         if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            let name_like =
+                q.chars().count() >= 2 && q.chars().all(|c| c.is_alphabetic() || " '-".contains(c));
             if code::looks_like_code(q) {
                 filter.code = Some(code::normalize(q));
+                filter.surname = name_like.then(|| q.to_owned());
             } else if crate::registry::rules::fiscal_code::FiscalCode::parse(q).is_ok() {
                 filter.fiscal_code = Some(q.to_uppercase());
+            } else if name_like {
+                filter.surname = Some(q.to_owned());
             } else {
                 return Err(ApiError::InvalidQuery(vec![FieldError::new(
                     "q",
                     Text::new(
-                        "Indicare un codice di prenotazione (6 caratteri) o un codice fiscale.",
-                        "Give a booking code (6 characters) or a codice fiscale.",
+                        "Indicare un codice di prenotazione (6 caratteri), un codice fiscale o almeno due lettere del cognome.",
+                        "Give a booking code (6 characters), a codice fiscale or at least two letters of the surname.",
                     ),
                 )]));
             }

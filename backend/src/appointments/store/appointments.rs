@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::platform::db::schema::appointments;
-use crate::platform::db::{DbConnection, DbError, MultiBackend};
+use crate::platform::db::{lower, DbConnection, DbError, MultiBackend};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = appointments)]
@@ -85,6 +85,8 @@ pub struct Filter {
     pub account_id: Option<String>,
     pub code: Option<String>,
     pub fiscal_code: Option<String>,
+    /// The start of the person's surname, any case.
+    pub surname: Option<String>,
     pub desk_id: Option<String>,
     /// UTC bounds of a day.
     pub between: Option<(NaiveDateTime, NaiveDateTime)>,
@@ -95,8 +97,22 @@ fn filtered(filter: &Filter) -> appointments::BoxedQuery<'static, MultiBackend> 
     if let Some(account) = &filter.account_id {
         query = query.filter(appointments::account_id.eq(account.clone()));
     }
-    if let Some(code) = &filter.code {
-        query = query.filter(appointments::code.eq(code.clone()));
+    match (&filter.code, &filter.surname) {
+        // Six letters may be a booking code or a surname: either matches.
+        (Some(code), Some(surname)) => {
+            let pattern = format!("{}%", surname.replace(['%', '_', '\\'], "").to_lowercase());
+            query = query.filter(
+                appointments::code
+                    .eq(code.clone())
+                    .or(lower(appointments::surname).like(pattern)),
+            );
+        }
+        (Some(code), None) => query = query.filter(appointments::code.eq(code.clone())),
+        (None, Some(surname)) => {
+            let pattern = format!("{}%", surname.replace(['%', '_', '\\'], "").to_lowercase());
+            query = query.filter(lower(appointments::surname).like(pattern));
+        }
+        (None, None) => {}
     }
     if let Some(code) = &filter.fiscal_code {
         query = query.filter(appointments::fiscal_code.eq(code.clone()));

@@ -111,7 +111,7 @@ async fn the_office_books_for_a_caller_finds_moves_and_cancels_with_a_reason() {
     );
     let id = booked["id"].as_str().unwrap();
     let code = booked["code"].as_str().unwrap().to_lowercase();
-    for q in [code.as_str(), "rssmra80a01h501u"] {
+    for q in [code.as_str(), "rssmra80a01h501u", "ross"] {
         let found: Value = demo
             .app
             .get_as(&format!("/api/v1/appointments?q={q}"), &operator)
