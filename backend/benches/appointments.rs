@@ -2,6 +2,7 @@
 //! busy, and 1,000 bookings racing for 100 places, over HTTP against the real server
 //! (release, 2 workers, SQLite; PostgreSQL with `BENCH_POSTGRES_URL`), next to the health
 //! check as the floor of the same run.
+#![allow(clippy::unwrap_used)] // a benchmark, like a test: a failed call should stop it loudly
 
 use std::net::TcpListener;
 use std::sync::Arc;
