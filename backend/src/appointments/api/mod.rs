@@ -284,11 +284,7 @@ pub async fn desk_availability(
             let days = schedule.availability(from, to, now, &|at| {
                 booked.get(&at.naive_utc()).copied().unwrap_or(0)
             });
-            let closed: Vec<bool> = days
-                .iter()
-                .map(|d| schedule.slots_of(d.date).is_empty())
-                .collect();
-            Ok((id, days.into_iter().zip(closed).collect::<Vec<_>>()))
+            Ok((id, days))
         })
         .await?;
     Ok(web::Json(Availability {
@@ -297,11 +293,11 @@ pub async fn desk_availability(
         to,
         days: days
             .into_iter()
-            .map(|(day, closed)| AvailabilityDay {
+            .map(|day| AvailabilityDay {
                 date: day.date,
                 bookable: day.free() > 0,
                 free: day.free(),
-                closed,
+                closed: day.closed,
                 slots: day
                     .slots
                     .into_iter()

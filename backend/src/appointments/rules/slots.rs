@@ -48,6 +48,8 @@ pub struct Slot {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Day {
     pub date: NaiveDate,
+    /// No slot at all that day (holiday, closure, no hours on that weekday).
+    pub closed: bool,
     pub slots: Vec<Slot>,
 }
 
@@ -87,16 +89,22 @@ impl Schedule {
         slots
     }
 
-    /// Whether a slot may be booked at `now`: open that day, inside the horizon, not
-    /// too near.
+    /// Whether a slot may be booked at `now`: one of the day's slots, inside the
+    /// horizon, not too near.
     pub fn bookable(&self, starts: NaiveDateTime, now: DateTime<Utc>) -> bool {
+        self.in_time(starts, now)
+            && self
+                .slots_of(starts.date())
+                .iter()
+                .any(|(s, _)| *s == starts)
+    }
+
+    /// Inside the horizon and not too near (whether it is a slot is the caller's).
+    fn in_time(&self, starts: NaiveDateTime, now: DateTime<Utc>) -> bool {
         let today = local(now).date();
         let last = today + Duration::days(i64::from(self.horizon_days));
         let date = starts.date();
-        date >= today
-            && date <= last
-            && from_local(starts) >= now + self.min_notice
-            && self.slots_of(date).iter().any(|(s, _)| *s == starts)
+        date >= today && date <= last && from_local(starts) >= now + self.min_notice
     }
 
     /// The days from `from` to `to` (both included) with their bookable slots; `booked`
@@ -111,10 +119,11 @@ impl Schedule {
         let mut days = Vec::new();
         let mut date = from;
         while date <= to {
-            let slots = self
-                .slots_of(date)
+            let all = self.slots_of(date);
+            let closed = all.is_empty();
+            let slots = all
                 .into_iter()
-                .filter(|(starts, _)| self.bookable(*starts, now))
+                .filter(|(starts, _)| self.in_time(*starts, now))
                 .map(|(starts, ends)| {
                     let starts_utc = from_local(starts);
                     Slot {
@@ -125,7 +134,11 @@ impl Schedule {
                     }
                 })
                 .collect();
-            days.push(Day { date, slots });
+            days.push(Day {
+                date,
+                closed,
+                slots,
+            });
             date += Duration::days(1);
         }
         days
