@@ -118,6 +118,9 @@ describe("administrator", () => {
     const links = await sections().getByRole("link").allTextContents();
     assert.deepEqual(links, [
       "Identificazione allo sportello",
+      "Pratiche online",
+      "Agenda appuntamenti",
+      "Sportelli",
       "Certificati rilasciati",
       "Utenti",
       "Gruppi e permessi",
@@ -259,6 +262,9 @@ describe("operator", () => {
     await heading("Identificazione allo sportello").waitFor();
     assert.deepEqual(await sections().getByRole("link").allTextContents(), [
       "Identificazione allo sportello",
+      "Pratiche online",
+      "Agenda appuntamenti",
+      "Sportelli",
       "Certificati rilasciati",
       "Registro degli accessi",
       "Posta in uscita",

@@ -10,6 +10,12 @@ import {
   UsersPage,
 } from '@/features/accounts'
 import { AccessLogPage } from '@/features/access-log'
+import {
+  BookAppointmentPage,
+  DesksPage,
+  MyAppointmentsPage,
+  OfficeAgendaPage,
+} from '@/features/appointments'
 import { AuditLogPage } from '@/features/audit'
 import {
   CertificateOfficePage,
@@ -148,6 +154,23 @@ export const routes: RouteObject[] = [
               </RequireSession>
             ),
           },
+          // Appointments at the office's desks (issue 14): the calendar and my appointments.
+          {
+            path: 'appuntamenti',
+            element: (
+              <RequireSession>
+                <MyAppointmentsPage />
+              </RequireSession>
+            ),
+          },
+          {
+            path: 'appuntamenti/prenota',
+            element: (
+              <RequireSession>
+                <BookAppointmentPage />
+              </RequireSession>
+            ),
+          },
           // Third-party certificates, who consulted my data, public verification (issue 4).
           {
             path: 'certificazione-libera',
@@ -189,6 +212,22 @@ export const routes: RouteObject[] = [
                 element: (
                   <RequirePermission permission={PERMISSIONS.managePractices}>
                     <OfficePracticePage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'appuntamenti',
+                element: (
+                  <RequirePermission permission={PERMISSIONS.manageAppointments}>
+                    <OfficeAgendaPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'sportelli',
+                element: (
+                  <RequirePermission permission={PERMISSIONS.manageAppointments}>
+                    <DesksPage />
                   </RequirePermission>
                 ),
               },

@@ -21,6 +21,16 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
     labelKey: 'practices.office.navLabel',
   },
   {
+    path: '/backoffice/appuntamenti',
+    permission: PERMISSIONS.manageAppointments,
+    labelKey: 'appointments.office.navLabel',
+  },
+  {
+    path: '/backoffice/sportelli',
+    permission: PERMISSIONS.manageAppointments,
+    labelKey: 'appointments.deskAdmin.navLabel',
+  },
+  {
     path: '/backoffice/certificati',
     permission: PERMISSIONS.readRegistry,
     labelKey: 'certificateOffice.navLabel',

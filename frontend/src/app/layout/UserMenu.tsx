@@ -86,6 +86,11 @@ export function UserMenu({ user }: UserMenuProps) {
             <Link to="/pratiche">{t('userMenu.practices')}</Link>
           </li>
         ) : null}
+        {!forced && user.role === 'citizen' ? (
+          <li>
+            <Link to="/appuntamenti">{t('userMenu.appointments')}</Link>
+          </li>
+        ) : null}
         <li>
           <Link to="/cambio-password">{t('userMenu.changePassword')}</Link>
         </li>

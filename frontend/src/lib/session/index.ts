@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   readRegistry: 'registry.read',
   revokeCertificates: 'certificates.revoke',
   managePractices: 'practices.manage',
+  manageAppointments: 'appointments.manage',
 } as const
 
 export function hasPermission(
