@@ -19,6 +19,9 @@ pub enum Error {
     /// Too late to cancel online: the desk's notice has passed.
     #[error("too late to cancel")]
     TooLateToCancel,
+    /// Attendance is recorded from the appointment's day on.
+    #[error("attendance before the appointment's day")]
+    AttendanceTooEarly,
     /// Cancelled, attended or missed: nothing more to do.
     #[error("the appointment is {0}")]
     Closed(String),

@@ -86,11 +86,7 @@ pub fn attendance(
 ) -> Result<AppointmentRow, Error> {
     let row = visible(conn, booker, id)?;
     if local(row.starts_at.and_utc()).date() > local(now).date() {
-        return Err(invalid(
-            "attended",
-            "La presenza si registra dal giorno dell'appuntamento.",
-            "Attendance is recorded from the day of the appointment.",
-        ));
+        return Err(Error::AttendanceTooEarly);
     }
     let state = if attended { "attended" } else { "missed" };
     let stamp = mail::now_utc();

@@ -2,6 +2,7 @@
 
 use crate::appointments::Error;
 use crate::platform::http::error::ApiError;
+use crate::platform::i18n::Text;
 
 impl From<Error> for ApiError {
     fn from(error: Error) -> ApiError {
@@ -27,6 +28,13 @@ impl From<Error> for ApiError {
                 "appointment_closed",
                 &format!("L'appuntamento non è più prenotato (stato: {state})."),
                 &format!("The appointment is no longer booked (state: {state})."),
+            ),
+            Error::AttendanceTooEarly => ApiError::unprocessable(
+                "attendance_too_early",
+                Text::new(
+                    "La presenza si registra dal giorno dell'appuntamento.",
+                    "Attendance is recorded from the day of the appointment.",
+                ),
             ),
             Error::Db(db) => db.into(),
             Error::Internal(_) => ApiError::internal(error),

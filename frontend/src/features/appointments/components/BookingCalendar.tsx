@@ -59,7 +59,7 @@ export function BookingCalendar({
     return map
   }, [data])
 
-  const title =
+  const period =
     view === 'month'
       ? monthTitle(cursor, language)
       : view === 'week'
@@ -68,6 +68,8 @@ export function BookingCalendar({
             to: dayMonthYear(to, language),
           })
         : longDate(cursor, language)
+  // A heading starts with a capital; the months and days inside stay lower case in Italian.
+  const title = period.charAt(0).toUpperCase() + period.slice(1)
   // Nothing before today can be booked: no way back past the period holding today.
   const atStart = from <= today
 

@@ -65,7 +65,17 @@ function AppointmentPanel({
               color="danger"
               type="button"
               disabled={cancel.isPending}
-              onClick={() => cancel.mutate({ id: a.id }, { onSuccess: () => onCancelled(a.code) })}
+              onClick={() =>
+                cancel.mutate(
+                  { id: a.id },
+                  {
+                    onSuccess: () => {
+                      setAsking(false)
+                      onCancelled(a.code)
+                    },
+                  },
+                )
+              }
             >
               {t('appointments.mine.cancelConfirm')}
             </Button>
