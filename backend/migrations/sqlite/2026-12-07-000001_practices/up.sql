@@ -36,6 +36,8 @@ CREATE TABLE practices (
 );
 CREATE INDEX practices_by_account ON practices (account_id, created_at);
 CREATE INDEX practices_queue ON practices (state, submitted_at);
+-- The office's first page: the oldest submissions, walked in order until 50 match.
+CREATE INDEX practices_by_submission ON practices (submitted_at, id);
 CREATE INDEX practices_by_fiscal_code ON practices (applicant_fiscal_code);
 
 -- The history of each practice: every transition, by whom, when, with the note.
