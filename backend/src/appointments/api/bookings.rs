@@ -188,7 +188,11 @@ pub async fn list_appointments(
             }
         }
         filter.desk_id = query.desk_id;
-        filter.between = query.date.map(|date| {
+        let date = query
+            .date
+            .map(|d| super::plausible(d, "date"))
+            .transpose()?;
+        filter.between = date.map(|date| {
             (
                 from_local(date.and_hms_opt(0, 0, 0).unwrap_or_default()).naive_utc(),
                 from_local(

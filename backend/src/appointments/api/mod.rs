@@ -27,6 +27,23 @@ use shapes::*;
 
 const LANGUAGE: &str = "`it` (default) or `en`";
 
+/// Dates of the calendar this office works in (years 2000 to 2999); others are refused
+/// before any arithmetic on them.
+pub(crate) fn plausible(date: NaiveDate, field: &str) -> Result<NaiveDate, ApiError> {
+    use chrono::Datelike;
+    if (2000..=2999).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(ApiError::InvalidQuery(vec![FieldError::new(
+            field,
+            Text::new(
+                "Indicare una data tra il 2000 e il 2999.",
+                "Give a date between 2000 and 2999.",
+            ),
+        )]))
+    }
+}
+
 fn config_of(input: DeskInput) -> DeskConfig {
     DeskConfig {
         name: input.name,
@@ -252,8 +269,8 @@ pub async fn desk_availability(
     query: Query<AvailabilityQuery>,
 ) -> Result<web::Json<Availability>, ApiError> {
     let now = Utc::now();
-    let from = query.0.from.unwrap_or_else(|| local(now).date());
-    let to = query.0.to.unwrap_or(from + Duration::days(31));
+    let from = plausible(query.0.from.unwrap_or_else(|| local(now).date()), "from")?;
+    let to = plausible(query.0.to.unwrap_or(from + Duration::days(31)), "to")?;
     if to < from || to > from + Duration::days(100) {
         return Err(ApiError::InvalidQuery(vec![FieldError::new(
             "to",
@@ -346,7 +363,7 @@ pub async fn desk_agenda(
 ) -> Result<web::Json<Agenda>, ApiError> {
     let lang = Lang::from_headers(req.headers());
     let now = Utc::now();
-    let date = query.0.date.unwrap_or_else(|| local(now).date());
+    let date = plausible(query.0.date.unwrap_or_else(|| local(now).date()), "date")?;
     let id = path.into_inner();
     let (desk, rows) = state
         .db
