@@ -42,7 +42,9 @@ describe("home page", () => {
 
   test("announced services are not links; available ones lead to their page", async () => {
     const page = await open("/", "Servizi online dell'Anagrafe");
-    assert.equal(await page.getByRole("link", { name: /Cambio di residenza/ }).count(), 0);
+    assert.equal(await page.getByRole("link", { name: /Albo dei presidenti di seggio/i }).count(), 0);
+    await page.getByText(/Albo dei presidenti di seggio/i).first().waitFor();
+    assert.equal(await page.getByRole("main").getByRole("link", { name: /Cambio di residenza/ }).count(), 1);
     await page.getByRole("main").getByRole("link", { name: /Verifica del codice fiscale/ }).click();
     await page.getByRole("heading", { level: 1, name: "Verifica codice fiscale" }).waitFor();
     assert.match(page.url(), /\/strumenti\/codice-fiscale$/);

@@ -90,6 +90,7 @@ pub async fn practice_template(
         (status = 403, response = crate::platform::http::responses::Forbidden),
         (status = 404, response = crate::platform::http::responses::NotFound),
         (status = 409, response = crate::platform::http::responses::Conflict),
+        (status = 422, response = crate::platform::http::responses::Unprocessable),
     )
 )]
 #[post("/practices")]
@@ -266,6 +267,7 @@ pub async fn get_practice(
         (status = 403, response = crate::platform::http::responses::Forbidden),
         (status = 404, response = crate::platform::http::responses::NotFound),
         (status = 409, response = crate::platform::http::responses::Conflict),
+        (status = 422, response = crate::platform::http::responses::Unprocessable),
     )
 )]
 #[patch("/practices/{id}")]

@@ -5085,6 +5085,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     get_practice: {
@@ -5147,6 +5148,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     practice_history: {
@@ -5735,7 +5737,7 @@ export interface operations {
                 page?: number;
                 per_page?: number;
                 /**
-                 * @description The office: a booking code or a codice fiscale.
+                 * @description The office: a booking code, a codice fiscale or the start of a surname.
                  * @example K7Q4M2
                  */
                 q?: string;
