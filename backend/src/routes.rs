@@ -166,7 +166,7 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(crate::appointments::api::add_closure)
                 .service(crate::appointments::api::remove_closure)
                 .service(crate::appointments::api::desk_availability)
-                .service(crate::appointments::api::desk_agenda)
+                .service(crate::appointments::api::office::desk_agenda)
                 .service(crate::appointments::api::bookings::book_appointment)
                 .service(crate::appointments::api::bookings::list_appointments)
                 .service(crate::appointments::api::bookings::get_appointment)

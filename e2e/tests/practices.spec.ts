@@ -293,11 +293,8 @@ describe("the demo citizen", () => {
         `${member} does not move unless ticked`,
       );
     }
-    // The box a user clicks is the label's (Bootstrap Italia draws it); the input under it
-    // stays the one screen readers use. `force` clicks where the box is drawn, and
-    // Playwright still checks that the input became checked.
-    await movers.getByRole("checkbox", { name: named(found.child, " si trasferisce") }).check({ force: true });
-    await movers.getByRole("checkbox", { name: named(found.applicant, " possiede veicoli") }).check({ force: true });
+    await movers.getByRole("checkbox", { name: named(found.child, " si trasferisce") }).check();
+    await movers.getByRole("checkbox", { name: named(found.applicant, " possiede veicoli") }).check();
     await assertAccessible("wizard-movers");
     await next("Patenti e veicoli");
   });
