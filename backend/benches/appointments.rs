@@ -4,6 +4,8 @@
 //! check as the floor of the same run.
 #![allow(clippy::unwrap_used)] // a benchmark, like a test: a failed call should stop it loudly
 
+mod support;
+
 use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -19,30 +21,6 @@ use portale::registry::rules::sex::Sex;
 const RACERS: usize = 1_000;
 const PLACES: usize = 100;
 
-fn database_url(dir: &std::path::Path) -> String {
-    match std::env::var("BENCH_POSTGRES_URL") {
-        Ok(admin) => {
-            let name = format!("portale_bench_appointments_{}", std::process::id());
-            let status = std::process::Command::new("psql")
-                .args([
-                    &admin,
-                    "-qc",
-                    &format!("DROP DATABASE IF EXISTS {name}"),
-                    "-c",
-                    &format!("CREATE DATABASE {name}"),
-                ])
-                .status()
-                .expect("psql");
-            assert!(status.success());
-            format!(
-                "{}/{name}",
-                admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b)
-            )
-        }
-        Err(_) => dir.join("portale.sqlite3").to_string_lossy().into_owned(),
-    }
-}
-
 fn percentile(times: &mut [Duration], p: usize) -> f64 {
     times.sort_unstable();
     times[(times.len() * p / 100).min(times.len() - 1)].as_secs_f64() * 1e3
@@ -51,7 +29,7 @@ fn percentile(times: &mut [Duration], p: usize) -> f64 {
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let settings = Settings {
-        database_url: Some(Secret(database_url(dir.path()))),
+        database_url: Some(Secret(support::database_url("appointments", dir.path()))),
         data_dir: dir.path().to_path_buf(),
         demo: true,
         demo_persons: 500,

@@ -8,6 +8,8 @@
 //! one (a new person and family written into the registry with the state, the history and
 //! the audit entry), and the office's first page of a queue of 10,000 practices.
 
+mod support;
+
 use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -25,30 +27,6 @@ const DECLARANTS: usize = 300;
 const CONCURRENCY: usize = 8;
 const QUEUE: usize = 10_000;
 const PASSWORD: &str = "Dichiarazione2026";
-
-fn database_url(dir: &std::path::Path) -> String {
-    match std::env::var("BENCH_POSTGRES_URL") {
-        Ok(admin) => {
-            let name = format!("portale_bench_practices_{}", std::process::id());
-            let status = std::process::Command::new("psql")
-                .args([
-                    &admin,
-                    "-qc",
-                    &format!("DROP DATABASE IF EXISTS {name}"),
-                    "-c",
-                    &format!("CREATE DATABASE {name}"),
-                ])
-                .status()
-                .expect("psql");
-            assert!(status.success());
-            format!(
-                "{}/{name}",
-                admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b)
-            )
-        }
-        Err(_) => dir.join("portale.sqlite3").to_string_lossy().into_owned(),
-    }
-}
 
 /// Non-resident citizens with valid codici fiscali, active, one password.
 fn newcomers(db: &Database) -> Vec<String> {
@@ -168,7 +146,7 @@ where
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let settings = Settings {
-        database_url: Some(Secret(database_url(dir.path()))),
+        database_url: Some(Secret(support::database_url("practices", dir.path()))),
         data_dir: dir.path().to_path_buf(),
         demo: true,
         demo_persons: 2_000,

@@ -92,13 +92,10 @@ pub fn issues(
     declaration: &ResidenceDeclaration,
     today: NaiveDate,
 ) -> Result<Vec<Issue>, Error> {
-    let mut streets = std::collections::HashMap::new();
-    if !declaration.address.street.trim().is_empty() {
-        let name = declaration.address.street.trim().to_owned();
-        let found = crate::registry::streets::find(conn, &name)?.is_some();
-        streets.insert(name, found);
-    }
-    let street_exists = |name: &str| streets.get(name).copied().unwrap_or(false);
+    // The one street the declaration names is looked up once; the check asks about it.
+    let street = declaration.address.street.trim();
+    let known = !street.is_empty() && crate::registry::streets::find(conn, street)?.is_some();
+    let street_exists = |name: &str| known && name == street;
     Ok(declaration_check::check(
         declaration,
         &Context {

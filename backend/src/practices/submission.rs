@@ -114,15 +114,7 @@ pub fn submit(
     }
     let note = note_of(note)?;
     if practice.state() == State::IntegrationRequested {
-        return integrate(
-            conn,
-            settings,
-            origin,
-            caller,
-            &practice,
-            note.as_deref(),
-            now,
-        );
+        return integrate(conn, settings, origin, caller, &practice, note.as_deref());
     }
     transitions::next_state(&practice, Action::Submit)?;
     let errors = missing(conn, &practice, now)?;
@@ -212,7 +204,6 @@ fn integrate(
     caller: &Caller,
     practice: &PracticeRow,
     note: Option<&str>,
-    now: DateTime<Utc>,
 ) -> Result<Submitted, Error> {
     let added = attachments::of_practice(conn, &practice.id)?
         .iter()
@@ -224,7 +215,6 @@ fn integrate(
             "Attach the documents the office asked for, or write a note, before sending the integration.",
         )]));
     }
-    let _ = now;
     let stamp = crate::mail::now_utc();
     db::transaction(conn, |conn| {
         transitions::apply(
