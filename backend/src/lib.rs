@@ -61,6 +61,7 @@ pub fn build_server_with_metrics(
         &settings.data_dir,
     )?);
     let keyring = web::Data::new(certificates::keyring::Keyring::default());
+    let federation = web::Data::new(accounts::federation::Federation::from_settings(&settings)?);
     let state = web::Data::new(AppState {
         db,
         settings: settings.clone(),
@@ -81,6 +82,7 @@ pub fn build_server_with_metrics(
             .app_data(state.clone())
             .app_data(tokens.clone())
             .app_data(keyring.clone())
+            .app_data(federation.clone())
             .app_data(metrics.clone())
             .app_data(route_table.clone())
             .app_data(route_permissions.clone())

@@ -101,6 +101,7 @@ pub fn routes(config: &mut ServiceConfig) {
         .service(crate::platform::http::health::healthz)
         .service(crate::platform::http::health::readyz)
         .service(crate::platform::http::health::metrics)
+        .service(crate::accounts::api::federation::entity_configuration)
         .service(
             scope::scope("/api/v1")
                 .service(crate::municipality::api::get_municipality)
@@ -114,6 +115,9 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(crate::accounts::api::providers::list_providers)
                 .service(crate::accounts::api::password_policy::get_password_policy)
                 .service(crate::accounts::api::smartcard::smartcard_login)
+                .service(crate::accounts::api::federation::start_login)
+                .service(crate::accounts::api::federation::login_callback)
+                .service(crate::accounts::api::federation::redeem_ticket)
                 .service(crate::accounts::api::registration_challenge::registration_challenge)
                 .service(crate::accounts::api::registrations::register)
                 .service(crate::accounts::api::password_reset::request_password_reset)

@@ -30,6 +30,9 @@ pub enum Error {
     /// A valid card whose codice fiscale has no account here.
     #[error("smart card not registered")]
     SmartCardNotRegistered,
+    /// The ticket of a SPID/CIE login is unknown, used or expired.
+    #[error("invalid login ticket")]
+    LoginTicketInvalid,
     /// A back-office change beyond what the actor may do.
     #[error("overreach: {0:?}")]
     Overreach(Overreach),
@@ -73,6 +76,7 @@ impl Error {
             Error::SmartCardMissing => "smart_card_required",
             Error::SmartCardUnreadable => "smart_card_unreadable",
             Error::SmartCardNotRegistered => "smart_card_not_registered",
+            Error::LoginTicketInvalid => "login_ticket_invalid",
             Error::Overreach(Overreach::OwnGroups) => "own_groups",
             Error::Overreach(Overreach::BeyondOwnPermissions) => "beyond_own_permissions",
             Error::Overreach(Overreach::MorePrivilegedAccount) => "more_privileged_account",

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod error;
+pub mod federation;
 pub mod login_audit;
 pub mod oversight;
 pub mod password;

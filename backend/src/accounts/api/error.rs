@@ -35,6 +35,11 @@ impl From<Error> for ApiError {
                 "Nessun utente del portale corrisponde al codice fiscale della carta: occorre prima registrarsi.",
                 "No portal account matches the tax code on the card: please register first.",
             ),
+            Error::LoginTicketInvalid => ApiError::unauthorized(
+                code,
+                "L'accesso con SPID o CIE non è più valido (già usato o scaduto): ripetere l'accesso.",
+                "The SPID or CIE login is no longer valid (already used or expired): please log in again.",
+            ),
             Error::PendingIdentification => ApiError::forbidden(
                 code,
                 "L'account è in attesa di identificazione: presentarsi allo Sportello Unico con un documento d'identità valido.",

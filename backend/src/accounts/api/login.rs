@@ -7,6 +7,8 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::accounts::federation::revocation::revoke_session_tokens;
+use crate::accounts::federation::Federation;
 use crate::accounts::login_audit::record_login;
 use crate::accounts::rules::login_method::LoginMethod::Password;
 use crate::accounts::session::LogoutScope;
@@ -272,6 +274,7 @@ pub async fn logout(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: SessionUser,
+    federation: web::Data<Federation>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let body: LogoutRequest = optional_body(&req, &body)?;
@@ -286,6 +289,7 @@ pub async fn logout(
     };
     let origin = Origin::from_request(&req);
     let user = user.user;
+    let session_id = user.session_id.clone();
     let revocations = state.revocations.clone();
     state
         .db
@@ -302,5 +306,9 @@ pub async fn logout(
             Ok::<_, ApiError>(())
         })
         .await?;
+    // A SPID/CIE session also ends the identity provider's tokens (best effort).
+    if let (Some(relying_party), Some(session_id)) = (federation.0.as_ref(), session_id) {
+        revoke_session_tokens(relying_party, &state.db, session_id).await;
+    }
     Ok(HttpResponse::NoContent().cookie(expired_cookie()).finish())
 }

@@ -2,6 +2,7 @@ pub mod admin_accounts;
 pub mod admin_groups;
 pub mod admin_users;
 pub mod error;
+pub mod federation;
 pub mod login;
 pub mod password_change;
 pub mod password_policy;

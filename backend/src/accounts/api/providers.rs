@@ -27,24 +27,31 @@ pub struct AuthProvider {
     pub name: String,
     /// `password`, `smartcard`, `spid` or `cie`.
     pub kind: String,
+    /// Where the browser goes to log in with a SPID or CIE identity provider.
+    #[schema(example = "/api/v1/auth/oidc/demo-spid/start")]
     pub start_url: Option<String>,
+    /// The provider's logo, shipped with the SPA (a path under its root).
+    pub logo: Option<String>,
 }
 
 /// The login methods this portal offers, and the caller's address.
 ///
 /// `smartcard` is listed when the portal terminates TLS and trusts smart-card CAs
-/// (`POST /api/v1/auth/smartcard`).
+/// (`POST /api/v1/auth/smartcard`); the SPID and CIE identity providers of the
+/// federation follow, each with the `start_url` that begins its login.
 #[utoipa::path(tag = "auth", responses((status = 200, body = AuthProviders)))]
 #[get("/auth/providers")]
 pub async fn list_providers(
     req: HttpRequest,
     state: web::Data<AppState>,
+    federation: web::Data<crate::accounts::federation::Federation>,
 ) -> web::Json<AuthProviders> {
     let mut providers = vec![AuthProvider {
         id: "password".to_owned(),
         name: "Codice fiscale e password".to_owned(),
         kind: "password".to_owned(),
         start_url: None,
+        logo: None,
     }];
     if state.settings.smartcard_enabled() {
         providers.push(AuthProvider {
@@ -52,7 +59,19 @@ pub async fn list_providers(
             name: "Carta Nazionale dei Servizi (CNS/CRS)".to_owned(),
             kind: "smartcard".to_owned(),
             start_url: None,
+            logo: None,
         });
+    }
+    if federation.0.is_some() {
+        for provider in &state.settings.federation.providers {
+            providers.push(AuthProvider {
+                id: provider.id.clone(),
+                name: provider.name.clone(),
+                kind: provider.kind.as_str().to_owned(),
+                start_url: Some(format!("/api/v1/auth/oidc/{}/start", provider.id)),
+                logo: provider.logo.clone(),
+            });
+        }
     }
     web::Json(AuthProviders {
         client_ip: client_ip(&req),

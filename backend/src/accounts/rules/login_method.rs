@@ -7,6 +7,10 @@ pub enum LoginMethod {
     Password,
     /// A smart card's client certificate (CNS/CRS), verified at the TLS handshake.
     SmartCard,
+    /// SPID, through an identity provider of the OpenID Connect Federation.
+    Spid,
+    /// CIE id (the electronic identity card), through the same federation.
+    Cie,
 }
 
 impl LoginMethod {
@@ -14,6 +18,8 @@ impl LoginMethod {
         match self {
             LoginMethod::Password => "password",
             LoginMethod::SmartCard => "smartcard",
+            LoginMethod::Spid => "spid",
+            LoginMethod::Cie => "cie",
         }
     }
 
@@ -21,19 +27,21 @@ impl LoginMethod {
     pub fn from_stored(value: &str) -> LoginMethod {
         match value {
             "smartcard" => LoginMethod::SmartCard,
+            "spid" => LoginMethod::Spid,
+            "cie" => LoginMethod::Cie,
             _ => LoginMethod::Password,
         }
     }
 
     /// Whether the session must change the password before anything else. The forced
     /// change replaces the password the portal generated and mailed; it protects sessions
-    /// opened *with* that password. A smart card proves who the holder is without it, so
-    /// its sessions go ahead — the account keeps the flag, and its next password login
+    /// opened *with* that password. A smart card, SPID or CIE proves who the holder is
+    /// without it, so their sessions go ahead — the account keeps the flag, and its next password login
     /// still has to change the password.
     pub fn must_change_password(self, account_must_change: bool) -> bool {
         match self {
             LoginMethod::Password => account_must_change,
-            LoginMethod::SmartCard => false,
+            LoginMethod::SmartCard | LoginMethod::Spid | LoginMethod::Cie => false,
         }
     }
 }
@@ -48,14 +56,16 @@ mod tests {
         assert!(!LoginMethod::Password.must_change_password(false));
         assert!(!LoginMethod::SmartCard.must_change_password(true));
         assert!(!LoginMethod::SmartCard.must_change_password(false));
+        assert!(!LoginMethod::Spid.must_change_password(true));
+        assert!(!LoginMethod::Cie.must_change_password(true));
     }
 
     #[test]
     fn the_stored_name_round_trips_and_unknown_names_are_passwords() {
-        for method in [LoginMethod::Password, LoginMethod::SmartCard] {
+        for method in [LoginMethod::Password, LoginMethod::SmartCard, LoginMethod::Spid, LoginMethod::Cie] {
             assert_eq!(LoginMethod::from_stored(method.as_str()), method);
         }
-        assert_eq!(LoginMethod::from_stored("spid"), LoginMethod::Password);
+        assert_eq!(LoginMethod::from_stored("saml"), LoginMethod::Password);
         assert_eq!(LoginMethod::from_stored(""), LoginMethod::Password);
     }
 }

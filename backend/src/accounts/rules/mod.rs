@@ -1,3 +1,4 @@
+pub mod federation;
 pub mod groups;
 pub mod login_method;
 pub mod privileges;

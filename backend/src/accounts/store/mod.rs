@@ -1,4 +1,5 @@
 pub mod accounts;
+pub mod federation_logins;
 pub mod groups;
 pub mod holders;
 pub mod login_names;

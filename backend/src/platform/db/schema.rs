@@ -282,6 +282,26 @@ diesel::joinable!(group_permissions -> user_groups (group_id));
 diesel::joinable!(mail_attachments -> mail_outbox (mail_id));
 
 diesel::table! {
+    federation_logins (state) {
+        state -> Text,
+        provider_id -> Text,
+        nonce -> Text,
+        code_verifier -> Text,
+        return_to -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        account_id -> Nullable<Text>,
+        acr -> Nullable<Text>,
+        ticket_hash -> Nullable<Text>,
+        provider_access_token -> Nullable<Text>,
+        revocation_endpoint -> Nullable<Text>,
+        session_id -> Nullable<Text>,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     session_revocations (id) {
         id -> BigInt,
         account_id -> Text,
@@ -314,6 +334,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     certificate_verifications,
     self_declarations,
     session_revocations,
+    federation_logins,
     practices,
     practice_events,
     practice_attachments,

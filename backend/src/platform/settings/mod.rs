@@ -1,6 +1,7 @@
 //! Typed settings in layers: built-in defaults, then an optional TOML file, then
 //! `PORTALE_*` environment variables and command-line flags (clap reads both).
 
+pub mod federation;
 pub mod municipality;
 pub mod password_policy;
 
@@ -63,6 +64,8 @@ pub struct Settings {
     /// Its private key: PEM PKCS#8, ECDSA P-256.
     pub signing_key_file: Option<PathBuf>,
     pub municipality: Municipality,
+    /// SPID and CIE login (OpenID Connect Federation); off without providers.
+    pub federation: federation::FederationSettings,
 }
 
 impl Default for Settings {
@@ -92,6 +95,7 @@ impl Default for Settings {
             signing_cert_file: None,
             signing_key_file: None,
             municipality: Municipality::demo(),
+            federation: Default::default(),
         }
     }
 }
@@ -181,6 +185,7 @@ impl Settings {
             signing_cert_file,
             signing_key_file,
             municipality,
+            federation,
         } = file;
         overlay(&mut self.bind, bind);
         overlay(
@@ -217,6 +222,7 @@ impl Settings {
         overlay(&mut self.signing_cert_file, signing_cert_file.map(Some));
         overlay(&mut self.signing_key_file, signing_key_file.map(Some));
         overlay(&mut self.municipality, municipality);
+        overlay(&mut self.federation, federation);
         Ok(())
     }
 }
@@ -255,6 +261,7 @@ struct FileSettings {
     signing_cert_file: Option<PathBuf>,
     signing_key_file: Option<PathBuf>,
     municipality: Option<Municipality>,
+    federation: Option<federation::FederationSettings>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]

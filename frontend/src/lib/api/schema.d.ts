@@ -61,6 +61,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/openid-federation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portal's entity configuration in the OpenID Connect Federation.
+         * @description A JWT signed with the portal's federation key (`typ: entity-statement+jwt`): its
+         *     `authority_hints` (the trust anchors), its federation key set, and its
+         *     `openid_relying_party` metadata (`client_id`, `redirect_uris`, the keys its request
+         *     objects are signed with and the userinfo is encrypted to). 404 when SPID/CIE login
+         *     is not configured.
+         */
+        get: operations["entity_configuration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/municipality": {
         parameters: {
             query?: never;
@@ -225,7 +249,8 @@ export interface paths {
         /**
          * The login methods this portal offers, and the caller's address.
          * @description `smartcard` is listed when the portal terminates TLS and trusts smart-card CAs
-         *     (`POST /api/v1/auth/smartcard`).
+         *     (`POST /api/v1/auth/smartcard`); the SPID and CIE identity providers of the
+         *     federation follow, each with the `start_url` that begins its login.
          */
         get: operations["list_providers"];
         put?: never;
@@ -276,6 +301,78 @@ export interface paths {
          *     used. Logins with a card are recorded in the audit log like password logins.
          */
         post: operations["smartcard_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Begins a SPID or CIE login with the identity provider `provider`.
+         * @description Answers `302` to the provider's authorization endpoint with a signed request object
+         *     (PKCE S256, `state` and `nonce` kept by the portal for 10 minutes, single use). When
+         *     the provider is unknown or cannot be trusted, `302` to the SPA's `/accedi/esito`
+         *     with `errore=<code>` (`unknown_provider`, `provider_untrusted`,
+         *     `provider_unreachable`).
+         */
+        get: operations["start_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where identity providers send the citizen back (the `redirect_uri`).
+         * @description Claims the login by its `state` (once: a replayed or expired `state` fails), exchanges
+         *     the code at the provider's token endpoint with `private_key_jwt`, verifies the ID
+         *     token (signature with the keys of the provider's trust chain, `iss`, `aud`, `exp`,
+         *     `iat`, `nonce`, `acr`) and the userinfo (decrypted, signature verified), and takes the
+         *     codice fiscale to the account — created, or activated when it awaited identification.
+         *     Answers `302` to `/accedi/esito#ticket=…` (the fragment never reaches a server), or to
+         *     `/accedi/esito?errore=<code>`; every outcome is audit-logged.
+         */
+        get: operations["login_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns the ticket of a SPID/CIE login into a portal session.
+         * @description The same answer as a password login, with the refresh token also as an HttpOnly
+         *     cookie; the session records its method (`spid` or `cie`), so no password change is
+         *     asked for.
+         */
+        post: operations["redeem_ticket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1888,7 +1985,13 @@ export interface components {
             name: string;
             /** @description `password`, `smartcard`, `spid` or `cie`. */
             kind: string;
+            /**
+             * @description Where the browser goes to log in with a SPID or CIE identity provider.
+             * @example /api/v1/auth/oidc/demo-spid/start
+             */
             start_url?: string | null;
+            /** @description The provider's logo, shipped with the SPA (a path under its root). */
+            logo?: string | null;
         };
         AuthProviders: {
             providers: components["schemas"]["AuthProvider"][];
@@ -3641,6 +3744,10 @@ export interface components {
             /** @description Shown once; the user must change it at the next login. */
             temporary_password: string;
         };
+        TicketRequest: {
+            /** @description The ticket from the result page's address, valid once for two minutes. */
+            ticket: string;
+        };
         /** @description Editable contact fields; a field left out stays as it is, `null` clears it. */
         UpdateProfile: {
             email?: string | null;
@@ -3881,6 +3988,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    entity_configuration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed entity configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/entity-statement+jwt": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
         };
     };
     get_municipality: {
@@ -4163,6 +4291,111 @@ export interface operations {
                 };
             };
             403: components["responses"]["Forbidden"];
+        };
+    };
+    start_login: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The SPA path to land on after the login (a path of the portal; anything else
+                 *     counts as the home page).
+                 * @example /area-personale
+                 */
+                return_to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A provider id from `GET /api/v1/auth/providers` */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the identity provider, or to `/accedi/esito?errore=…` */
+            302: {
+                headers: {
+                    /** @description Where the browser goes */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    login_callback: {
+        parameters: {
+            query?: {
+                /** @description The authorization code. */
+                code?: string;
+                /** @description The `state` the portal sent. */
+                state?: string;
+                /** @description The provider's error (e.g. `access_denied` when the citizen cancels). */
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the SPA's result page, with a ticket or an error code */
+            302: {
+                headers: {
+                    /** @description Where the browser goes */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    redeem_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Unknown, used or expired ticket (`login_ticket_invalid`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account was locked meanwhile (`account_locked`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     registration_challenge: {
