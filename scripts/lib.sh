@@ -64,3 +64,9 @@ ensure_python_venv() {
     touch "$venv/.installed"
   fi
 }
+
+# The OpenID Federation harness (tests/federation) pins Django 4.2 and pydantic<2:
+# its own venv keeps them away from .venv.
+ensure_federation_venv() {
+  ensure_python_venv .venv-federation tests/federation/requirements.txt
+}

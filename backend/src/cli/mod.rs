@@ -339,6 +339,9 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         )?;
         crate::practices::silence::spawn(db.clone(), settings.clone());
         crate::appointments::reminders::spawn(db.clone(), settings.clone());
+        if settings.federation.enabled() {
+            crate::accounts::federation::spawn_pruning(db.clone());
+        }
         let mail = crate::mail::worker::MailWorker::new(&settings, db, metrics)
             .map_err(anyhow::Error::msg)?
             .spawn();

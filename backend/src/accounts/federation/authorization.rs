@@ -2,7 +2,7 @@
 //! kept server-side (state, nonce, PKCE verifier), and the authorization request signed
 //! as a request object.
 
-use chrono::{Duration, NaiveDateTime, Utc};
+use chrono::{Duration, Utc};
 use serde_json::json;
 
 use super::{FederationLogin, LoginFailure};
@@ -74,7 +74,7 @@ pub async fn start(
                 "code_challenge_method": "S256",
                 "acr_values": acr,
                 "prompt": "consent login",
-                "claims": requested_claims(),
+                "claims": requested_claims(provider.kind),
             }),
         )
         .map_err(|e| LoginFailure::Internal(e.to_string()))?;
@@ -97,15 +97,20 @@ pub async fn start(
 }
 
 /// The claims the portal asks for: the codice fiscale it needs, and the names and e-mail
-/// a new account is created with.
-fn requested_claims() -> serde_json::Value {
+/// a new account is created with. Providers answer claims by their exact names; CIE
+/// providers may use the short `fiscal_number`, so CIE is asked for both.
+fn requested_claims(kind: ProviderKind) -> serde_json::Value {
+    let mut userinfo = json!({
+        FISCAL_NUMBER_CLAIM: {"essential": true},
+        "given_name": null,
+        "family_name": null,
+        "email": null,
+    });
+    if kind == ProviderKind::Cie {
+        userinfo["fiscal_number"] = json!({"essential": true});
+    }
     json!({
-        "userinfo": {
-            FISCAL_NUMBER_CLAIM: {"essential": true},
-            "given_name": null,
-            "family_name": null,
-            "email": null,
-        },
+        "userinfo": userinfo,
         "id_token": {
             "given_name": {"essential": true},
             "family_name": {"essential": true},
@@ -125,10 +130,6 @@ pub fn safe_return_path(requested: &str) -> String {
     } else {
         "/".to_owned()
     }
-}
-
-pub fn expired_before(now: NaiveDateTime) -> NaiveDateTime {
-    now - Duration::minutes(LOGIN_LIFETIME_MINUTES)
 }
 
 #[cfg(test)]

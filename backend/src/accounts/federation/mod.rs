@@ -20,6 +20,26 @@ use crate::platform::settings::Settings;
 
 pub use failure::LoginFailure;
 
+/// Clears finished and abandoned logins every hour for the life of the server.
+pub fn spawn_pruning(database: crate::platform::db::Database) {
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            ticker.tick().await;
+            let now = chrono::Utc::now().naive_utc();
+            let sessions_ended_before = now - crate::platform::auth::tokens::REFRESH_TOKEN_TTL;
+            let pruned = database
+                .run(move |conn| crate::accounts::store::federation_logins::prune(conn, now, sessions_ended_before))
+                .await;
+            match pruned {
+                Ok(0) => {}
+                Ok(count) => tracing::info!(count, "SPID/CIE logins pruned"),
+                Err(error) => tracing::error!(%error, "pruning SPID/CIE logins failed"),
+            }
+        }
+    });
+}
+
 /// The path the providers send the citizen back to.
 pub const CALLBACK_PATH: &str = "/api/v1/auth/oidc/callback";
 

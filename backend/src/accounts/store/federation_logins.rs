@@ -143,13 +143,21 @@ pub fn take_provider_tokens(conn: &mut DbConnection, session_id: &str) -> Result
     Ok(rows)
 }
 
-/// Forgets logins that never came back or were never redeemed, so the table holds no
-/// verifier or token longer than needed.
-pub fn prune(conn: &mut DbConnection, before: NaiveDateTime) -> Result<usize, DbError> {
-    Ok(diesel::delete(
+/// Forgets logins that never came back or were never redeemed (their life is over at
+/// `now`), and completed ones whose session cannot be alive any more (finished before
+/// `sessions_ended_before`), so the table keeps no verifier or token longer than needed.
+pub fn prune(conn: &mut DbConnection, now: NaiveDateTime, sessions_ended_before: NaiveDateTime) -> Result<usize, DbError> {
+    let abandoned = diesel::delete(
         federation_logins::table
-            .filter(federation_logins::expires_at.lt(before))
-            .filter(federation_logins::status.ne(status::COMPLETED)),
+            .filter(federation_logins::status.ne(status::COMPLETED))
+            .filter(federation_logins::expires_at.lt(now)),
     )
-    .execute(conn)?)
+    .execute(conn)?;
+    let ended = diesel::delete(
+        federation_logins::table
+            .filter(federation_logins::status.eq(status::COMPLETED))
+            .filter(federation_logins::finished_at.lt(sessions_ended_before)),
+    )
+    .execute(conn)?;
+    Ok(abandoned + ended)
 }
