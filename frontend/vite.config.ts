@@ -1,9 +1,45 @@
 /// <reference types="vitest/config" />
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig, type ProxyOptions } from 'vite'
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite'
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+/**
+ * The SPID identity providers' logos of the npm package `spid-smart-button` (AgID, EUPL-1.2),
+ * published at stable addresses, `/loghi/spid/spid-idp-<name>.svg`, for the server's provider
+ * settings (`logo`) to point at: served by the dev server, written into dist/ by the build.
+ */
+function spidIdpLogos(): Plugin {
+  const source = fromRoot('./node_modules/spid-smart-button/dist/img/idp-logos')
+  const base = '/loghi/spid/'
+  const logos = () =>
+    readdirSync(source).filter(
+      (name) => /^spid-idp-[a-z0-9-]+\.svg$/.test(name) && !name.includes('dummy'),
+    )
+  return {
+    name: 'portale-spid-idp-logos',
+    configureServer(server) {
+      server.middlewares.use(base, (req, res, next) => {
+        const name = (req.url ?? '').split('?')[0]?.replace(/^\//, '') ?? ''
+        if (!logos().includes(name)) return next()
+        res.setHeader('Content-Type', 'image/svg+xml')
+        res.end(readFileSync(join(source, name)))
+      })
+    },
+    generateBundle() {
+      for (const name of logos()) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `${base.slice(1)}${name}`,
+          source: readFileSync(join(source, name)),
+        })
+      }
+    },
+  }
+}
 
 // The backend the dev server and `vite preview` forward API calls to.
 const backend = process.env.PORTALE_BACKEND_URL ?? 'http://127.0.0.1:8080'
@@ -17,7 +53,7 @@ export default defineConfig({
   // The backend embeds dist/ and serves it at the root with an SPA fallback:
   // asset URLs must be absolute so that deep links such as /strumenti/x work.
   base: '/',
-  plugins: [react()],
+  plugins: [react(), spidIdpLogos()],
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${fromRoot('./src')}/` },

@@ -74,7 +74,8 @@ api_contract() {
 end_to_end() {
   # The certificates journey reads the QR from the PDF with poppler, qpdf and zxing-cpp.
   # `end_to_end postgres` runs the same journeys with the server on PostgreSQL.
-  ensure_chromium && ensure_pdf_tools && ensure_node_modules e2e || return 1
+  # SPID/CIE login runs against the reference implementation of the federation.
+  ensure_chromium && ensure_pdf_tools && ensure_node_modules e2e && ensure_federation_venv || return 1
   cargo build --locked -p portale || return 1
   local postgres=""
   if [ "${1:-}" = postgres ]; then ensure_postgres || return 1; postgres=$PG_URL; fi

@@ -23,7 +23,7 @@ export interface Portal {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once("error", fail);
@@ -67,14 +67,25 @@ function newDatabase(port: number): { url: string; drop(): void } {
   };
 }
 
-export async function startPortal(): Promise<Portal> {
+export interface PortalOptions {
+  /** A TOML configuration file's text (e.g. a `[federation]` table), passed as `--config`. */
+  config?: string;
+}
+
+export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
   const binary = resolve(process.env.PORTALE_BIN ?? "../target/debug/portale");
   const dataDir = mkdtempSync(join(tmpdir(), "portale-e2e-"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
   const database = newDatabase(port);
-  const child = spawn(binary, ["serve", "--demo", "--bind", `127.0.0.1:${port}`, "--data-dir", dataDir], {
+  const configArgs: string[] = [];
+  if (options.config) {
+    writeFileSync(join(dataDir, "portale.toml"), options.config);
+    configArgs.push("--config", join(dataDir, "portale.toml"));
+  }
+  const args = [...configArgs, "serve", "--demo", "--bind", `127.0.0.1:${port}`, "--data-dir", dataDir];
+  const child = spawn(binary, args, {
     env: { ...process.env, PORTALE_LOG: "warn", PORTALE_DATABASE_URL: database.url },
     stdio: ["ignore", "pipe", "pipe"],
   });

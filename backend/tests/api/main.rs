@@ -11,6 +11,7 @@ mod catalogue;
 mod certificates;
 mod cli;
 mod errors;
+mod federation;
 mod fiscal_code;
 mod helpers;
 mod mail;

@@ -15,6 +15,8 @@ export const CHANGE_PASSWORD_PATH = '/cambio-password'
  */
 const OPEN_DURING_FORCED_CHANGE = new Set([
   CHANGE_PASSWORD_PATH,
+  // The result of a SPID/CIE login: it opens the new session and decides where to go.
+  '/accedi/esito',
   '/privacy',
   '/accessibilita',
   '/note-legali',

@@ -3,6 +3,7 @@ import {
   ChangePasswordPage,
   GroupsPage,
   LoginPage,
+  LoginResultPage,
   ProfilePage,
   RecoverPasswordPage,
   RegistrationPage,
@@ -67,6 +68,8 @@ export const routes: RouteObject[] = [
           { path: 'note-legali', element: <LegalNotesPage /> },
           { path: 'strumenti/codice-fiscale', element: <FiscalCodePage /> },
           { path: 'accedi', element: <LoginPage landing={landingFor} /> },
+          // Where the server brings the browser back after a SPID or CIE login.
+          { path: 'accedi/esito', element: <LoginResultPage landing={landingFor} /> },
           { path: 'registrazione', element: <RegistrationPage /> },
           { path: 'recupera-password', element: <RecoverPasswordPage /> },
           { path: 'reimposta-password', element: <ResetPasswordPage /> },

@@ -11,7 +11,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::accounts::api::login::session_response;
 use crate::accounts::federation::callback::{self, CallbackParams};
-use crate::accounts::federation::{authorization, entity, ticket, Federation, LoginFailure};
+use crate::accounts::federation::{
+    authorization, entity, failure, ticket, Federation, LoginFailure,
+};
 use crate::accounts::Error;
 use crate::audit::Origin;
 use crate::platform::auth::tokens::TokenKeys;
@@ -39,10 +41,15 @@ const RESULT_PAGE: &str = "/accedi/esito";
     )
 )]
 #[get("/.well-known/openid-federation")]
-pub async fn entity_configuration(federation: web::Data<Federation>) -> Result<HttpResponse, ApiError> {
+pub async fn entity_configuration(
+    federation: web::Data<Federation>,
+) -> Result<HttpResponse, ApiError> {
     let login = federation.0.as_ref().ok_or(ApiError::NotFound)?;
-    let jwt = entity::configuration_jwt(login, Utc::now().timestamp()).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(HttpResponse::Ok().content_type(ENTITY_STATEMENT_TYPE).body(jwt))
+    let jwt = entity::configuration_jwt(login, Utc::now().timestamp())
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(HttpResponse::Ok()
+        .content_type(ENTITY_STATEMENT_TYPE)
+        .body(jwt))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -60,7 +67,7 @@ pub struct StartQuery {
 /// (PKCE S256, `state` and `nonce` kept by the portal for 10 minutes, single use). When
 /// the provider is unknown or cannot be trusted, `302` to the SPA's `/accedi/esito`
 /// with `errore=<code>` (`unknown_provider`, `provider_untrusted`,
-/// `provider_unreachable`).
+/// `provider_unreachable`), audit-logged.
 #[utoipa::path(
     tag = "auth",
     params(("provider" = String, Path, description = "A provider id from `GET /api/v1/auth/providers`"), StartQuery),
@@ -71,6 +78,7 @@ pub struct StartQuery {
 )]
 #[get("/auth/oidc/{provider}/start")]
 pub async fn start_login(
+    req: HttpRequest,
     state: web::Data<AppState>,
     federation: web::Data<Federation>,
     provider: web::Path<String>,
@@ -83,7 +91,9 @@ pub async fn start_login(
     match authorization::start(login, &state.db, &provider, return_to).await {
         Ok(location) => found(&location),
         Err(failure) => {
-            tracing::info!(code = failure.code(), %failure, "SPID/CIE login not started");
+            let origin = Origin::from_request(&req);
+            let known = login.provider(&provider).map(|p| p.id.clone());
+            failure::record(login, &state.db, origin, known, None, &failure).await;
             to_result_page(&failure)
         }
     }
@@ -183,7 +193,9 @@ pub async fn redeem_ticket(
     let ticket_text = body.0.ticket;
     let issued = state
         .db
-        .run(move |conn| ticket::redeem(conn, &login, &tokens, &ticket_text, Utc::now().naive_utc()))
+        .run(move |conn| {
+            ticket::redeem(conn, &login, &tokens, &ticket_text, Utc::now().naive_utc())
+        })
         .await?;
     Ok(session_response(&state, issued))
 }

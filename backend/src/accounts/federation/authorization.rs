@@ -22,7 +22,9 @@ pub async fn start(
     provider_id: &str,
     return_to: &str,
 ) -> Result<String, LoginFailure> {
-    let provider = login.provider(provider_id).ok_or(LoginFailure::UnknownProvider)?;
+    let provider = login
+        .provider(provider_id)
+        .ok_or(LoginFailure::UnknownProvider)?;
     let now = Utc::now();
     let resolved = login
         .chains
@@ -78,7 +80,8 @@ pub async fn start(
             }),
         )
         .map_err(|e| LoginFailure::Internal(e.to_string()))?;
-    let mut url = url::Url::parse(endpoint).map_err(|e| LoginFailure::Unreachable(e.to_string()))?;
+    let mut url =
+        url::Url::parse(endpoint).map_err(|e| LoginFailure::Unreachable(e.to_string()))?;
     // The parameters go outside the request object too, as OAuth 2.0 requires.
     url.query_pairs_mut()
         .append_pair("client_id", &login.entity_id)
@@ -92,7 +95,8 @@ pub async fn start(
         .append_pair("acr_values", &acr)
         .append_pair("prompt", "consent login")
         .append_pair("request", &request_object);
-    db.run(move |conn| federation_logins::insert(conn, &row)).await?;
+    db.run(move |conn| federation_logins::insert(conn, &row))
+        .await?;
     Ok(url.into())
 }
 
@@ -138,8 +142,17 @@ mod tests {
 
     #[test]
     fn only_own_paths_are_kept() {
-        assert_eq!(safe_return_path("/area-personale?x=1"), "/area-personale?x=1");
-        for bad in ["https://evil.example", "//evil.example", "/\\evil", "evil", ""] {
+        assert_eq!(
+            safe_return_path("/area-personale?x=1"),
+            "/area-personale?x=1"
+        );
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil",
+            "evil",
+            "",
+        ] {
             assert_eq!(safe_return_path(bad), "/", "{bad}");
         }
     }

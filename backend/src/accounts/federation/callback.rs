@@ -7,8 +7,10 @@ use chrono::{Duration, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{FederationLogin, LoginFailure};
-use crate::accounts::rules::federation::{check_id_token, fiscal_number, Expected, FiscalNumberProblem};
+use super::{failure, FederationLogin, LoginFailure};
+use crate::accounts::rules::federation::{
+    check_id_token, fiscal_number, Expected, FiscalNumberProblem,
+};
 use crate::accounts::rules::login_method::LoginMethod;
 use crate::accounts::rules::status::AccountStatus;
 use crate::accounts::session::label_of;
@@ -51,7 +53,9 @@ pub async fn complete(
     let mut claimed: Option<FederationLoginRow> = None;
     let outcome = attempt(login, db, &origin, params, &mut claimed).await;
     if let Err(failure) = &outcome {
-        record_failure(login, db, origin, claimed, failure).await;
+        let provider = claimed.as_ref().map(|row| row.provider_id.clone());
+        let state = claimed.map(|row| row.state);
+        failure::record(login, db, origin, provider, state, failure).await;
     }
     outcome
 }
@@ -76,8 +80,13 @@ async fn attempt(
             description: params.error_description.unwrap_or_default(),
         });
     }
-    let code = params.code.filter(|c| !c.is_empty()).ok_or(LoginFailure::TokenRefused("no code".into()))?;
-    let provider = login.provider(&row.provider_id).ok_or(LoginFailure::UnknownProvider)?;
+    let code = params
+        .code
+        .filter(|c| !c.is_empty())
+        .ok_or(LoginFailure::TokenRefused("no code".into()))?;
+    let provider = login
+        .provider(&row.provider_id)
+        .ok_or(LoginFailure::UnknownProvider)?;
     let resolved = login
         .chains
         .resolve(&provider.entity_id, "openid_provider", now.timestamp())
@@ -101,10 +110,13 @@ async fn attempt(
         min_level,
         now: Utc::now().timestamp(),
     };
-    let (subject, acr) = check_id_token(&id_claims, &expected).map_err(|p| LoginFailure::IdToken(p.code()))?;
+    let (subject, acr) =
+        check_id_token(&id_claims, &expected).map_err(|p| LoginFailure::IdToken(p.code()))?;
     let userinfo = fetch_userinfo(login, &resolved, access_token).await?;
     if userinfo["sub"].as_str() != Some(subject.as_str()) {
-        return Err(LoginFailure::Userinfo("its subject is not the ID token's".into()));
+        return Err(LoginFailure::Userinfo(
+            "its subject is not the ID token's".into(),
+        ));
     }
     let fiscal_code = fiscal_number(&userinfo).map_err(|problem| match problem {
         FiscalNumberProblem::Missing => LoginFailure::FiscalNumberMissing,
@@ -122,12 +134,18 @@ async fn attempt(
         acr,
         ticket_hash: token_hash(&ticket),
         access_token: access_token.to_owned(),
-        revocation_endpoint: resolved.metadata["revocation_endpoint"].as_str().map(str::to_owned),
+        revocation_endpoint: resolved.metadata["revocation_endpoint"]
+            .as_str()
+            .map(str::to_owned),
         method,
     };
     let origin = origin.clone();
-    db.run(move |conn| transaction(conn, |conn| finish(conn, &origin, &fiscal_code, &person, &done)))
-        .await?;
+    db.run(move |conn| {
+        transaction(conn, |conn| {
+            finish(conn, &origin, &fiscal_code, &person, &done)
+        })
+    })
+    .await?;
     Ok(Landing {
         ticket,
         return_to: row.return_to,
@@ -152,7 +170,10 @@ async fn exchange_code(
         ("code_verifier", verifier),
         ("redirect_uri", redirect_uri.as_str()),
         ("client_id", login.entity_id.as_str()),
-        ("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"),
+        (
+            "client_assertion_type",
+            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        ),
         ("client_assertion", assertion.as_str()),
     ];
     let response = login
@@ -164,9 +185,15 @@ async fn exchange_code(
         .await
         .map_err(|e| LoginFailure::Unreachable(e.to_string()))?;
     let status = response.status();
-    let body = response.text().await.map_err(|e| LoginFailure::Unreachable(e.to_string()))?;
+    let body = response
+        .text()
+        .await
+        .map_err(|e| LoginFailure::Unreachable(e.to_string()))?;
     if !status.is_success() {
-        return Err(LoginFailure::TokenRefused(format!("{status}: {}", truncate(&body))));
+        return Err(LoginFailure::TokenRefused(format!(
+            "{status}: {}",
+            truncate(&body)
+        )));
     }
     serde_json::from_str(&body).map_err(|_| LoginFailure::TokenRefused("not JSON".into()))
 }
@@ -187,14 +214,23 @@ async fn verify_with_fresh_keys(
     login.chains.forget(&provider.entity_id);
     let fresh = login
         .chains
-        .resolve(&provider.entity_id, "openid_provider", Utc::now().timestamp())
+        .resolve(
+            &provider.entity_id,
+            "openid_provider",
+            Utc::now().timestamp(),
+        )
         .await?;
-    let claims = jws::verify(id_token, &fresh.metadata["jwks"]).map_err(|_| LoginFailure::IdToken("id_token_signature"))?;
+    let claims = jws::verify(id_token, &fresh.metadata["jwks"])
+        .map_err(|_| LoginFailure::IdToken("id_token_signature"))?;
     Ok((claims, fresh))
 }
 
 /// The userinfo: a JWE to the portal's encryption key around a JWS of the provider.
-async fn fetch_userinfo(login: &FederationLogin, resolved: &ResolvedEntity, access_token: &str) -> Result<Value, LoginFailure> {
+async fn fetch_userinfo(
+    login: &FederationLogin,
+    resolved: &ResolvedEntity,
+    access_token: &str,
+) -> Result<Value, LoginFailure> {
     let endpoint = resolved.metadata["userinfo_endpoint"]
         .as_str()
         .ok_or_else(|| LoginFailure::Userinfo("no userinfo_endpoint".into()))?;
@@ -207,13 +243,40 @@ async fn fetch_userinfo(login: &FederationLogin, resolved: &ResolvedEntity, acce
         .await
         .map_err(|e| LoginFailure::Unreachable(e.to_string()))?;
     if !response.status().is_success() {
-        return Err(LoginFailure::Userinfo(format!("answered {}", response.status())));
+        return Err(LoginFailure::Userinfo(format!(
+            "answered {}",
+            response.status()
+        )));
     }
-    let body = response.text().await.map_err(|e| LoginFailure::Unreachable(e.to_string()))?;
+    let body = response
+        .text()
+        .await
+        .map_err(|e| LoginFailure::Unreachable(e.to_string()))?;
     let (_, inner) = jwe::decrypt(&body, login.encryption_key.private())
         .map_err(|e| LoginFailure::Userinfo(format!("not decryptable: {e}")))?;
     let inner = String::from_utf8(inner).map_err(|_| LoginFailure::Userinfo("not text".into()))?;
-    jws::verify(&inner, &resolved.metadata["jwks"]).map_err(|e| LoginFailure::Userinfo(format!("signature: {e}")))
+    let claims = jws::verify(&inner, &resolved.metadata["jwks"])
+        .map_err(|e| LoginFailure::Userinfo(format!("signature: {e}")))?;
+    // SPID/CIE providers leave `iss` and `aud` out of the userinfo; when present they
+    // must name the provider and the portal.
+    if claims
+        .get("iss")
+        .is_some_and(|iss| iss.as_str() != Some(resolved.entity_id.as_str()))
+    {
+        return Err(LoginFailure::Userinfo("issued by another entity".into()));
+    }
+    let audience_ok = match claims.get("aud") {
+        None => true,
+        Some(Value::String(one)) => one == &login.entity_id,
+        Some(Value::Array(many)) => many
+            .iter()
+            .any(|a| a.as_str() == Some(login.entity_id.as_str())),
+        Some(_) => false,
+    };
+    if !audience_ok {
+        return Err(LoginFailure::Userinfo("addressed to another client".into()));
+    }
+    Ok(claims)
 }
 
 fn truncate(text: &str) -> String {
@@ -265,7 +328,8 @@ fn finish(
 ) -> Result<(), LoginFailure> {
     let now = Utc::now().naive_utc();
     let login_name = LoginName::FiscalCode(fiscal_code.as_str().to_owned());
-    let details = json!({"method": done.method.as_str(), "provider": done.provider_id, "acr": done.acr});
+    let details =
+        json!({"method": done.method.as_str(), "provider": done.provider_id, "acr": done.acr});
     let account = match find_by_login(conn, &login_name)? {
         Some(account) => match AccountStatus::from_stored(&account.status) {
             AccountStatus::Active => account,
@@ -273,8 +337,12 @@ fn finish(
                 // The identity provider has identified the person as the counter would.
                 account_store::set_status(conn, &account.id, AccountStatus::Active, now)?;
                 let label = label_of(&account);
-                let actor = Actor { id: Some(&account.id), label: &label };
-                let mut entry = AuditEntry::new(actor, actions::ACCOUNT_ACTIVATED).subject("account", &account.id);
+                let actor = Actor {
+                    id: Some(&account.id),
+                    label: &label,
+                };
+                let mut entry = AuditEntry::new(actor, actions::ACCOUNT_ACTIVATED)
+                    .subject("account", &account.id);
                 entry.details = details.clone();
                 audit::record(conn, origin, entry)?;
                 account
@@ -298,8 +366,12 @@ fn finish(
             };
             account_store::insert(conn, &account)?;
             let label = label_of(&account);
-            let actor = Actor { id: Some(&account.id), label: &label };
-            let mut entry = AuditEntry::new(actor, actions::ACCOUNT_REGISTERED).subject("account", &account.id);
+            let actor = Actor {
+                id: Some(&account.id),
+                label: &label,
+            };
+            let mut entry =
+                AuditEntry::new(actor, actions::ACCOUNT_REGISTERED).subject("account", &account.id);
             entry.details = details.clone();
             audit::record(conn, origin, entry)?;
             account
@@ -318,48 +390,13 @@ fn finish(
         },
     )?;
     let label = label_of(&account);
-    let actor = Actor { id: Some(&account.id), label: &label };
-    let mut entry = AuditEntry::new(actor, actions::AUTH_LOGIN_SUCCEEDED).subject("account", &account.id);
+    let actor = Actor {
+        id: Some(&account.id),
+        label: &label,
+    };
+    let mut entry =
+        AuditEntry::new(actor, actions::AUTH_LOGIN_SUCCEEDED).subject("account", &account.id);
     entry.details = details;
     audit::record(conn, origin, entry)?;
     Ok(())
-}
-
-/// A failed login in the audit log (who tried, if known, with which provider and why),
-/// and its row closed so nothing of it can be used again.
-async fn record_failure(
-    login: &FederationLogin,
-    db: &Database,
-    origin: Origin,
-    claimed: Option<FederationLoginRow>,
-    failure: &LoginFailure,
-) {
-    tracing::info!(code = failure.code(), %failure, "SPID/CIE login refused");
-    let provider = claimed.as_ref().map(|row| row.provider_id.clone());
-    let kind = provider
-        .as_deref()
-        .and_then(|id| login.provider(id))
-        .map_or("spid", |p| p.kind.as_str());
-    let details = json!({
-        "method": kind,
-        "provider": provider,
-        "code": failure.code(),
-        "reason": failure.to_string(),
-    });
-    let state = claimed.map(|row| row.state);
-    let result = db
-        .run(move |conn| {
-            if let Some(state) = &state {
-                federation_logins::fail(conn, state, Utc::now().naive_utc())?;
-            }
-            let label = format!("accesso {kind}");
-            let actor = Actor { id: None, label: &label };
-            let mut entry = AuditEntry::new(actor, actions::AUTH_LOGIN_FAILED);
-            entry.details = details;
-            audit::record(conn, &origin, entry)
-        })
-        .await;
-    if let Err(error) = result {
-        tracing::error!(%error, "could not record a failed SPID/CIE login");
-    }
 }

@@ -11,7 +11,11 @@ use crate::platform::jose::JoseError;
 /// The claims of the configuration at `now` (seconds).
 pub fn configuration_claims(login: &FederationLogin, now: i64) -> Value {
     let settings = &login.settings;
-    let authority_hints: Vec<&str> = settings.trust_anchors.iter().map(|a| a.entity_id.as_str()).collect();
+    let authority_hints: Vec<&str> = settings
+        .trust_anchors
+        .iter()
+        .map(|a| a.entity_id.as_str())
+        .collect();
     let mut federation_entity = json!({
         "organization_name": login.organization_name,
         "homepage_uri": login.entity_id,

@@ -2,6 +2,13 @@
 //! detail and shown to the citizen as a page naming it in plain words (the SPA reads
 //! the code from the address it is sent back to).
 
+use chrono::Utc;
+use serde_json::json;
+
+use super::FederationLogin;
+use crate::accounts::store::federation_logins;
+use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::platform::db::Database;
 use crate::platform::federation::FederationError;
 
 #[derive(Debug, thiserror::Error)]
@@ -39,7 +46,9 @@ impl LoginFailure {
             LoginFailure::UnknownProvider => "unknown_provider",
             LoginFailure::Untrusted(_) => "provider_untrusted",
             LoginFailure::Unreachable(_) => "provider_unreachable",
-            LoginFailure::ProviderRefused { error, .. } if error == "access_denied" => "login_cancelled",
+            LoginFailure::ProviderRefused { error, .. } if error == "access_denied" => {
+                "login_cancelled"
+            }
             LoginFailure::ProviderRefused { .. } => "provider_error",
             LoginFailure::StateInvalid => "login_expired",
             LoginFailure::TokenRefused(_) => "token_refused",
@@ -77,5 +86,46 @@ impl From<crate::accounts::Error> for LoginFailure {
 impl From<diesel::result::Error> for LoginFailure {
     fn from(error: diesel::result::Error) -> LoginFailure {
         LoginFailure::Internal(error.to_string())
+    }
+}
+
+/// A failed login in the audit log (with which provider and why) and its row, if any,
+/// closed so nothing of it can be used again.
+pub async fn record(
+    login: &FederationLogin,
+    db: &Database,
+    origin: Origin,
+    provider: Option<String>,
+    state: Option<String>,
+    failure: &LoginFailure,
+) {
+    tracing::info!(code = failure.code(), %failure, "SPID/CIE login refused");
+    let kind = provider
+        .as_deref()
+        .and_then(|id| login.provider(id))
+        .map_or("spid", |p| p.kind.as_str());
+    let details = json!({
+        "method": kind,
+        "provider": provider,
+        "code": failure.code(),
+        "reason": failure.to_string(),
+    });
+    let result = db
+        .run(move |conn| {
+            if let Some(state) = &state {
+                federation_logins::fail(conn, state, Utc::now().naive_utc())?;
+            }
+            let label = format!("accesso {kind}");
+            let actor = Actor {
+                id: None,
+                label: &label,
+            };
+            let mut entry = AuditEntry::new(actor, actions::AUTH_LOGIN_FAILED);
+            entry.details = details;
+            audit::record(conn, &origin, entry)
+        })
+        .await;
+    if let Err(error) = result {
+        tracing::error!(%error, "could not record a failed SPID/CIE login");
     }
 }

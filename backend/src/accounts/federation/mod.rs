@@ -29,7 +29,13 @@ pub fn spawn_pruning(database: crate::platform::db::Database) {
             let now = chrono::Utc::now().naive_utc();
             let sessions_ended_before = now - crate::platform::auth::tokens::REFRESH_TOKEN_TTL;
             let pruned = database
-                .run(move |conn| crate::accounts::store::federation_logins::prune(conn, now, sessions_ended_before))
+                .run(move |conn| {
+                    crate::accounts::store::federation_logins::prune(
+                        conn,
+                        now,
+                        sessions_ended_before,
+                    )
+                })
                 .await;
             match pruned {
                 Ok(0) => {}
@@ -86,13 +92,19 @@ impl FederationLogin {
             .iter()
             .map(|anchor| TrustAnchor {
                 entity_id: anchor.entity_id.clone(),
-                jwks: anchor.jwks.as_deref().and_then(|text| serde_json::from_str(text).ok()),
+                jwks: anchor
+                    .jwks
+                    .as_deref()
+                    .and_then(|text| serde_json::from_str(text).ok()),
             })
             .collect();
         let municipality = &settings.municipality;
         Ok(FederationLogin {
             settings: federation.clone(),
-            entity_id: settings.effective_public_base_url().trim_end_matches('/').to_owned(),
+            entity_id: settings
+                .effective_public_base_url()
+                .trim_end_matches('/')
+                .to_owned(),
             organization_name: federation
                 .organization_name
                 .clone()
@@ -102,9 +114,21 @@ impl FederationLogin {
             } else {
                 federation.contacts.clone()
             },
-            federation_key: key(&federation.federation_key_file, "federation.pem", KeyUse::Signature)?,
-            signing_key: key(&federation.signing_key_file, "signing.pem", KeyUse::Signature)?,
-            encryption_key: key(&federation.encryption_key_file, "encryption.pem", KeyUse::Encryption)?,
+            federation_key: key(
+                &federation.federation_key_file,
+                "federation.pem",
+                KeyUse::Signature,
+            )?,
+            signing_key: key(
+                &federation.signing_key_file,
+                "signing.pem",
+                KeyUse::Signature,
+            )?,
+            encryption_key: key(
+                &federation.encryption_key_file,
+                "encryption.pem",
+                KeyUse::Encryption,
+            )?,
             chains: TrustChains::new(anchors),
         })
     }

@@ -10,8 +10,15 @@ use crate::platform::db::Database;
 /// Revokes, best effort, the provider tokens held for `session_id`; how many the
 /// providers accepted. A provider that cannot be reached does not keep the citizen
 /// logged in here.
-pub async fn revoke_session_tokens(login: &FederationLogin, db: &Database, session_id: String) -> usize {
-    let rows = match db.run(move |conn| federation_logins::take_provider_tokens(conn, &session_id)).await {
+pub async fn revoke_session_tokens(
+    login: &FederationLogin,
+    db: &Database,
+    session_id: String,
+) -> usize {
+    let rows = match db
+        .run(move |conn| federation_logins::take_provider_tokens(conn, &session_id))
+        .await
+    {
         Ok(rows) => rows,
         Err(error) => {
             tracing::error!(%error, "could not read the session's provider tokens");
@@ -20,7 +27,8 @@ pub async fn revoke_session_tokens(login: &FederationLogin, db: &Database, sessi
     };
     let mut revoked = 0;
     for row in rows {
-        let (Some(token), Some(endpoint)) = (row.provider_access_token, row.revocation_endpoint) else {
+        let (Some(token), Some(endpoint)) = (row.provider_access_token, row.revocation_endpoint)
+        else {
             continue;
         };
         let Ok(assertion) = login.client_assertion(&endpoint, Utc::now().timestamp()) else {
@@ -30,13 +38,27 @@ pub async fn revoke_session_tokens(login: &FederationLogin, db: &Database, sessi
             ("token", token.as_str()),
             ("token_type_hint", "access_token"),
             ("client_id", login.entity_id.as_str()),
-            ("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"),
+            (
+                "client_assertion_type",
+                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            ),
             ("client_assertion", assertion.as_str()),
         ];
-        match login.chains.client().post(&endpoint).form(&form).send().await {
+        match login
+            .chains
+            .client()
+            .post(&endpoint)
+            .form(&form)
+            .send()
+            .await
+        {
             Ok(response) if response.status().is_success() => revoked += 1,
-            Ok(response) => tracing::warn!(status = %response.status(), provider = %row.provider_id, "token revocation refused"),
-            Err(error) => tracing::warn!(%error, provider = %row.provider_id, "token revocation failed"),
+            Ok(response) => {
+                tracing::warn!(status = %response.status(), provider = %row.provider_id, "token revocation refused")
+            }
+            Err(error) => {
+                tracing::warn!(%error, provider = %row.provider_id, "token revocation failed")
+            }
         }
     }
     revoked

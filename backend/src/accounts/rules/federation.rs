@@ -64,7 +64,10 @@ const SKEW_SECONDS: i64 = 60;
 
 /// The subject and the level of a verified ID token's claims (OpenID Connect Core
 /// §3.1.3.7; the SPID/CIE guidelines add the required `acr`).
-pub fn check_id_token(claims: &Value, expected: &Expected) -> Result<(String, String), IdTokenProblem> {
+pub fn check_id_token(
+    claims: &Value,
+    expected: &Expected,
+) -> Result<(String, String), IdTokenProblem> {
     if claims["iss"].as_str() != Some(expected.issuer) {
         return Err(IdTokenProblem::Issuer);
     }
@@ -91,7 +94,10 @@ pub fn check_id_token(claims: &Value, expected: &Expected) -> Result<(String, St
     if acr_level(acr).is_none_or(|level| level < expected.min_level) {
         return Err(IdTokenProblem::LevelTooLow);
     }
-    let subject = claims["sub"].as_str().filter(|s| !s.is_empty()).ok_or(IdTokenProblem::NoSubject)?;
+    let subject = claims["sub"]
+        .as_str()
+        .filter(|s| !s.is_empty())
+        .ok_or(IdTokenProblem::NoSubject)?;
     Ok((subject.to_owned(), acr.to_owned()))
 }
 
@@ -122,6 +128,7 @@ pub fn pkce_challenge(verifier: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
     use serde_json::json;
 
@@ -157,22 +164,37 @@ mod tests {
     fn each_wrong_claim_is_named() {
         let cases = [
             ("iss", json!("https://evil.example"), IdTokenProblem::Issuer),
-            ("aud", json!(["https://other.example"]), IdTokenProblem::Audience),
+            (
+                "aud",
+                json!(["https://other.example"]),
+                IdTokenProblem::Audience,
+            ),
             ("exp", json!(999_000), IdTokenProblem::Expired),
             ("iat", json!(1_000_500), IdTokenProblem::IssuedInTheFuture),
             ("nonce", json!("another"), IdTokenProblem::Nonce),
-            ("acr", json!("https://www.spid.gov.it/SpidL1"), IdTokenProblem::LevelTooLow),
+            (
+                "acr",
+                json!("https://www.spid.gov.it/SpidL1"),
+                IdTokenProblem::LevelTooLow,
+            ),
             ("acr", json!("urn:unknown"), IdTokenProblem::LevelTooLow),
             ("sub", json!(""), IdTokenProblem::NoSubject),
         ];
         for (claim, value, problem) in cases {
             let mut claims = good();
             claims[claim] = value;
-            assert_eq!(check_id_token(&claims, &expected()), Err(problem), "{claim}");
+            assert_eq!(
+                check_id_token(&claims, &expected()),
+                Err(problem),
+                "{claim}"
+            );
         }
         let mut level3 = expected();
         level3.min_level = 3;
-        assert_eq!(check_id_token(&good(), &level3), Err(IdTokenProblem::LevelTooLow));
+        assert_eq!(
+            check_id_token(&good(), &level3),
+            Err(IdTokenProblem::LevelTooLow)
+        );
     }
 
     #[test]
@@ -180,7 +202,10 @@ mod tests {
         let code = fiscal_number(&json!({FISCAL_NUMBER_CLAIM: "TINIT-RSSMRA85T10A562S"})).unwrap();
         assert_eq!(code.as_str(), "RSSMRA85T10A562S");
         assert!(fiscal_number(&json!({"fiscal_number": "RSSMRA85T10A562S"})).is_ok());
-        assert_eq!(fiscal_number(&json!({})).map(|_| ()), Err(FiscalNumberProblem::Missing));
+        assert_eq!(
+            fiscal_number(&json!({})).map(|_| ()),
+            Err(FiscalNumberProblem::Missing)
+        );
         assert_eq!(
             fiscal_number(&json!({FISCAL_NUMBER_CLAIM: "TINIT-RSSMRA85T10A562X"})).map(|_| ()),
             Err(FiscalNumberProblem::Invalid)

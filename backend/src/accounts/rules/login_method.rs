@@ -62,7 +62,12 @@ mod tests {
 
     #[test]
     fn the_stored_name_round_trips_and_unknown_names_are_passwords() {
-        for method in [LoginMethod::Password, LoginMethod::SmartCard, LoginMethod::Spid, LoginMethod::Cie] {
+        for method in [
+            LoginMethod::Password,
+            LoginMethod::SmartCard,
+            LoginMethod::Spid,
+            LoginMethod::Cie,
+        ] {
             assert_eq!(LoginMethod::from_stored(method.as_str()), method);
         }
         assert_eq!(LoginMethod::from_stored("saml"), LoginMethod::Password);

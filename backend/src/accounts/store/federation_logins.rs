@@ -37,13 +37,19 @@ pub struct FederationLoginRow {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &FederationLoginRow) -> Result<(), DbError> {
-    diesel::insert_into(federation_logins::table).values(row).execute(conn)?;
+    diesel::insert_into(federation_logins::table)
+        .values(row)
+        .execute(conn)?;
     Ok(())
 }
 
 /// The started, unexpired login of `state`, moved to `called_back` in the same statement:
 /// of two requests with one `state`, only one gets the row.
-pub fn claim(conn: &mut DbConnection, state: &str, now: NaiveDateTime) -> Result<Option<FederationLoginRow>, DbError> {
+pub fn claim(
+    conn: &mut DbConnection,
+    state: &str,
+    now: NaiveDateTime,
+) -> Result<Option<FederationLoginRow>, DbError> {
     let claimed = diesel::update(
         federation_logins::table
             .filter(federation_logins::state.eq(state))
@@ -83,7 +89,11 @@ pub struct Authenticated<'a> {
     pub revocation_endpoint: Option<&'a str>,
 }
 
-pub fn authenticate(conn: &mut DbConnection, state: &str, done: &Authenticated) -> Result<(), DbError> {
+pub fn authenticate(
+    conn: &mut DbConnection,
+    state: &str,
+    done: &Authenticated,
+) -> Result<(), DbError> {
     diesel::update(federation_logins::table.find(state))
         .set((
             federation_logins::status.eq(status::AUTHENTICATED),
@@ -131,7 +141,10 @@ pub fn redeem(
 
 /// The provider tokens still held for a session, taken away (logging out revokes them
 /// once).
-pub fn take_provider_tokens(conn: &mut DbConnection, session_id: &str) -> Result<Vec<FederationLoginRow>, DbError> {
+pub fn take_provider_tokens(
+    conn: &mut DbConnection,
+    session_id: &str,
+) -> Result<Vec<FederationLoginRow>, DbError> {
     let rows: Vec<FederationLoginRow> = federation_logins::table
         .filter(federation_logins::session_id.eq(session_id))
         .filter(federation_logins::provider_access_token.is_not_null())
@@ -146,7 +159,11 @@ pub fn take_provider_tokens(conn: &mut DbConnection, session_id: &str) -> Result
 /// Forgets logins that never came back or were never redeemed (their life is over at
 /// `now`), and completed ones whose session cannot be alive any more (finished before
 /// `sessions_ended_before`), so the table keeps no verifier or token longer than needed.
-pub fn prune(conn: &mut DbConnection, now: NaiveDateTime, sessions_ended_before: NaiveDateTime) -> Result<usize, DbError> {
+pub fn prune(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    sessions_ended_before: NaiveDateTime,
+) -> Result<usize, DbError> {
     let abandoned = diesel::delete(
         federation_logins::table
             .filter(federation_logins::status.ne(status::COMPLETED))

@@ -12,12 +12,18 @@ pub fn client() -> reqwest::Client {
         .timeout(Duration::from_secs(8))
         .connect_timeout(Duration::from_secs(4))
         .redirect(reqwest::redirect::Policy::limited(3))
-        .user_agent(concat!("portale-servizi-demografici/", env!("CARGO_PKG_VERSION")))
+        .user_agent(concat!(
+            "portale-servizi-demografici/",
+            env!("CARGO_PKG_VERSION")
+        ))
         .build()
         .expect("a client without custom TLS settings always builds")
 }
 
-pub async fn entity_configuration(client: &reqwest::Client, entity: &str) -> Result<String, FederationError> {
+pub async fn entity_configuration(
+    client: &reqwest::Client,
+    entity: &str,
+) -> Result<String, FederationError> {
     let url = format!("{}{WELL_KNOWN_PATH}", entity.trim_end_matches('/'));
     get_text(client, entity, &url).await
 }
@@ -36,15 +42,26 @@ pub async fn subordinate_statement(
     get_text(client, subject, url.as_str()).await
 }
 
-async fn get_text(client: &reqwest::Client, entity: &str, url: &str) -> Result<String, FederationError> {
+async fn get_text(
+    client: &reqwest::Client,
+    entity: &str,
+    url: &str,
+) -> Result<String, FederationError> {
     let unreachable = |reason: String| FederationError::Unreachable {
         entity: entity.to_owned(),
         reason,
     };
-    let response = client.get(url).send().await.map_err(|e| unreachable(e.to_string()))?;
+    let response = client
+        .get(url)
+        .send()
+        .await
+        .map_err(|e| unreachable(e.to_string()))?;
     if !response.status().is_success() {
         return Err(unreachable(format!("{url} answered {}", response.status())));
     }
-    let body = response.text().await.map_err(|e| unreachable(e.to_string()))?;
+    let body = response
+        .text()
+        .await
+        .map_err(|e| unreachable(e.to_string()))?;
     Ok(body.trim().to_owned())
 }

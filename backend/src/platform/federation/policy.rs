@@ -43,7 +43,9 @@ fn apply_parameter(
         metadata.insert(parameter.to_owned(), Value::Array(current));
     }
     if let Some(default) = operators.get("default") {
-        metadata.entry(parameter.to_owned()).or_insert_with(|| default.clone());
+        metadata
+            .entry(parameter.to_owned())
+            .or_insert_with(|| default.clone());
     }
     if let Some(Value::Array(allowed)) = operators.get("one_of") {
         if let Some(current) = metadata.get(parameter) {
@@ -83,7 +85,10 @@ fn apply_parameter(
 fn as_list(value: Option<&Value>) -> Vec<Value> {
     match value {
         Some(Value::Array(items)) => items.clone(),
-        Some(Value::String(text)) => text.split_whitespace().map(|s| Value::String(s.to_owned())).collect(),
+        Some(Value::String(text)) => text
+            .split_whitespace()
+            .map(|s| Value::String(s.to_owned()))
+            .collect(),
         Some(other) => vec![other.clone()],
         None => Vec::new(),
     }
@@ -91,6 +96,7 @@ fn as_list(value: Option<&Value>) -> Vec<Value> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
     use serde_json::json;
 
@@ -111,7 +117,11 @@ mod tests {
     #[test]
     fn subset_of_narrows_and_superset_of_one_of_and_essential_refuse() {
         let metadata = json!({"scope": "openid offline_access profile", "alg": "RS256"});
-        let applied = apply(&metadata, &json!({"scope": {"subset_of": ["openid", "offline_access"]}})).unwrap();
+        let applied = apply(
+            &metadata,
+            &json!({"scope": {"subset_of": ["openid", "offline_access"]}}),
+        )
+        .unwrap();
         assert_eq!(applied["scope"], json!(["openid", "offline_access"]));
         assert!(apply(&metadata, &json!({"scope": {"superset_of": ["email"]}})).is_err());
         assert!(apply(&metadata, &json!({"alg": {"one_of": ["ES256"]}})).is_err());
@@ -121,7 +131,11 @@ mod tests {
 
     #[test]
     fn a_null_value_removes_the_parameter() {
-        let applied = apply(&json!({"logo_uri": "x"}), &json!({"logo_uri": {"value": null}})).unwrap();
+        let applied = apply(
+            &json!({"logo_uri": "x"}),
+            &json!({"logo_uri": {"value": null}}),
+        )
+        .unwrap();
         assert!(applied.get("logo_uri").is_none());
     }
 }

@@ -20,32 +20,49 @@ pub struct EntityStatement {
 impl EntityStatement {
     /// Reads `jwt` and checks its signature with `keys`, or — for an entity's own
     /// configuration, `keys` being `None` — with the key set it carries itself.
-    pub fn verify(jwt: &str, keys: Option<&Value>, now: i64) -> Result<EntityStatement, FederationError> {
+    pub fn verify(
+        jwt: &str,
+        keys: Option<&Value>,
+        now: i64,
+    ) -> Result<EntityStatement, FederationError> {
         let (_, unverified) = jws::peek(jwt).map_err(|e| invalid("?", e.to_string()))?;
         let about = unverified["sub"].as_str().unwrap_or("?").to_owned();
         let own_keys = unverified.get("jwks").cloned().unwrap_or(Value::Null);
-        let claims = jws::verify(jwt, keys.unwrap_or(&own_keys)).map_err(|e| invalid(&about, e.to_string()))?;
+        let claims = jws::verify(jwt, keys.unwrap_or(&own_keys))
+            .map_err(|e| invalid(&about, e.to_string()))?;
         let text = |name: &str| {
             claims[name]
                 .as_str()
                 .map(str::to_owned)
                 .ok_or_else(|| invalid(&about, format!("no {name}")))
         };
-        let number = |name: &str| claims[name].as_i64().ok_or_else(|| invalid(&about, format!("no {name}")));
+        let number = |name: &str| {
+            claims[name]
+                .as_i64()
+                .ok_or_else(|| invalid(&about, format!("no {name}")))
+        };
         let statement = EntityStatement {
             iss: text("iss")?,
             sub: text("sub")?,
             iat: number("iat")?,
             exp: number("exp")?,
-            jwks: claims.get("jwks").cloned().ok_or_else(|| invalid(&about, "no jwks".into()))?,
+            jwks: claims
+                .get("jwks")
+                .cloned()
+                .ok_or_else(|| invalid(&about, "no jwks".into()))?,
             jwt: jwt.to_owned(),
             claims,
         };
         if keys.is_none() && statement.iss != statement.sub {
-            return Err(invalid(&about, "an entity configuration must be self-issued".into()));
+            return Err(invalid(
+                &about,
+                "an entity configuration must be self-issued".into(),
+            ));
         }
         if statement.exp <= now {
-            return Err(FederationError::Expired { entity: statement.sub });
+            return Err(FederationError::Expired {
+                entity: statement.sub,
+            });
         }
         if statement.iat > now + CLOCK_SKEW_SECONDS {
             return Err(invalid(&about, "issued in the future".into()));
@@ -79,6 +96,11 @@ fn invalid(entity: &str, reason: String) -> FederationError {
 pub fn string_list(value: &Value) -> Vec<String> {
     value
         .as_array()
-        .map(|items| items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default()
 }

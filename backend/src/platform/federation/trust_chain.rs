@@ -53,7 +53,12 @@ impl TrustChains {
 
     /// `entity`'s metadata of `entity_type` (e.g. `openid_provider`), from the cache while
     /// its chain is valid, resolved again otherwise.
-    pub async fn resolve(&self, entity: &str, entity_type: &str, now: i64) -> Result<Arc<ResolvedEntity>, FederationError> {
+    pub async fn resolve(
+        &self,
+        entity: &str,
+        entity_type: &str,
+        now: i64,
+    ) -> Result<Arc<ResolvedEntity>, FederationError> {
         let key = (entity.to_owned(), entity_type.to_owned());
         if let Some(hit) = self.cached(&key, now) {
             return Ok(hit);
@@ -75,11 +80,19 @@ impl TrustChains {
     }
 
     fn cached(&self, key: &(String, String), now: i64) -> Option<Arc<ResolvedEntity>> {
-        let cache = self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let cache = self
+            .cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         cache.get(key).filter(|hit| hit.expires_at > now).cloned()
     }
 
-    async fn resolve_uncached(&self, entity: &str, entity_type: &str, now: i64) -> Result<ResolvedEntity, FederationError> {
+    async fn resolve_uncached(
+        &self,
+        entity: &str,
+        entity_type: &str,
+        now: i64,
+    ) -> Result<ResolvedEntity, FederationError> {
         let leaf_jwt = fetch::entity_configuration(&self.client, entity).await?;
         let leaf = EntityStatement::verify(&leaf_jwt, None, now)?;
         if leaf.sub != entity {
@@ -88,22 +101,31 @@ impl TrustChains {
                 reason: format!("configuration is about {}", leaf.sub),
             });
         }
-        let metadata = leaf.metadata(entity_type).cloned().ok_or_else(|| FederationError::Invalid {
-            entity: entity.to_owned(),
-            reason: format!("no {entity_type} metadata"),
-        })?;
+        let metadata =
+            leaf.metadata(entity_type)
+                .cloned()
+                .ok_or_else(|| FederationError::Invalid {
+                    entity: entity.to_owned(),
+                    reason: format!("no {entity_type} metadata"),
+                })?;
         let (anchor, statements) = self.climb(&leaf, now, 0).await?;
         // The policies apply from the trust anchor down (§6.1.4).
         let mut metadata = metadata;
         for statement in statements.iter().rev() {
             if let Some(rules) = statement.claims["metadata_policy"].get(entity_type) {
-                metadata = policy::apply(&metadata, rules).map_err(|reason| FederationError::Policy {
-                    entity: entity.to_owned(),
-                    reason,
-                })?;
+                metadata =
+                    policy::apply(&metadata, rules).map_err(|reason| FederationError::Policy {
+                        entity: entity.to_owned(),
+                        reason,
+                    })?;
             }
         }
-        let expires_at = statements.iter().map(|s| s.exp).chain([leaf.exp]).min().unwrap_or(now);
+        let expires_at = statements
+            .iter()
+            .map(|s| s.exp)
+            .chain([leaf.exp])
+            .min()
+            .unwrap_or(now);
         Ok(ResolvedEntity {
             entity_id: entity.to_owned(),
             trust_anchor: anchor,
@@ -120,7 +142,8 @@ impl TrustChains {
         subject: &'a EntityStatement,
         now: i64,
         depth: usize,
-    ) -> futures_util::future::BoxFuture<'a, Result<(String, Vec<EntityStatement>), FederationError>> {
+    ) -> futures_util::future::BoxFuture<'a, Result<(String, Vec<EntityStatement>), FederationError>>
+    {
         Box::pin(async move {
             let mut last_error = None;
             for superior_id in subject.authority_hints() {
@@ -133,7 +156,9 @@ impl TrustChains {
                 }
             }
             Err(match last_error {
-                Some(error @ (FederationError::Invalid { .. } | FederationError::Expired { .. })) => error,
+                Some(
+                    error @ (FederationError::Invalid { .. } | FederationError::Expired { .. }),
+                ) => error,
                 _ => FederationError::NoTrustChain {
                     entity: subject.sub.clone(),
                 },
@@ -159,22 +184,30 @@ impl TrustChains {
             Some(pinned) => EntityStatement::verify(&superior_jwt, Some(pinned), now)?,
             None => EntityStatement::verify(&superior_jwt, None, now)?,
         };
-        let endpoint = superior.fetch_endpoint().ok_or_else(|| FederationError::Invalid {
-            entity: superior_id.to_owned(),
-            reason: "no federation_fetch_endpoint".into(),
-        })?;
-        let statement_jwt = fetch::subordinate_statement(&self.client, endpoint, superior_id, &subject.sub).await?;
+        let endpoint = superior
+            .fetch_endpoint()
+            .ok_or_else(|| FederationError::Invalid {
+                entity: superior_id.to_owned(),
+                reason: "no federation_fetch_endpoint".into(),
+            })?;
+        let statement_jwt =
+            fetch::subordinate_statement(&self.client, endpoint, superior_id, &subject.sub).await?;
         let statement = EntityStatement::verify(&statement_jwt, Some(&superior.jwks), now)?;
         if statement.iss != superior_id || statement.sub != subject.sub {
             return Err(FederationError::Invalid {
                 entity: subject.sub.clone(),
-                reason: format!("{superior_id} answered a statement by {} about {}", statement.iss, statement.sub),
+                reason: format!(
+                    "{superior_id} answered a statement by {} about {}",
+                    statement.iss, statement.sub
+                ),
             });
         }
         // The subject's configuration must verify with the keys its superior attests.
-        EntityStatement::verify(&subject.jwt, Some(&statement.jwks), now).map_err(|_| FederationError::Invalid {
-            entity: subject.sub.clone(),
-            reason: format!("its keys are not the ones {superior_id} attests"),
+        EntityStatement::verify(&subject.jwt, Some(&statement.jwks), now).map_err(|_| {
+            FederationError::Invalid {
+                entity: subject.sub.clone(),
+                reason: format!("its keys are not the ones {superior_id} attests"),
+            }
         })?;
         if anchor.is_some() {
             return Ok((superior_id.to_owned(), vec![statement]));

@@ -128,7 +128,9 @@ pub fn decrypt(jwe: &str, key: &RsaPrivateKey) -> Result<(Value, Vec<u8>), JoseE
     let (mac_key, enc_key) = cek.split_at(cek.len() / 2);
     let expected = content.tag(mac_key, header_b64.as_bytes(), &iv, &ciphertext);
     if !constant_time_eq(&expected, &tag) {
-        return Err(JoseError::Decryption("the authentication tag does not match"));
+        return Err(JoseError::Decryption(
+            "the authentication tag does not match",
+        ));
     }
     let plaintext = content
         .decrypt(enc_key, &iv, &ciphertext)
@@ -179,6 +181,7 @@ pub fn encrypt(
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::platform::jose::rsa_key::{KeyUse, RsaKey};
 
@@ -211,11 +214,16 @@ mod tests {
             4, 211, 31, 197, 84, 157, 252, 254, 11, 100, 157, 250, 63, 170, 106, 206, 107, 124,
             212, 45, 111, 107, 9, 219, 200, 177, 0, 240, 143, 156, 44, 207,
         ];
-        let iv: [u8; 16] = [3, 22, 60, 12, 43, 67, 104, 105, 108, 108, 105, 99, 111, 116, 104, 101];
+        let iv: [u8; 16] = [
+            3, 22, 60, 12, 43, 67, 104, 105, 108, 108, 105, 99, 111, 116, 104, 101,
+        ];
         let aad = b"eyJhbGciOiJBMTI4S1ciLCJlbmMiOiJBMTI4Q0JDLUhTMjU2In0";
         let (mac_key, enc_key) = cek.split_at(16);
         let ciphertext = Content::A128CbcHs256.encrypt(enc_key, &iv, b"Live long and prosper.");
-        assert_eq!(b64url(&ciphertext), "KDlTtXchhZTGufMYmOYGS4HffxPSUrfmqCHXaI9wOGY");
+        assert_eq!(
+            b64url(&ciphertext),
+            "KDlTtXchhZTGufMYmOYGS4HffxPSUrfmqCHXaI9wOGY"
+        );
         let tag = Content::A128CbcHs256.tag(mac_key, aad, &iv, &ciphertext);
         assert_eq!(b64url(&tag), "U0m_YmjN04DJvceFICbCVQ");
     }

@@ -120,6 +120,7 @@ pub fn key_list(jwks: &Value) -> Vec<Value> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::platform::jose::rsa_key::{KeyUse, RsaKey};
     use serde_json::json;
@@ -148,10 +149,16 @@ mod tests {
         let header = crate::platform::jose::b64url(br#"{"alg":"none"}"#);
         let payload = crate::platform::jose::b64url(br#"{"iss":"x"}"#);
         let jws = format!("{header}.{payload}.");
-        assert!(matches!(verify(&jws, &json!([])), Err(JoseError::Algorithm(_))));
+        assert!(matches!(
+            verify(&jws, &json!([])),
+            Err(JoseError::Algorithm(_))
+        ));
         let header = crate::platform::jose::b64url(br#"{"alg":"HS256"}"#);
         let jws = format!("{header}.{payload}.c2ln");
-        assert!(matches!(verify(&jws, &json!([])), Err(JoseError::Algorithm(_))));
+        assert!(matches!(
+            verify(&jws, &json!([])),
+            Err(JoseError::Algorithm(_))
+        ));
         assert!(matches!(peek("a.b"), Err(JoseError::Malformed)));
     }
 }

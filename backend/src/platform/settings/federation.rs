@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FederationSettings {
     /// The federations' roots: SPID's and CIE's trust anchors in production.
@@ -80,6 +80,24 @@ impl ProviderKind {
     }
 }
 
+impl Default for FederationSettings {
+    fn default() -> FederationSettings {
+        FederationSettings {
+            trust_anchors: Vec::new(),
+            providers: Vec::new(),
+            spid_level: default_level(),
+            cie_level: default_level(),
+            federation_key_file: None,
+            signing_key_file: None,
+            encryption_key_file: None,
+            organization_name: None,
+            ipa_code: None,
+            contacts: Vec::new(),
+            entity_configuration_hours: default_lifetime_hours(),
+        }
+    }
+}
+
 fn default_level() -> u8 {
     2
 }
@@ -109,21 +127,36 @@ impl FederationSettings {
         for anchor in &self.trust_anchors {
             if let Some(jwks) = &anchor.jwks {
                 if serde_json::from_str::<serde_json::Value>(jwks).is_err() {
-                    problems.push(format!("federation: the jwks of {} is not JSON", anchor.entity_id));
+                    problems.push(format!(
+                        "federation: the jwks of {} is not JSON",
+                        anchor.entity_id
+                    ));
                 }
             }
         }
         for (index, provider) in self.providers.iter().enumerate() {
             let valid_id = !provider.id.is_empty()
-                && provider.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                && provider
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if !valid_id {
-                problems.push(format!("federation: provider id {:?} (letters, digits, - and _)", provider.id));
+                problems.push(format!(
+                    "federation: provider id {:?} (letters, digits, - and _)",
+                    provider.id
+                ));
             }
             if self.providers[..index].iter().any(|p| p.id == provider.id) {
-                problems.push(format!("federation: provider id {} appears twice", provider.id));
+                problems.push(format!(
+                    "federation: provider id {} appears twice",
+                    provider.id
+                ));
             }
             if url::Url::parse(&provider.entity_id).is_err() {
-                problems.push(format!("federation: entity_id of {} is not a URL", provider.id));
+                problems.push(format!(
+                    "federation: entity_id of {} is not a URL",
+                    provider.id
+                ));
             }
         }
         for level in [self.spid_level, self.cie_level] {

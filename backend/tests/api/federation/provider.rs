@@ -15,7 +15,9 @@ use sha2::{Digest, Sha256};
 
 use portale::platform::jose::{b64url, b64url_decode, jwe, jws};
 
-use super::server::{keys, Defect, FederationState, Grant, RegisteredPortal, Revocation, Shared, TokenRequest};
+use super::server::{
+    keys, Defect, FederationState, Grant, RegisteredPortal, Revocation, Shared, TokenRequest,
+};
 
 pub const SPID_L1: &str = "https://www.spid.gov.it/SpidL1";
 pub const SPID_L2: &str = "https://www.spid.gov.it/SpidL2";
@@ -139,7 +141,11 @@ fn audience_contains(aud: &Value, who: &str) -> bool {
 
 /// `private_key_jwt` (RFC 7523): signed by a key of the portal's relying-party key set,
 /// issued by and about the client, for this endpoint, current.
-fn check_client_assertion(form: &Form, portal: &RegisteredPortal, endpoint: &str) -> Result<(), String> {
+fn check_client_assertion(
+    form: &Form,
+    portal: &RegisteredPortal,
+    endpoint: &str,
+) -> Result<(), String> {
     if field(form, "client_assertion_type") != JWT_BEARER {
         return Err("client_assertion_type".into());
     }
@@ -156,7 +162,9 @@ fn check_client_assertion(form: &Form, portal: &RegisteredPortal, endpoint: &str
         return Err("client_assertion: audience".into());
     }
     let now = now();
-    if !claims["exp"].as_i64().is_some_and(|exp| exp > now) || !claims["iat"].as_i64().is_some_and(|iat| iat <= now + 60) {
+    let current = claims["exp"].as_i64().is_some_and(|exp| exp > now)
+        && claims["iat"].as_i64().is_some_and(|iat| iat <= now + 60);
+    if !current {
         return Err("client_assertion: not current".into());
     }
     Ok(())
@@ -169,8 +177,11 @@ pub async fn token(state: web::Data<Shared>, form: web::Form<Form>) -> HttpRespo
         problem: outcome.as_ref().err().cloned(),
     });
     match outcome {
-        Ok(body) => HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(body),
-        Err(problem) => HttpResponse::BadRequest().json(json!({"error": "invalid_grant", "error_description": problem})),
+        Ok(body) => HttpResponse::Ok()
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .json(body),
+        Err(problem) => HttpResponse::BadRequest()
+            .json(json!({"error": "invalid_grant", "error_description": problem})),
     }
 }
 
@@ -181,7 +192,10 @@ fn exchange(state: &mut FederationState, form: &Form) -> Result<Value, String> {
         return Err("grant_type".into());
     }
     check_client_assertion(form, &portal, &format!("{op}/token"))?;
-    let grant = state.codes.remove(field(form, "code")).ok_or("unknown or used code")?;
+    let grant = state
+        .codes
+        .remove(field(form, "code"))
+        .ok_or("unknown or used code")?;
     if grant.client_id != field(form, "client_id") {
         return Err("the code was issued to another client".into());
     }
@@ -234,7 +248,10 @@ pub async fn userinfo(state: web::Data<Shared>, req: HttpRequest) -> HttpRespons
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
-    let (Some(grant), Some(portal)) = (presented.and_then(|t| state.access_tokens.get(t)), &state.portal) else {
+    let (Some(grant), Some(portal)) = (
+        presented.and_then(|t| state.access_tokens.get(t)),
+        &state.portal,
+    ) else {
         return HttpResponse::Unauthorized().finish();
     };
     let person = &grant.person;
@@ -259,12 +276,20 @@ pub async fn userinfo(state: web::Data<Shared>, req: HttpRequest) -> HttpRespons
             encrypt(&signed, &recipient, &kid)
         }
     };
-    HttpResponse::Ok().content_type("application/jwt").body(body)
+    HttpResponse::Ok()
+        .content_type("application/jwt")
+        .body(body)
 }
 
 fn encrypt(signed: &str, recipient: &RsaPublicKey, kid: &str) -> String {
-    jwe::encrypt(signed.as_bytes(), recipient, "RSA-OAEP", "A256CBC-HS512", json!({"cty": "JWT", "kid": kid}))
-        .expect("encrypts")
+    jwe::encrypt(
+        signed.as_bytes(),
+        recipient,
+        "RSA-OAEP",
+        "A256CBC-HS512",
+        json!({"cty": "JWT", "kid": kid}),
+    )
+    .expect("encrypts")
 }
 
 /// The portal's `use: enc` key from its relying-party key set.
@@ -273,7 +298,11 @@ fn encryption_key(jwks: &Value) -> (RsaPublicKey, String) {
         .into_iter()
         .find(|k| k["use"] == "enc")
         .expect("the portal publishes an encryption key");
-    let number = |name: &str| BigUint::from_bytes_be(&b64url_decode(jwk[name].as_str().expect("RSA JWK")).expect("base64url"));
+    let number = |name: &str| {
+        BigUint::from_bytes_be(
+            &b64url_decode(jwk[name].as_str().expect("RSA JWK")).expect("base64url"),
+        )
+    };
     let key = RsaPublicKey::new(number("n"), number("e")).expect("an RSA public key");
     (key, jwk["kid"].as_str().unwrap_or_default().to_owned())
 }

@@ -167,7 +167,10 @@ impl TestFederation {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
-                .route("/{entity}/.well-known/openid-federation", web::get().to(entity_configuration))
+                .route(
+                    "/{entity}/.well-known/openid-federation",
+                    web::get().to(entity_configuration),
+                )
                 .route("/{authority}/fetch", web::get().to(fetch))
                 .route("/op/authorize", web::get().to(provider::authorize))
                 .route("/op/token", web::post().to(provider::token))
@@ -314,7 +317,9 @@ async fn fetch(
         ),
         "ta" if portal.is_some_and(|p| p.entity_id == query.sub) => (
             &keys.ta,
-            portal.map(|p| p.federation_jwks.clone()).unwrap_or_default(),
+            portal
+                .map(|p| p.federation_jwks.clone())
+                .unwrap_or_default(),
             json!({"openid_relying_party": {
                 "client_registration_types": {"subset_of": ["automatic"]},
             }}),

@@ -6,6 +6,7 @@ const WITHOUT_TOKEN = new Set([
   '/api/v1/auth/login',
   '/api/v1/auth/refresh',
   '/api/v1/auth/providers',
+  '/api/v1/auth/oidc/session',
 ])
 
 /**

@@ -5,9 +5,14 @@ import { Notice } from '@/components/Notice'
 import { PageHeading } from '@/components/PageHeading'
 import { type SessionUser, useSession } from '@/lib/session'
 import { useAuthProviders } from '../api/useAuthProviders'
+import { DigitalIdentityLogin } from '../components/DigitalIdentityLogin'
 import { LoginForm } from '../components/LoginForm'
 import { SmartCardLogin } from '../components/SmartCardLogin'
+import { loginUrl, providersOfKind } from '../digitalIdentity'
 import { redirectTarget } from '../redirect'
+
+/** The kinds of login this page shows in their own way; any other goes to a plain list. */
+const KNOWN_KINDS = new Set(['password', 'smartcard', 'spid', 'cie'])
 
 interface LoginPageProps {
   /** Where a user goes after logging in when no page asked for the login. */
@@ -16,8 +21,9 @@ interface LoginPageProps {
 
 /**
  * /accedi — seed 001 §1: user id and password, one form for citizens (codice fiscale) and staff
- * (user name). Citizens may also use a smart card (CNS/CRS) where the portal offers it. The old
- * staff address `/accedi?tipo=operatore` shows the same form.
+ * (user name). Citizens may also use SPID or the CIE (above the form) and a smart card (CNS/CRS)
+ * where the portal offers them. The old staff address `/accedi?tipo=operatore` shows the same
+ * form.
  */
 export function LoginPage({ landing }: LoginPageProps) {
   const { t } = useTranslation()
@@ -32,12 +38,17 @@ export function LoginPage({ landing }: LoginPageProps) {
     return <Navigate to={target} replace state={from ? { from } : undefined} />
   }
 
-  const otherProviders = (providers.data?.providers ?? []).filter(
-    (p) => p.kind !== 'password' && p.start_url,
-  )
+  const methods = providers.data?.providers ?? []
+  const spid = providersOfKind(methods, 'spid')
+  const cie = providersOfKind(methods, 'cie')
+  const otherProviders = methods.filter((p) => !KNOWN_KINDS.has(p.kind) && p.start_url)
+  // The form stays while the list is loading or could not be loaded: staff always use it.
+  const passwordLogin = !providers.data || methods.some((p) => p.kind === 'password')
   // Offered only where the portal terminates TLS and trusts smart-card CAs.
-  const smartCard = (providers.data?.providers ?? []).some((p) => p.kind === 'smartcard')
+  const smartCard = methods.some((p) => p.kind === 'smartcard')
   const clientIp = providers.data?.client_ip
+  // SPID and CIE leave the application: the server brings the person back to this page.
+  const returnTo = from ?? '/'
 
   return (
     <>
@@ -51,7 +62,10 @@ export function LoginPage({ landing }: LoginPageProps) {
           ) : from ? (
             <Notice color="info">{t('login.loginRequired')}</Notice>
           ) : null}
-          <LoginForm />
+          {spid.length > 0 || cie.length > 0 ? (
+            <DigitalIdentityLogin spid={spid} cie={cie} returnTo={returnTo} />
+          ) : null}
+          {passwordLogin ? <LoginForm /> : null}
           {smartCard ? <SmartCardLogin /> : null}
           {otherProviders.length > 0 ? (
             <section aria-labelledby="login-other" className="mt-4">
@@ -61,7 +75,10 @@ export function LoginPage({ landing }: LoginPageProps) {
               <ul className="list-unstyled">
                 {otherProviders.map((p) => (
                   <li key={p.id} className="mb-2">
-                    <a className="btn btn-outline-primary" href={p.start_url ?? undefined}>
+                    <a
+                      className="btn btn-outline-primary"
+                      href={p.start_url ? loginUrl(p.start_url, returnTo) : undefined}
+                    >
                       {t('login.providerLink', { name: p.name })}
                     </a>
                   </li>
