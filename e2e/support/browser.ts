@@ -17,6 +17,11 @@ export interface Browser {
    * error ("Failed to load resource: … 401"), also the ones a test provokes on purpose.
    */
   expectConsoleError(pattern: RegExp): void;
+  /**
+   * Counts only the errors of pages at `origin`: another site the test passes through (an
+   * identity provider's pages) answers for its own.
+   */
+  onlyErrorsOf(origin: string): void;
   close(): Promise<void>;
 }
 
@@ -40,9 +45,13 @@ export async function openBrowser(locale = "it-IT"): Promise<Browser> {
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   const expected: RegExp[] = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  let ownOrigin: string | undefined;
+  const elsewhere = () => ownOrigin !== undefined && !page.url().startsWith(ownOrigin);
+  page.on("pageerror", (error) => {
+    if (!elsewhere()) problems.push(`page error: ${error.message}`);
+  });
   page.on("console", (message) => {
-    if (message.type() !== "error") return;
+    if (message.type() !== "error" || elsewhere()) return;
     const text = message.text();
     const allowed = expected.findIndex((pattern) => pattern.test(text));
     if (allowed >= 0) expected.splice(allowed, 1);
@@ -53,6 +62,9 @@ export async function openBrowser(locale = "it-IT"): Promise<Browser> {
     page,
     expectConsoleError(pattern: RegExp) {
       expected.push(pattern);
+    },
+    onlyErrorsOf(origin: string) {
+      ownOrigin = origin;
     },
     async close() {
       await context.close();
