@@ -49,6 +49,16 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_app_on(
+        TcpListener::bind("127.0.0.1:0").expect("bind port 0"),
+        configure,
+    )
+    .await
+}
+
+/// As [`spawn_app_with`], on a listener the caller bound: its address can go into the
+/// settings (e.g. as the public base URL).
+pub async fn spawn_app_on(listener: TcpListener, configure: impl FnOnce(&mut Settings)) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let database = TestDatabase::create(&data_dir.path().join("portale.sqlite3"));
     let mut settings = Settings {
@@ -67,7 +77,6 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     if settings.demo {
         portale::demo::prepare(&db, &settings).expect("demo data");
     }
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
     let address = format!("{scheme}://{}", listener.local_addr().expect("local addr"));
     let server =
         portale::build_server(Arc::new(settings), db.clone(), listener).expect("server builds");
@@ -195,7 +204,16 @@ pub async fn spawn_demo_app() -> (TestApp, serde_json::Value) {
 pub async fn spawn_demo_app_with(
     configure: impl FnOnce(&mut Settings),
 ) -> (TestApp, serde_json::Value) {
-    let app = spawn_app_with(|s| {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
+    spawn_demo_app_on(listener, configure).await
+}
+
+/// As [`spawn_demo_app_with`], on a listener the caller bound.
+pub async fn spawn_demo_app_on(
+    listener: TcpListener,
+    configure: impl FnOnce(&mut Settings),
+) -> (TestApp, serde_json::Value) {
+    let app = spawn_app_on(listener, |s| {
         s.demo = true;
         s.demo_persons = 300;
         configure(s);
@@ -289,4 +307,41 @@ pub async fn citizen_account_id(
         .as_str()
         .expect("an id")
         .to_owned()
+}
+
+/// Adds a citizen account with this codice fiscale and status.
+pub fn insert_account(app: &TestApp, code: &str, status: &str) {
+    let account = portale::accounts::store::accounts::AccountRow {
+        id: uuid::Uuid::now_v7().to_string(),
+        role: "citizen".to_owned(),
+        fiscal_code: Some(code.to_owned()),
+        username: None,
+        surname: "Prova".to_owned(),
+        name: "Persona".to_owned(),
+        email: Some("persona@example.org".to_owned()),
+        password_hash: None,
+        status: status.to_owned(),
+        must_change_password: true,
+        created_at: chrono::Utc::now().naive_utc(),
+    };
+    portale::accounts::store::accounts::insert(&mut app.db.connection().unwrap(), &account)
+        .unwrap();
+}
+
+/// (action, actor label, details) of every audit entry, oldest first.
+pub fn audit_entries(app: &TestApp) -> Vec<(String, String, serde_json::Value)> {
+    use diesel::prelude::*;
+    use portale::platform::db::schema::audit_log;
+    let rows: Vec<(String, String, String)> = audit_log::table
+        .order(audit_log::id)
+        .select((
+            audit_log::action,
+            audit_log::actor_label,
+            audit_log::details,
+        ))
+        .load(&mut *app.db.connection().unwrap())
+        .unwrap();
+    rows.into_iter()
+        .map(|(action, actor, details)| (action, actor, serde_json::from_str(&details).unwrap()))
+        .collect()
 }

@@ -11,18 +11,17 @@ mod server;
 use std::collections::HashMap;
 use std::net::TcpListener;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use diesel::prelude::*;
 use serde_json::Value;
 
-use crate::helpers::TestDatabase;
-use portale::platform::db::Database;
+use crate::helpers::{spawn_demo_app_on, TestApp};
 use portale::platform::jose::rsa_key::{KeyUse, RsaKey};
 use portale::platform::settings::federation::{
     FederationSettings, ProviderKind, ProviderSettings, TrustAnchorSettings,
 };
-use portale::platform::settings::{Secret, Settings};
+use portale::platform::settings::Settings;
 use server::TestFederation;
 
 /// The provider id of the test identity provider in the portal's settings.
@@ -30,39 +29,28 @@ pub const PROVIDER: &str = "testid";
 
 /// The demo portal, reachable at the address its settings give as its public base URL:
 /// the portal's entity id and `client_id` are that URL, so the federation must see the
-/// address the tests call. (`helpers::spawn_app_with` binds its port after the settings
-/// are made and leaves `public_base_url` unset, so its apps call themselves
-/// `http://127.0.0.1:8080`.)
+/// address the tests call (without one, an app calls itself `http://127.0.0.1:8080`).
 pub struct Portal {
-    pub address: String,
-    pub client: reqwest::Client,
-    pub db: Database,
+    app: TestApp,
     pub credentials: Value,
-    pub data_dir: tempfile::TempDir,
-    _database: TestDatabase,
+}
+
+impl std::ops::Deref for Portal {
+    type Target = TestApp;
+
+    fn deref(&self) -> &TestApp {
+        &self.app
+    }
 }
 
 impl Portal {
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.address)
-    }
-
+    /// GET of a path of the portal, or of a whole URL (a `Location` it answered).
     pub async fn get(&self, path_or_url: &str) -> reqwest::Response {
-        let url = if path_or_url.starts_with("http") {
-            path_or_url.to_owned()
+        if path_or_url.starts_with("http") {
+            self.client.get(path_or_url).send().await.expect("request")
         } else {
-            self.url(path_or_url)
-        };
-        self.client.get(url).send().await.expect("request")
-    }
-
-    pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .json(body)
-            .send()
-            .await
-            .expect("request")
+            self.app.get(path_or_url).await
+        }
     }
 
     pub fn fiscal_code(&self, who: &str) -> String {
@@ -74,38 +62,14 @@ impl Portal {
 }
 
 pub async fn spawn_portal(configure: impl FnOnce(&mut Settings)) -> Portal {
-    let data_dir = tempfile::tempdir().expect("temp dir");
-    let database = TestDatabase::create(&data_dir.path().join("portale.sqlite3"));
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind port 0");
     let address = format!("http://{}", listener.local_addr().expect("local addr"));
-    let mut settings = Settings {
-        database_url: Some(Secret(database.url.clone())),
-        data_dir: data_dir.path().to_path_buf(),
-        workers: Some(1),
-        demo: true,
-        demo_persons: 300,
-        public_base_url: Some(address.clone()),
-        ..Settings::default()
-    };
-    configure(&mut settings);
-    let db = portale::open_database(&settings).expect("database opens and migrates");
-    portale::demo::prepare(&db, &settings).expect("demo data");
-    let server =
-        portale::build_server(Arc::new(settings), db.clone(), listener).expect("server builds");
-    tokio::spawn(server);
-    let file = std::fs::read_to_string(data_dir.path().join("demo-credentials.json"))
-        .expect("credentials");
-    Portal {
-        address,
-        client: reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client"),
-        db,
-        credentials: serde_json::from_str(&file).expect("credentials JSON"),
-        data_dir,
-        _database: database,
-    }
+    let (app, credentials) = spawn_demo_app_on(listener, |settings| {
+        settings.public_base_url = Some(address);
+        configure(settings);
+    })
+    .await;
+    Portal { app, credentials }
 }
 
 /// The portal's three federation keys, generated once for all tests of the process
@@ -247,19 +211,9 @@ pub async fn me(portal: &Portal, access_token: &str) -> Value {
 
 /// (action, details) of every audit entry, oldest first.
 pub fn audit_entries(portal: &Portal) -> Vec<(String, Value)> {
-    use portale::platform::db::schema::audit_log;
-    let rows: Vec<(String, String)> = audit_log::table
-        .order(audit_log::id)
-        .select((audit_log::action, audit_log::details))
-        .load(&mut *portal.db.connection().expect("connection"))
-        .expect("audit rows");
-    rows.into_iter()
-        .map(|(action, details)| {
-            (
-                action,
-                serde_json::from_str(&details).expect("JSON details"),
-            )
-        })
+    crate::helpers::audit_entries(portal)
+        .into_iter()
+        .map(|(action, _, details)| (action, details))
         .collect()
 }
 
@@ -291,22 +245,5 @@ pub fn account_of(portal: &Portal, fiscal_code: &str) -> Option<(String, String,
 
 /// Adds a citizen account with this codice fiscale and status.
 pub fn insert_account(portal: &Portal, code: &str, status: &str) {
-    let account = portale::accounts::store::accounts::AccountRow {
-        id: uuid::Uuid::now_v7().to_string(),
-        role: "citizen".to_owned(),
-        fiscal_code: Some(code.to_owned()),
-        username: None,
-        surname: "Prova".to_owned(),
-        name: "Persona".to_owned(),
-        email: Some("persona@example.org".to_owned()),
-        password_hash: None,
-        status: status.to_owned(),
-        must_change_password: true,
-        created_at: chrono::Utc::now().naive_utc(),
-    };
-    portale::accounts::store::accounts::insert(
-        &mut portal.db.connection().expect("connection"),
-        &account,
-    )
-    .expect("insert");
+    crate::helpers::insert_account(portal, code, status);
 }

@@ -3,10 +3,11 @@
 
 mod pki;
 
-use diesel::prelude::*;
 use serde_json::{json, Value};
 
-use crate::helpers::{problem, spawn_app, spawn_demo_app_with, TestApp};
+use crate::helpers::{
+    audit_entries, insert_account, problem, spawn_app, spawn_demo_app_with, TestApp,
+};
 use pki::{Holder, Pki};
 
 const UNKNOWN: &str = "VRDGFR72L04L219K";
@@ -52,42 +53,6 @@ async fn provider_ids(app: &TestApp) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|p| p["id"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-/// Adds a citizen account with this codice fiscale and status.
-fn insert_account(app: &TestApp, code: &str, status: &str) {
-    let account = portale::accounts::store::accounts::AccountRow {
-        id: uuid::Uuid::now_v7().to_string(),
-        role: "citizen".to_owned(),
-        fiscal_code: Some(code.to_owned()),
-        username: None,
-        surname: "Prova".to_owned(),
-        name: "Persona".to_owned(),
-        email: Some("persona@example.org".to_owned()),
-        password_hash: None,
-        status: status.to_owned(),
-        must_change_password: true,
-        created_at: chrono::Utc::now().naive_utc(),
-    };
-    portale::accounts::store::accounts::insert(&mut app.db.connection().unwrap(), &account)
-        .unwrap();
-}
-
-/// (action, actor label, details) of every audit entry, oldest first.
-fn audit_entries(app: &TestApp) -> Vec<(String, String, Value)> {
-    use portale::platform::db::schema::audit_log;
-    let rows: Vec<(String, String, String)> = audit_log::table
-        .order(audit_log::id)
-        .select((
-            audit_log::action,
-            audit_log::actor_label,
-            audit_log::details,
-        ))
-        .load(&mut *app.db.connection().unwrap())
-        .unwrap();
-    rows.into_iter()
-        .map(|(action, actor, details)| (action, actor, serde_json::from_str(&details).unwrap()))
         .collect()
 }
 
