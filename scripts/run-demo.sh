@@ -51,10 +51,10 @@ trap stop_all EXIT INT TERM
 
 config=()
 spid="${PORTALE_DEMO_SPID:-1}"
-if [ "$spid" = 1 ] && ensure_federation_venv; then
-  fed_state="$data_dir/federation-test"
-  fed="./.venv-federation/bin/python -m tests.federation"
-  $fed setup --state-dir "$fed_state" --port "$federation_port" >/dev/null
+fed_state="$data_dir/federation-test"
+fed="./.venv-federation/bin/python -m tests.federation"
+if [ "$spid" = 1 ] && ensure_federation_venv \
+  && $fed setup --state-dir "$fed_state" --port "$federation_port" >/dev/null; then
   write_federation_config
   config=(--config "$data_dir/federation-demo.toml")
 else
