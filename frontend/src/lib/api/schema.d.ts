@@ -320,7 +320,7 @@ export interface paths {
          *     (PKCE S256, `state` and `nonce` kept by the portal for 10 minutes, single use). When
          *     the provider is unknown or cannot be trusted, `302` to the SPA's `/accedi/esito`
          *     with `errore=<code>` (`unknown_provider`, `provider_untrusted`,
-         *     `provider_unreachable`).
+         *     `provider_unreachable`), audit-logged.
          */
         get: operations["start_login"];
         put?: never;
