@@ -8,6 +8,7 @@ pub mod audit;
 pub mod backup;
 pub mod certificates;
 pub mod cli;
+pub mod clients;
 pub mod demo;
 pub mod document;
 pub mod mail;
@@ -62,6 +63,7 @@ pub fn build_server_with_metrics(
     )?);
     let keyring = web::Data::new(certificates::keyring::Keyring::default());
     let federation = web::Data::new(accounts::federation::Federation::from_settings(&settings)?);
+    let client_rate_limits = web::Data::new(platform::auth::client::ClientRateLimits::default());
     let state = web::Data::new(AppState {
         db,
         settings: settings.clone(),
@@ -83,6 +85,7 @@ pub fn build_server_with_metrics(
             .app_data(tokens.clone())
             .app_data(keyring.clone())
             .app_data(federation.clone())
+            .app_data(client_rate_limits.clone())
             .app_data(metrics.clone())
             .app_data(route_table.clone())
             .app_data(route_permissions.clone())
@@ -97,6 +100,8 @@ pub fn build_server_with_metrics(
             .wrap(Compress::default())
             // Outside `observe`, so that re-rendered error responses get them too.
             .wrap(from_fn(platform::http::observe::observe))
+            // Outside `observe` too: the 429 of a client's limit is re-rendered there.
+            .wrap(from_fn(platform::auth::client::rate_limit_headers))
             .wrap(security_headers())
     })
     .shutdown_timeout(30)

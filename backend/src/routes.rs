@@ -2,7 +2,9 @@
 //! same registration, so the document cannot miss an endpoint.
 
 use actix_web::App;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{
+    ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes, SecurityScheme,
+};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{scope, AppExt};
@@ -69,6 +71,20 @@ impl Modify for SecuritySchemes {
                     .build(),
             ),
         );
+        let scopes = crate::platform::auth::Scope::ALL
+            .into_iter()
+            .map(|scope| (scope.code(), scope.label().1));
+        components.add_security_scheme(
+            crate::platform::auth::route_permissions::CLIENT_SCHEME,
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [Flow::ClientCredentials(ClientCredentials::new(
+                    "/api/v1/oauth/token",
+                    Scopes::from_iter(scopes),
+                ))],
+                "Third-party applications: OAuth 2.0 client credentials; each operation names \
+                 the scopes it needs",
+            )),
+        );
         components.add_security_scheme(
             "metrics_token",
             SecurityScheme::Http(
@@ -118,6 +134,12 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(crate::accounts::api::federation::start_login)
                 .service(crate::accounts::api::federation::login_callback)
                 .service(crate::accounts::api::federation::redeem_ticket)
+                .service(crate::clients::api::token::issue_token)
+                .service(crate::registry::api::checks::check_declaration)
+                .service(crate::clients::api::list_clients)
+                .service(crate::clients::api::register_client)
+                .service(crate::clients::api::renew_client_secret)
+                .service(crate::clients::api::revoke_client)
                 .service(crate::accounts::api::registration_challenge::registration_challenge)
                 .service(crate::accounts::api::registrations::register)
                 .service(crate::accounts::api::password_reset::request_password_reset)

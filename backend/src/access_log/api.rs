@@ -25,8 +25,9 @@ const LIMIT: i64 = 200;
 /// The actions about a person that the person is shown: among them every download and
 /// every e-mail of a certificate about them by someone else (the office, or whoever
 /// asked for it).
-const SHOWN: [&str; 6] = [
+const SHOWN: [&str; 7] = [
     actions::PERSON_VIEWED,
+    actions::REGISTRY_CHECKED,
     actions::PERSON_SEARCHED,
     actions::CERTIFICATE_ISSUED,
     actions::CERTIFICATE_DOWNLOADED,
@@ -43,9 +44,11 @@ pub struct AccessLogEntry {
     pub action_label: String,
     /// Who: the name of the citizen or operator; for verifications, "anonimo".
     pub actor_label: String,
-    /// `citizen`, `operator`, `admin` or `anonymous`.
+    /// `citizen`, `operator`, `admin`, `client` (a third-party application: the label
+    /// names its organisation) or `anonymous`.
     pub actor_kind: String,
-    /// The reason given (look-ups and certificates for third persons).
+    /// The reason given (look-ups and certificates for third persons, the purpose of an
+    /// application's check).
     pub reason: Option<String>,
     pub certificate_id: Option<String>,
 }
@@ -97,7 +100,9 @@ pub async fn get_access_log(
                 {
                     continue;
                 }
+                let by_client = row.action == actions::REGISTRY_CHECKED;
                 let actor_kind = match &row.actor_id {
+                    None if by_client => "client".to_owned(),
                     Some(id) => match roles.get(id) {
                         Some(role) => role.clone(),
                         None => {

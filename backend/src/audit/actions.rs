@@ -53,6 +53,12 @@ pub const APPOINTMENT_CANCELLED: &str = "appointment.cancelled";
 pub const APPOINTMENT_MOVED: &str = "appointment.moved";
 pub const APPOINTMENT_ATTENDANCE: &str = "appointment.attendance";
 pub const DESK_SAVED: &str = "desk.saved";
+pub const CLIENT_REGISTERED: &str = "client.registered";
+pub const CLIENT_SECRET_RENEWED: &str = "client.secret_renewed";
+pub const CLIENT_REVOKED: &str = "client.revoked";
+pub const CLIENT_TOKEN_ISSUED: &str = "client.token_issued";
+pub const CLIENT_TOKEN_REFUSED: &str = "client.token_refused";
+pub const REGISTRY_CHECKED: &str = "registry.checked";
 
 /// One catalogued action with its labels.
 #[derive(Debug, Clone, Copy)]
@@ -272,6 +278,36 @@ pub const CATALOGUE: &[ActionInfo] = &[
         "Appointment attendance recorded",
     ),
     info(DESK_SAVED, "Sportello configurato", "Desk set up"),
+    info(
+        CLIENT_REGISTERED,
+        "Applicazione di terze parti registrata",
+        "Third-party application registered",
+    ),
+    info(
+        CLIENT_SECRET_RENEWED,
+        "Credenziali dell'applicazione rinnovate",
+        "Application credentials renewed",
+    ),
+    info(
+        CLIENT_REVOKED,
+        "Applicazione revocata",
+        "Application revoked",
+    ),
+    info(
+        CLIENT_TOKEN_ISSUED,
+        "Token di accesso rilasciato a un'applicazione",
+        "Access token issued to an application",
+    ),
+    info(
+        CLIENT_TOKEN_REFUSED,
+        "Token di accesso negato a un'applicazione",
+        "Access token refused to an application",
+    ),
+    info(
+        REGISTRY_CHECKED,
+        "Controllo di una dichiarazione sui dati anagrafici",
+        "Self-declaration checked against the registry",
+    ),
 ];
 
 /// The catalogue entry of an action, if it is one of ours.

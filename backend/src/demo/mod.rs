@@ -109,6 +109,15 @@ pub struct DemoCredentials {
     pub nonresident: CitizenCredentials,
     pub operator: StaffCredentials,
     pub admin: StaffCredentials,
+    /// A third-party application with every read scope.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_client: Option<ApiClientCredentials>,
+}
+
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct ApiClientCredentials {
+    pub client_id: String,
+    pub client_secret: String,
 }
 
 #[derive(Debug, Serialize, serde::Deserialize)]
@@ -262,7 +271,9 @@ fn create_accounts(conn: &mut DbConnection, base_url: &str) -> anyhow::Result<De
                 .ok_or_else(|| anyhow::anyhow!("demo account {username} missing"))?;
         accounts::add_to_group(conn, &staff.id, group.id)?;
     }
+    let api_client = demo_api_client(conn)?;
     Ok(DemoCredentials {
+        api_client: Some(api_client),
         base_url: base_url.to_owned(),
         citizen: citizen(&heads[0], first),
         citizen2: citizen(&heads[1], second),
@@ -279,5 +290,41 @@ fn create_accounts(conn: &mut DbConnection, base_url: &str) -> anyhow::Result<De
             username: "admin".to_owned(),
             password: admin,
         },
+    })
+}
+
+/// The demo's third-party application: every read scope, registered by the demo admin.
+fn demo_api_client(conn: &mut DbConnection) -> anyhow::Result<ApiClientCredentials> {
+    let admin = accounts::find_by_login(conn, &accounts::LoginName::Username("admin".to_owned()))?
+        .ok_or_else(|| anyhow::anyhow!("demo admin missing"))?;
+    let new = crate::clients::rules::NewClient {
+        name: "Verifiche demo".to_owned(),
+        organisation: "Ente di prova".to_owned(),
+        contact_email: "api@ente-di-prova.example".to_owned(),
+        scopes: ["certificates:verify", "registry:check", "practices:read"]
+            .map(str::to_owned)
+            .to_vec(),
+        allowed_ips: Vec::new(),
+        rate_limit_per_minute: None,
+    };
+    let origin = crate::audit::Origin {
+        ip: None,
+        request_id: None,
+    };
+    let who = crate::clients::registration::Admin {
+        account_id: &admin.id,
+        label: "admin",
+    };
+    let issued = crate::clients::registration::register(
+        conn,
+        &origin,
+        &who,
+        new,
+        chrono::Utc::now().naive_utc(),
+    )
+    .map_err(|e| anyhow::anyhow!("demo client: {e}"))?;
+    Ok(ApiClientCredentials {
+        client_id: issued.client.id,
+        client_secret: issued.secret,
     })
 }

@@ -3,6 +3,7 @@
 //! about a person.
 
 pub mod api;
+pub mod checks;
 pub mod error;
 pub mod facts;
 pub mod moves;

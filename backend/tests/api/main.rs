@@ -10,6 +10,7 @@ mod backup;
 mod catalogue;
 mod certificates;
 mod cli;
+mod clients;
 mod errors;
 mod federation;
 mod fiscal_code;

@@ -46,6 +46,8 @@ enum Rule {
     SmartCard,
     /// A refresh token, which no call here presents: 401 for all.
     RefreshToken,
+    /// A third-party application's token, which no person holds: 401 for all.
+    ClientToken,
 }
 
 fn rule(method: &str, path: &str) -> Option<Rule> {
@@ -58,6 +60,12 @@ fn rule(method: &str, path: &str) -> Option<Rule> {
         ("POST", "/api/v1/auth/refresh") => RefreshToken,
         ("GET", "/api/v1/auth/providers" | "/api/v1/auth/password-policy") => Anyone,
         ("POST", "/api/v1/auth/smartcard") => SmartCard,
+        ("POST", "/api/v1/oauth/token") => Anyone,
+        ("POST", "/api/v1/registry/checks") => ClientToken,
+        ("GET" | "POST", "/api/v1/admin/clients") => Permission { operator: false },
+        ("POST", "/api/v1/admin/clients/{id}/secret" | "/api/v1/admin/clients/{id}/revoke") => {
+            Permission { operator: false }
+        }
         ("GET", "/.well-known/openid-federation") => Anyone,
         ("GET", "/api/v1/auth/oidc/{provider}/start" | "/api/v1/auth/oidc/callback") => Anyone,
         ("POST", "/api/v1/auth/oidc/session") => Anyone,
@@ -147,7 +155,7 @@ fn expected(rule: Rule, caller: Caller) -> Option<u16> {
     use Caller::*;
     match (rule, caller) {
         (Rule::Anyone, _) => None,
-        (Rule::SmartCard | Rule::RefreshToken, _) => Some(401),
+        (Rule::SmartCard | Rule::RefreshToken | Rule::ClientToken, _) => Some(401),
         (_, Anonymous) => Some(401),
         (Rule::LoggedIn, _) => None,
         (Rule::Residents, Citizen | AnotherCitizen) => None,

@@ -4,16 +4,20 @@
 //! token (password, smart card, SPID/CIE) is the `accounts` feature's business.
 
 pub mod caller;
+pub mod client;
 pub mod permissions;
 pub mod refusal;
 pub mod revocations;
 pub mod route_permissions;
+pub mod scopes;
 pub mod tokens;
 
 pub use caller::{AuthUser, SessionUser};
+pub use client::ClientCaller;
 pub use permissions::{Permission, Role};
 pub use refusal::Refusal;
 pub use revocations::Revocations;
+pub use scopes::Scope;
 pub use tokens::TokenKeys;
 
 /// The kind of [`AccountId`]: a portal account (citizen, operator, administrator).

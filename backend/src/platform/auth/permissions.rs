@@ -40,10 +40,13 @@ pub enum Permission {
     /// desks' agendas.
     #[serde(rename = "appointments.manage")]
     AppointmentsManage,
+    /// Register third-party applications, renew and revoke their credentials.
+    #[serde(rename = "clients.manage")]
+    ClientsManage,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 10] = [
+    pub const ALL: [Permission; 11] = [
         Permission::AccountsIdentify,
         Permission::AccountsManage,
         Permission::GroupsManage,
@@ -54,6 +57,7 @@ impl Permission {
         Permission::CertificatesRevoke,
         Permission::PracticesManage,
         Permission::AppointmentsManage,
+        Permission::ClientsManage,
     ];
 
     pub fn code(self) -> &'static str {
@@ -68,6 +72,7 @@ impl Permission {
             Permission::CertificatesRevoke => "certificates.revoke",
             Permission::PracticesManage => "practices.manage",
             Permission::AppointmentsManage => "appointments.manage",
+            Permission::ClientsManage => "clients.manage",
         }
     }
 
@@ -92,6 +97,9 @@ impl Permission {
             Permission::PracticesManage => ("Lavorazione delle pratiche", "Practice processing"),
             Permission::AppointmentsManage => {
                 ("Sportelli e appuntamenti", "Desks and appointments")
+            }
+            Permission::ClientsManage => {
+                ("Applicazioni di terze parti", "Third-party applications")
             }
         }
     }

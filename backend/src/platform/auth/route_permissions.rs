@@ -11,12 +11,21 @@ use actix_web::http::Method;
 use serde_json::Value;
 
 use crate::platform::auth::permissions::Permission;
+use crate::platform::auth::scopes::Scope;
 
 /// The security scheme whose scopes name permissions.
 const SCHEME: &str = "bearer";
+/// The security scheme of third-party applications, whose scopes are [`Scope`]s.
+pub const CLIENT_SCHEME: &str = "oauth2";
 
 #[derive(Debug, thiserror::Error)]
 pub enum RoutePermissionsError {
+    #[error("{method} {path} names an unknown client scope {scope:?}")]
+    UnknownScope {
+        method: String,
+        path: String,
+        scope: String,
+    },
     #[error("{method} {path} names an unknown permission {scope:?}")]
     UnknownPermission {
         method: String,
@@ -35,6 +44,8 @@ pub struct RoutePermissions {
     /// Per path template, then per method (upper case), the alternatives; none when the
     /// route needs no permission. Nested so that a request's lookup borrows, not allocates.
     by_route: HashMap<String, HashMap<String, Vec<Requirement>>>,
+    /// The same for third-party applications: the scopes of each way in.
+    client_routes: HashMap<String, HashMap<String, Vec<Vec<Scope>>>>,
 }
 
 impl RoutePermissions {
@@ -43,6 +54,7 @@ impl RoutePermissions {
     ) -> Result<RoutePermissions, RoutePermissionsError> {
         let document = serde_json::to_value(document)?;
         let mut by_route = HashMap::new();
+        let mut client_routes = HashMap::new();
         let paths = document["paths"].as_object().into_iter().flatten();
         for (path, item) in paths {
             for (method, operation) in item.as_object().into_iter().flatten() {
@@ -72,9 +84,52 @@ impl RoutePermissions {
                     .entry(path.clone())
                     .or_insert_with(HashMap::new)
                     .insert(method.to_uppercase(), alternatives);
+                let client_ways = client_requirements(operation, path, method)?;
+                if !client_ways.is_empty() {
+                    client_routes
+                        .entry(path.clone())
+                        .or_insert_with(HashMap::new)
+                        .insert(method.to_uppercase(), client_ways);
+                }
             }
         }
-        Ok(RoutePermissions { by_route })
+        Ok(RoutePermissions {
+            by_route,
+            client_routes,
+        })
+    }
+
+    /// The scopes a client needs for the route; none when clients are not let in.
+    pub fn required_scopes(&self, method: &Method, pattern: &str) -> &[Vec<Scope>] {
+        let method = if method == Method::HEAD {
+            "GET"
+        } else {
+            method.as_str()
+        };
+        self.client_routes
+            .get(pattern)
+            .and_then(|methods| methods.get(method))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// `Ok` when `held` opens one of the client ways in; `Err(Some(scope))` names the
+    /// missing scope, `Err(None)` says the route takes no client at all (fail closed).
+    pub fn missing_scope(
+        &self,
+        method: &Method,
+        pattern: &str,
+        held: &std::collections::BTreeSet<Scope>,
+    ) -> Result<(), Option<Scope>> {
+        let ways = self.required_scopes(method, pattern);
+        if ways.is_empty() {
+            return Err(None);
+        }
+        if ways.iter().any(|way| way.iter().all(|s| held.contains(s))) {
+            return Ok(());
+        }
+        Err(ways
+            .first()
+            .and_then(|way| way.iter().find(|s| !held.contains(s)).copied()))
     }
 
     /// The ways into the route matched by `pattern` (a path template such as
@@ -106,6 +161,34 @@ impl RoutePermissions {
         ways.first()?.iter().find(|p| !held.contains(p)).copied()
     }
 }
+/// The `oauth2` requirements of one operation, as scopes.
+fn client_requirements(
+    operation: &Value,
+    path: &str,
+    method: &str,
+) -> Result<Vec<Vec<Scope>>, RoutePermissionsError> {
+    let mut ways = Vec::new();
+    let requirements = operation["security"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|requirement| requirement[CLIENT_SCHEME].as_array());
+    for codes in requirements {
+        let mut scopes = Vec::new();
+        for code in codes.iter().filter_map(Value::as_str) {
+            scopes.push(
+                Scope::parse(code).ok_or_else(|| RoutePermissionsError::UnknownScope {
+                    method: method.to_uppercase(),
+                    path: path.to_owned(),
+                    scope: code.to_owned(),
+                })?,
+            );
+        }
+        ways.push(scopes);
+    }
+    Ok(ways)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +235,7 @@ mod tests {
     #[test]
     fn any_one_of_several_requirements_lets_in() {
         let table = RoutePermissions {
+            client_routes: HashMap::new(),
             by_route: HashMap::from([(
                 "/groups".to_owned(),
                 HashMap::from([(

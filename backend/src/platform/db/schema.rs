@@ -302,6 +302,23 @@ diesel::table! {
 }
 
 diesel::table! {
+    api_clients (id) {
+        id -> Text,
+        name -> Text,
+        organisation -> Text,
+        contact_email -> Text,
+        scopes -> Text,
+        allowed_ips -> Nullable<Text>,
+        rate_limit_per_minute -> Integer,
+        secret_hash -> Text,
+        secret_created_at -> Timestamp,
+        created_at -> Timestamp,
+        created_by -> Text,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     session_revocations (id) {
         id -> BigInt,
         account_id -> Text,
@@ -335,6 +352,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     self_declarations,
     session_revocations,
     federation_logins,
+    api_clients,
     practices,
     practice_events,
     practice_attachments,

@@ -2,6 +2,7 @@
 //! position (own family, or any for operators), and the look-up of third persons for
 //! certificates (seed 001 "Certificazione libera"). Every view is audit-logged.
 
+pub mod checks;
 pub mod error;
 pub mod fiscal_code;
 pub mod places;

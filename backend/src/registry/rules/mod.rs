@@ -1,3 +1,4 @@
+pub mod checks;
 pub mod fiscal_code;
 pub mod name_match;
 pub mod place_labels;

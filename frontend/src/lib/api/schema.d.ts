@@ -379,6 +379,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issues an access token to a third-party application (OAuth 2.0 client credentials).
+         * @description `application/x-www-form-urlencoded` with `grant_type=client_credentials`, the client's
+         *     credentials (form fields or HTTP Basic) and optionally `scope`. The token lives five
+         *     minutes and carries the scopes; errors are RFC 6749 §5.2 objects (`error`,
+         *     `error_description`). Every issued and refused token is audit-logged.
+         */
+        post: operations["issue_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checks a person's declaration against the registry (art. 43 and 71 D.P.R. 445/2000).
+         * @description For third-party applications with the scope `registry:check`. The answer says, for
+         *     each fact declared, whether the registry confirms it today — nothing else about the
+         *     person. The check is audit-logged with the application, its organisation and the
+         *     purpose, and the person sees it in "Chi ha consultato i miei dati".
+         */
+        post: operations["check_declaration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Third-party applications, the newest first. */
+        get: operations["list_clients"];
+        put?: never;
+        /** Registers a third-party application; its secret is in this answer only. */
+        post: operations["register_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/clients/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues a new secret; the old one and every token issued with it stop working. */
+        post: operations["renew_client_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/clients/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes an application: its secret and its tokens stop working at once. */
+        post: operations["revoke_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations/challenge": {
         parameters: {
             query?: never;
@@ -1732,9 +1830,15 @@ export interface components {
             action_label: string;
             /** @description Who: the name of the citizen or operator; for verifications, "anonimo". */
             actor_label: string;
-            /** @description `citizen`, `operator`, `admin` or `anonymous`. */
+            /**
+             * @description `citizen`, `operator`, `admin`, `client` (a third-party application: the label
+             *     names its organisation) or `anonymous`.
+             */
             actor_kind: string;
-            /** @description The reason given (look-ups and certificates for third persons). */
+            /**
+             * @description The reason given (look-ups and certificates for third persons, the purpose of an
+             *     application's check).
+             */
             reason?: string | null;
             certificate_id?: string | null;
         };
@@ -2194,6 +2298,42 @@ export interface components {
          * @enum {string}
          */
         Citizenship: "it" | "eu" | "non_eu";
+        /**
+         * @description Civil status (stato civile), with the outcomes of civil unions that Italian law
+         *     (L. 76/2016) distinguishes from those of marriage.
+         * @enum {string}
+         */
+        CivilStatus: "unmarried" | "married" | "widowed" | "divorced" | "civil_union" | "civil_union_dissolved_by_death" | "civil_union_dissolved";
+        Client: {
+            /** @example app-3f2a9c1d0b7e4a21 */
+            client_id: string;
+            name: string;
+            organisation: string;
+            contact_email: string;
+            scopes: components["schemas"]["Scope"][];
+            /** @description Addresses or ranges the client may call from; empty: anywhere. */
+            allowed_ips: string[];
+            /** Format: int32 */
+            rate_limit_per_minute: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the current secret was issued.
+             */
+            secret_created_at: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+        };
+        /** @description The client and its secret: shown this once, the portal keeps only its hash. */
+        ClientCredentials: {
+            client: components["schemas"]["Client"];
+            /** @example ps_5b1f0c2e9a7d4e3c8b6a1f0e2d3c4b5a69788766554433221100ffeeddccbbaa */
+            client_secret: string;
+        };
+        ClientList: {
+            items: components["schemas"]["Client"][];
+        };
         ClosureInput: {
             /** Format: date */
             from: string;
@@ -2236,6 +2376,21 @@ export interface components {
             surname: string;
             name: string;
             fiscal_code: string;
+        };
+        DeclaredAddress: {
+            /** @example Via Giuseppe Garibaldi */
+            street: string;
+            /** @example 12 */
+            house_number: string;
+        };
+        /** @description What the person declared; give only what is to be checked (at least one fact). */
+        DeclaredFacts: {
+            /** @description Resident in the municipality. */
+            resident?: boolean | null;
+            address?: null | components["schemas"]["DeclaredAddress"];
+            /** @description The codici fiscali of the other members of the family, in any order. */
+            family_members?: string[] | null;
+            civil_status?: null | components["schemas"]["CivilStatus"];
         };
         /**
          * @description One person of the declaration: the applicant, a member of the applicant's family, or
@@ -2839,6 +2994,33 @@ export interface components {
             email?: string | null;
             phone?: string | null;
         };
+        /**
+         * @example {
+         *       "allowed_ips": [
+         *         "192.0.2.0/24"
+         *       ],
+         *       "contact_email": "api@esempio.gov.it",
+         *       "name": "Controlli autocertificazioni",
+         *       "organisation": "Istituto Nazionale di Esempio",
+         *       "rate_limit_per_minute": 120,
+         *       "scopes": [
+         *         "registry:check"
+         *       ]
+         *     }
+         */
+        NewClientRequest: {
+            name: string;
+            organisation: string;
+            /** @description The technical contact. */
+            contact_email: string;
+            scopes: string[];
+            allowed_ips?: string[] | null;
+            /**
+             * Format: int32
+             * @description 1 to 6,000; default 120.
+             */
+            rate_limit_per_minute?: number | null;
+        };
         NewPractice: {
             /** @example cambio-residenza */
             type: string;
@@ -2865,6 +3047,19 @@ export interface components {
             role: string;
             /** @description The account's groups; when absent or empty, the built-in group of the role. */
             group_ids?: string[];
+        };
+        /**
+         * @description An error of the token endpoint, as RFC 6749 §5.2 shapes it (not problem+json: OAuth
+         *     clients read `error`).
+         */
+        OAuthError: {
+            /**
+             * @description `invalid_request`, `invalid_client`, `unsupported_grant_type`, `invalid_scope` or
+             *     `server_error`.
+             * @example invalid_client
+             */
+            error: string;
+            error_description: string;
         };
         Occupancy: {
             /** @default null */
@@ -3415,6 +3610,47 @@ export interface components {
             residence?: null | components["schemas"]["ResidenceAddress"];
             proof_of_work: components["schemas"]["ProofOfWork"];
         };
+        /**
+         * @example {
+         *       "declared": {
+         *         "address": {
+         *           "house_number": "12",
+         *           "street": "Via Giuseppe Garibaldi"
+         *         },
+         *         "resident": true
+         *       },
+         *       "fiscal_code": "RSSMRA85T10H501O",
+         *       "purpose": "Controllo a campione della dichiarazione sostitutiva di residenza (art. 71 D.P.R. 445/2000), pratica 2026/123",
+         *       "reference": "2026/123"
+         *     }
+         */
+        RegistryCheckRequest: {
+            /** @description The codice fiscale of the person who made the declaration. */
+            fiscal_code: string;
+            /**
+             * @description The legal purpose of the check (10 to 500 characters): recorded, and shown to the
+             *     person.
+             */
+            purpose: string;
+            /** @description The asking administration's own reference (a file or protocol number). */
+            reference?: string | null;
+            declared: components["schemas"]["DeclaredFacts"];
+        };
+        /**
+         * @description One answer per fact declared: `true` when the registry confirms it, `false` when it
+         *     does not (also when the person is unknown); a fact not declared is absent.
+         */
+        RegistryCheckResult: {
+            fiscal_code: string;
+            /** Format: date-time */
+            checked_at: string;
+            /** @description Every fact declared is confirmed. */
+            all_confirmed: boolean;
+            resident?: boolean | null;
+            address?: boolean | null;
+            family_members?: boolean | null;
+            civil_status?: boolean | null;
+        };
         RejectionRequest: {
             /** @description Told to the citizen. */
             reason: string;
@@ -3527,6 +3763,8 @@ export interface components {
              */
             version: number;
         };
+        /** @enum {string} */
+        Scope: "certificates:verify" | "registry:check" | "practices:read" | "webhooks:manage";
         SelfDeclaration: {
             /** @example 7KQF-9XMA-2R4D-HV0C */
             id: string;
@@ -3747,6 +3985,35 @@ export interface components {
         TicketRequest: {
             /** @description The ticket from the result page's address, valid once for two minutes. */
             ticket: string;
+        };
+        /**
+         * @description The form of a token request (RFC 6749 §4.4.2); the client authenticates with
+         *     `client_id` and `client_secret` in the form or with HTTP Basic.
+         */
+        TokenForm: {
+            /** @example client_credentials */
+            grant_type?: string | null;
+            /** @example app-3f2a9c1d0b7e4a21 */
+            client_id?: string | null;
+            client_secret?: string | null;
+            /**
+             * @description Space-separated scopes, among those granted; none asks for all of them.
+             * @example registry:check
+             */
+            scope?: string | null;
+        };
+        TokenResponse: {
+            access_token: string;
+            /** @example Bearer */
+            token_type: string;
+            /**
+             * Format: int64
+             * @description Seconds of life of the token.
+             * @example 300
+             */
+            expires_in: number;
+            /** @example registry:check */
+            scope: string;
         };
         /** @description Editable contact fields; a field left out stays as it is, `null` clears it. */
         UpdateProfile: {
@@ -4396,6 +4663,177 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    issue_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenForm"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description `invalid_request`, `unsupported_grant_type` or `invalid_scope` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description `invalid_client`: unknown or revoked client, wrong secret, or a forbidden address */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    check_declaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistryCheckRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryCheckResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_clients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    register_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewClientRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    renew_client_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientCredentials"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    revoke_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     registration_challenge: {

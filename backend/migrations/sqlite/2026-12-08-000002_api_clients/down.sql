@@ -1,0 +1,2 @@
+DELETE FROM group_permissions WHERE permission = 'clients.manage';
+DROP TABLE api_clients;
