@@ -64,6 +64,9 @@ pub fn build_server_with_metrics(
     let keyring = web::Data::new(certificates::keyring::Keyring::default());
     let federation = web::Data::new(accounts::federation::Federation::from_settings(&settings)?);
     let client_rate_limits = web::Data::new(platform::auth::client::ClientRateLimits::default());
+    let problems = settings.pdnd.problems();
+    anyhow::ensure!(problems.is_empty(), "{}", problems.join("; "));
+    let pdnd_vouchers = web::Data::new(platform::auth::pdnd::PdndVouchers::new(&settings.pdnd));
     let state = web::Data::new(AppState {
         db,
         settings: settings.clone(),
@@ -86,6 +89,7 @@ pub fn build_server_with_metrics(
             .app_data(keyring.clone())
             .app_data(federation.clone())
             .app_data(client_rate_limits.clone())
+            .app_data(pdnd_vouchers.clone())
             .app_data(metrics.clone())
             .app_data(route_table.clone())
             .app_data(route_permissions.clone())

@@ -74,6 +74,7 @@ pub fn check(
         "organisation": client.organisation,
         "fiscal_code": request.fiscal_code,
         "reference": request.reference,
+        "purpose_id": client.purpose_id,
         "checked": outcome.checked(),
         "all_confirmed": outcome.all_confirmed(),
         "at": Utc::now().to_rfc3339(),

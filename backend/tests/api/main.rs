@@ -18,6 +18,7 @@ mod helpers;
 mod mail;
 mod matrix;
 mod operations;
+mod pdnd;
 mod practices;
 mod privileges;
 mod rbac;

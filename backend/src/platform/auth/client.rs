@@ -15,6 +15,7 @@ use chrono::Utc;
 use futures_util::future::LocalBoxFuture;
 use serde::{Deserialize, Serialize};
 
+use super::pdnd::PdndVouchers;
 use super::route_permissions::RoutePermissions;
 use super::scopes::Scope;
 use super::tokens::{TokenKeys, ISSUER};
@@ -90,6 +91,8 @@ pub struct ClientCaller {
     pub organisation: String,
     pub scopes: BTreeSet<Scope>,
     pub token_id: String,
+    /// For a PDND voucher, the purpose it was issued for.
+    pub purpose_id: Option<String>,
 }
 
 impl ClientCaller {
@@ -160,16 +163,13 @@ async fn authenticate_client(req: HttpRequest) -> Result<ClientCaller, ApiError>
     let keys = req
         .app_data::<web::Data<TokenKeys>>()
         .ok_or_else(|| ApiError::internal("session keys missing"))?;
-    let claims: ClientClaims = keys
-        .verify_as::<ClientClaims>(bearer(&req)?)
+    let token = bearer(&req)?;
+    let Some(claims) = keys
+        .verify_as::<ClientClaims>(token)
         .filter(|c| c.kind == "client")
-        .ok_or_else(|| {
-            ApiError::unauthorized(
-                "invalid_token",
-                "Token di accesso dell'applicazione non valido o scaduto: richiederne uno nuovo a /api/v1/oauth/token.",
-                "The application's access token is not valid or has expired: request a new one at /api/v1/oauth/token.",
-            )
-        })?;
+    else {
+        return authenticate_voucher(&req, token).await;
+    };
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::internal("application state missing"))?;
@@ -195,11 +195,71 @@ async fn authenticate_client(req: HttpRequest) -> Result<ClientCaller, ApiError>
         .split_whitespace()
         .filter_map(Scope::parse)
         .collect();
+    let caller = ClientCaller {
+        client_id: claims.client_id,
+        name: claims.name,
+        organisation: claims.org,
+        scopes,
+        token_id: claims.jti,
+        purpose_id: None,
+    };
+    admit(&req, caller, claims.rl)
+}
+
+fn invalid_client_token() -> ApiError {
+    ApiError::unauthorized(
+        "invalid_token",
+        "Token di accesso dell'applicazione non valido o scaduto: richiederne uno nuovo a /api/v1/oauth/token.",
+        "The application's access token is not valid or has expired: request a new one at /api/v1/oauth/token.",
+    )
+}
+
+/// A PDND voucher, when the deployment accepts them: the consumer gets the scopes the
+/// settings grant vouchers.
+async fn authenticate_voucher(req: &HttpRequest, token: &str) -> Result<ClientCaller, ApiError> {
+    let vouchers = req
+        .app_data::<web::Data<Option<PdndVouchers>>>()
+        .and_then(|v| v.as_ref().as_ref())
+        .ok_or_else(invalid_client_token)?;
+    let voucher = vouchers
+        .verify(token, Utc::now().timestamp())
+        .await
+        .map_err(|why| {
+            tracing::info!(%why, "PDND voucher refused");
+            invalid_client_token()
+        })?;
+    let caller = ClientCaller {
+        organisation: format!("Fruitore PDND {}", voucher.client_id),
+        name: "PDND".to_owned(),
+        client_id: format!("pdnd:{}", voucher.client_id),
+        scopes: vouchers
+            .settings
+            .scopes
+            .iter()
+            .filter_map(|s| Scope::parse(s))
+            .collect(),
+        token_id: voucher.jti,
+        purpose_id: voucher.purpose_id,
+    };
+    admit(
+        req,
+        caller,
+        vouchers.settings.rate_limit_per_minute.unwrap_or(120),
+    )
+}
+
+/// The caller, when the route takes clients with its scopes and the limit allows.
+fn admit(
+    req: &HttpRequest,
+    caller: ClientCaller,
+    limit_per_minute: u32,
+) -> Result<ClientCaller, ApiError> {
+    let scopes = &caller.scopes;
     let table = req
         .app_data::<web::Data<RoutePermissions>>()
         .ok_or_else(|| ApiError::internal("route permissions missing"))?;
     let pattern = req.match_pattern().unwrap_or_default();
-    match table.missing_scope(req.method(), &pattern, &scopes) {
+    match table.missing_scope(req.method(), &pattern, scopes) {
         Ok(()) => {}
         Err(Some(missing)) => {
             return Err(ApiError::Forbidden {
@@ -225,7 +285,8 @@ async fn authenticate_client(req: HttpRequest) -> Result<ClientCaller, ApiError>
         }
     }
     if let Some(limits) = req.app_data::<web::Data<ClientRateLimits>>() {
-        let (allowed, limit) = limits.count(&claims.client_id, claims.rl, Utc::now().timestamp());
+        let (allowed, limit) =
+            limits.count(&caller.client_id, limit_per_minute, Utc::now().timestamp());
         req.extensions_mut().insert(limit);
         if !allowed {
             return Err(ApiError::TooManyRequests {
@@ -233,13 +294,7 @@ async fn authenticate_client(req: HttpRequest) -> Result<ClientCaller, ApiError>
             });
         }
     }
-    Ok(ClientCaller {
-        client_id: claims.client_id,
-        name: claims.name,
-        organisation: claims.org,
-        scopes,
-        token_id: claims.jti,
-    })
+    Ok(caller)
 }
 
 impl FromRequest for ClientCaller {

@@ -5,6 +5,7 @@
 
 pub mod caller;
 pub mod client;
+pub mod pdnd;
 pub mod permissions;
 pub mod refusal;
 pub mod revocations;

@@ -4,6 +4,7 @@
 pub mod federation;
 pub mod municipality;
 pub mod password_policy;
+pub mod pdnd;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -66,6 +67,8 @@ pub struct Settings {
     pub municipality: Municipality,
     /// SPID and CIE login (OpenID Connect Federation); off without providers.
     pub federation: federation::FederationSettings,
+    /// PDND vouchers accepted as client tokens; off without an issuer.
+    pub pdnd: pdnd::PdndSettings,
 }
 
 impl Default for Settings {
@@ -96,6 +99,7 @@ impl Default for Settings {
             signing_key_file: None,
             municipality: Municipality::demo(),
             federation: Default::default(),
+            pdnd: Default::default(),
         }
     }
 }
@@ -186,6 +190,7 @@ impl Settings {
             signing_key_file,
             municipality,
             federation,
+            pdnd,
         } = file;
         overlay(&mut self.bind, bind);
         overlay(
@@ -223,6 +228,7 @@ impl Settings {
         overlay(&mut self.signing_key_file, signing_key_file.map(Some));
         overlay(&mut self.municipality, municipality);
         overlay(&mut self.federation, federation);
+        overlay(&mut self.pdnd, pdnd);
         Ok(())
     }
 }
@@ -262,6 +268,7 @@ struct FileSettings {
     signing_key_file: Option<PathBuf>,
     municipality: Option<Municipality>,
     federation: Option<federation::FederationSettings>,
+    pdnd: Option<pdnd::PdndSettings>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
