@@ -73,7 +73,11 @@ pub fn build_server_with_metrics(
         revocations: Arc::default(),
     });
     let metrics = web::Data::new(metrics);
-    let document = routes::openapi_document();
+    let mut document = routes::openapi_document();
+    let base_url = settings.effective_public_base_url();
+    if base_url.starts_with("https://") {
+        routes::absolute_token_url(&mut document, &base_url);
+    }
     let route_table = web::Data::new(RouteTable::from_openapi(&document));
     let route_permissions = web::Data::new(
         platform::auth::route_permissions::RoutePermissions::from_openapi(&document)?,

@@ -19,6 +19,11 @@ of certificates for citizens; the back office for operators (identification, use
 certificates, the audit log, the mail outbox).\n\nErrors are `application/problem+json` (RFC 9457) with a stable \
 `code` and the `request_id`; messages are in Italian or English according to `Accept-Language`.",
         license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
+        contact(
+            name = "Ufficio Servizi Demografici",
+            email = "anagrafe@comune.valdoria.example",
+            url = "http://127.0.0.1:8080/contatti"
+        ),
     ),
     tags(
         (name = "catalogue", description = "Public catalogues: services, municipality, places"),
@@ -117,6 +122,7 @@ pub fn routes(config: &mut ServiceConfig) {
         .service(crate::platform::http::health::healthz)
         .service(crate::platform::http::health::readyz)
         .service(crate::platform::http::health::metrics)
+        .service(crate::platform::http::health::status)
         .service(crate::accounts::api::federation::entity_configuration)
         .service(
             scope::scope("/api/v1")
@@ -235,11 +241,47 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
     let mut document = document;
     // After the routes: a modifier of `ApiDoc` would run before they add the paths.
     crate::platform::http::responses::ExtractorResponses.modify(&mut document);
+    // The Italian interoperability guidelines want a one-line summary of the API.
+    document.info.extensions = Some(
+        utoipa::openapi::extensions::ExtensionsBuilder::new()
+            .add(
+                "x-summary",
+                "Anagrafe online: certificati con sigillo verificabile, autocertificazioni, pratiche e appuntamenti",
+            )
+            .build(),
+    );
     document
 }
 
 pub fn openapi_json() -> Result<String, serde_json::Error> {
-    let mut json = openapi_document().to_pretty_json()?;
+    openapi_json_for(None)
+}
+
+/// The document as an installation publishes it: with its HTTPS address the OAuth token
+/// URL becomes absolute (the interoperability guidelines want it on HTTPS; relative, as
+/// committed, it lets Swagger UI work on any host).
+pub fn openapi_json_for(public_base_url: Option<&str>) -> Result<String, serde_json::Error> {
+    let mut document = openapi_document();
+    if let Some(base) = public_base_url.filter(|url| url.starts_with("https://")) {
+        absolute_token_url(&mut document, base);
+    }
+    let mut json = document.to_pretty_json()?;
     json.push('\n');
     Ok(json)
+}
+
+pub fn absolute_token_url(document: &mut utoipa::openapi::OpenApi, base: &str) {
+    use utoipa::openapi::security::{Flow, SecurityScheme};
+    let Some(components) = document.components.as_mut() else {
+        return;
+    };
+    let scheme = crate::platform::auth::route_permissions::CLIENT_SCHEME;
+    if let Some(SecurityScheme::OAuth2(oauth)) = components.security_schemes.get_mut(scheme) {
+        for flow in oauth.flows.values_mut() {
+            if let Flow::ClientCredentials(credentials) = flow {
+                credentials.token_url =
+                    format!("{}{}", base.trim_end_matches('/'), credentials.token_url);
+            }
+        }
+    }
 }

@@ -265,7 +265,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     crate::platform::telemetry::init(settings.log_format);
     match cli.command {
         Command::Openapi => {
-            print!("{}", crate::routes::openapi_json()?);
+            let base = settings.public_base_url.clone();
+            print!("{}", crate::routes::openapi_json_for(base.as_deref())?);
             Ok(())
         }
         Command::Migrate => {

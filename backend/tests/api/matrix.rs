@@ -53,7 +53,7 @@ enum Rule {
 fn rule(method: &str, path: &str) -> Option<Rule> {
     use Rule::*;
     let rule = match (method, path) {
-        ("GET", "/healthz" | "/readyz" | "/metrics") => Anyone,
+        ("GET", "/healthz" | "/readyz" | "/metrics" | "/status") => Anyone,
         ("GET", "/api/v1/municipality" | "/api/v1/services" | "/api/v1/places") => Anyone,
         ("POST", "/api/v1/codice-fiscale/validate") => Anyone,
         ("POST", "/api/v1/auth/login") => Anyone,

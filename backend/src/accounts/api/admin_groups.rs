@@ -201,7 +201,7 @@ pub async fn create_group(
 }
 
 /// Changes a group's name, description and permissions. Needs `groups.manage`.
-#[utoipa::path(tag = "back office", security(("bearer" = ["groups.manage"])), request_body = GroupInput,
+#[utoipa::path(tag = "back office", security(("bearer" = ["groups.manage"])), request_body(content = GroupInput, content_type = "application/merge-patch+json"),
     params(("id" = String, Path, description = "Group id")),
     responses(
         (status = 200, body = Group),

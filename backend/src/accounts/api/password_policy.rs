@@ -12,11 +12,11 @@ use crate::platform::settings::password_policy::{PasswordPolicy, PasswordRule};
 
 #[derive(Serialize, ToSchema)]
 pub struct PasswordPolicyRules {
-    #[schema(example = 8)]
+    #[schema(example = 8, format = Int32)]
     pub min_length: usize,
-    #[schema(example = 128)]
+    #[schema(example = 128, format = Int32)]
     pub max_length: usize,
-    #[schema(example = 2)]
+    #[schema(example = 2, format = Int32)]
     pub min_digits: usize,
     /// Only ASCII letters and digits: no spaces, punctuation or symbols.
     pub letters_and_digits_only: bool,

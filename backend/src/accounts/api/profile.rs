@@ -162,7 +162,7 @@ pub async fn get_profile(
 #[utoipa::path(
     tag = "profile",
     security(("bearer" = [])),
-    request_body = UpdateProfile,
+    request_body(content = UpdateProfile, content_type = "application/merge-patch+json"),
     responses(
         (status = 200, body = Profile),
         (status = 401, response = crate::platform::http::responses::Unauthorized),

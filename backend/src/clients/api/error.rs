@@ -27,10 +27,20 @@ impl From<Error> for ApiError {
     }
 }
 
-/// An error of the token endpoint, as RFC 6749 §5.2 shapes it (not problem+json: OAuth
-/// clients read `error`).
+/// An error of the token endpoint: a problem (RFC 9457, as the Italian guidelines want
+/// every error) that also carries RFC 6749 §5.2's `error` and `error_description`, which
+/// OAuth clients read.
 #[derive(Serialize, ToSchema)]
 pub struct OAuthError {
+    #[serde(rename = "type")]
+    #[schema(example = "about:blank")]
+    pub problem_type: String,
+    pub title: String,
+    #[schema(example = 401)]
+    pub status: u16,
+    pub detail: String,
+    /// The same as `error`.
+    pub code: String,
     /// `invalid_request`, `invalid_client`, `unsupported_grant_type`, `invalid_scope` or
     /// `server_error`.
     #[schema(example = "invalid_client")]
@@ -51,7 +61,22 @@ pub fn token_error_response(error: &TokenError) -> HttpResponse {
         TokenError::InvalidScope(scope) => format!("scope not granted to this client: {scope}"),
         TokenError::Server(_) => "the server could not issue the token".to_owned(),
     };
+    let status: u16 = match error {
+        TokenError::InvalidClient => 401,
+        TokenError::Server(_) => 500,
+        _ => 400,
+    };
     let body = OAuthError {
+        problem_type: "about:blank".to_owned(),
+        title: match status {
+            401 => "Unauthorized",
+            500 => "Internal Server Error",
+            _ => "Bad Request",
+        }
+        .to_owned(),
+        status,
+        detail: description.clone(),
+        code: error.code().to_owned(),
         error: error.code().to_owned(),
         error_description: description,
     };
@@ -69,5 +94,6 @@ pub fn token_error_response(error: &TokenError) -> HttpResponse {
     };
     response
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(body)
+        .content_type("application/problem+json")
+        .body(serde_json::to_string(&body).unwrap_or_default())
 }

@@ -44,16 +44,16 @@ pub struct TokenResponse {
 ///
 /// `application/x-www-form-urlencoded` with `grant_type=client_credentials`, the client's
 /// credentials (form fields or HTTP Basic) and optionally `scope`. The token lives five
-/// minutes and carries the scopes; errors are RFC 6749 §5.2 objects (`error`,
-/// `error_description`). Every issued and refused token is audit-logged.
+/// minutes and carries the scopes; errors are problems (RFC 9457) that carry RFC 6749 §5.2's
+/// `error` and `error_description`. Every issued and refused token is audit-logged.
 #[utoipa::path(
     tag = "auth",
     request_body(content = TokenForm, content_type = "application/x-www-form-urlencoded"),
     responses(
         (status = 200, body = TokenResponse),
-        (status = 400, body = crate::clients::api::error::OAuthError, content_type = "application/json",
+        (status = 400, body = crate::clients::api::error::OAuthError, content_type = "application/problem+json",
             description = "`invalid_request`, `unsupported_grant_type` or `invalid_scope`"),
-        (status = 401, body = crate::clients::api::error::OAuthError, content_type = "application/json",
+        (status = 401, body = crate::clients::api::error::OAuthError, content_type = "application/problem+json",
             description = "`invalid_client`: unknown or revoked client, wrong secret, or a forbidden address"),
     )
 )]

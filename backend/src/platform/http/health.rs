@@ -59,6 +59,57 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Readiness>, 
     Ok(web::Json(Readiness { status: "ready" }))
 }
 
+/// The API's status as the Italian interoperability guidelines ask for it: a
+/// problem+json object with `status` 200 while the API (and its database) work.
+///
+/// An unauthenticated caller learns only whether the service is available.
+#[utoipa::path(
+    tag = "operations",
+    responses(
+        (status = 200, description = "The API is available", body = crate::platform::http::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The API is not available now", body = crate::platform::http::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/status")]
+pub async fn status(state: web::Data<AppState>) -> HttpResponse {
+    let available = state
+        .db
+        .run(|conn| {
+            conn.batch_execute("SELECT 1")
+                .map_err(crate::platform::db::DbError::from)
+        })
+        .await
+        .is_ok();
+    let (code, title, detail) = if available {
+        (
+            200,
+            "OK",
+            "Il servizio è disponibile. / The service is available.",
+        )
+    } else {
+        (
+            503,
+            "Service Unavailable",
+            "Il servizio non è disponibile al momento. / The service is not available now.",
+        )
+    };
+    let body = crate::platform::http::error::Problem {
+        problem_type: "about:blank".to_owned(),
+        title: title.to_owned(),
+        status: code,
+        detail: detail.to_owned(),
+        code: if available { "ok" } else { "unavailable" }.to_owned(),
+        request_id: None,
+        errors: None,
+    };
+    let status =
+        actix_web::http::StatusCode::from_u16(code).unwrap_or(actix_web::http::StatusCode::OK);
+    HttpResponse::build(status)
+        .content_type("application/problem+json")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(body)
+}
+
 /// Prometheus text exposition: request counts and latency by route and status, mail
 /// deliveries, certificate issuing times.
 ///

@@ -259,7 +259,7 @@ pub async fn get_practice(
 #[utoipa::path(
     tag = "practices",
     security(("bearer" = [])),
-    request_body = SaveDraft,
+    request_body(content = SaveDraft, content_type = "application/merge-patch+json"),
     params(("id" = String, Path), ("Accept-Language" = Option<String>, Header, description = LANGUAGE)),
     responses(
         (status = 200, body = Practice),

@@ -17,7 +17,7 @@ pub struct PlaceSearch {
     #[param(example = "Roma")]
     pub q: String,
     /// How many places to return (1 to 50, default 10).
-    #[param(example = 10)]
+    #[param(example = 10, format = Int32)]
     pub limit: Option<usize>,
 }
 

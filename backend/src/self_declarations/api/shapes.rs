@@ -32,6 +32,7 @@ pub struct FieldView {
     /// (filled from the registry for residents, editable) or `declarant`.
     #[schema(example = "registry")]
     pub source: String,
+    #[schema(format = Int32)]
     pub max_length: Option<usize>,
     pub hint: Option<String>,
     /// The allowed values of `choice` and `sex` fields.

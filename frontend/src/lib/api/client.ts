@@ -31,9 +31,14 @@ export type ResponseOf<
   ? T
   : never
 
-/** The JSON body a path accepts, e.g. `RequestOf<'/api/v1/me', 'patch'>`. */
+/**
+ * The JSON body a path accepts, e.g. `RequestOf<'/api/v1/me', 'patch'>`: `application/json`, or
+ * `application/merge-patch+json` for PATCH (RFC 7396; the server takes both types).
+ */
 export type RequestOf<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends {
   requestBody?: { content: { 'application/json': infer T } }
 }
   ? T
-  : never
+  : paths[P][M] extends { requestBody?: { content: { 'application/merge-patch+json': infer T } } }
+    ? T
+    : never

@@ -61,6 +61,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The API's status as the Italian interoperability guidelines ask for it: a
+         *     problem+json object with `status` 200 while the API (and its database) work.
+         * @description An unauthenticated caller learns only whether the service is available.
+         */
+        get: operations["status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/openid-federation": {
         parameters: {
             query?: never;
@@ -392,8 +413,8 @@ export interface paths {
          * Issues an access token to a third-party application (OAuth 2.0 client credentials).
          * @description `application/x-www-form-urlencoded` with `grant_type=client_credentials`, the client's
          *     credentials (form fields or HTTP Basic) and optionally `scope`. The token lives five
-         *     minutes and carries the scopes; errors are RFC 6749 §5.2 objects (`error`,
-         *     `error_description`). Every issued and refused token is audit-logged.
+         *     minutes and carries the scopes; errors are problems (RFC 9457) that carry RFC 6749 §5.2's
+         *     `error` and `error_description`. Every issued and refused token is audit-logged.
          */
         post: operations["issue_token"];
         delete?: never;
@@ -2675,6 +2696,7 @@ export interface components {
              * @example registry
              */
             source: string;
+            /** Format: int32 */
             max_length?: number | null;
             hint?: string | null;
             /** @description The allowed values of `choice` and `sex` fields. */
@@ -3049,10 +3071,22 @@ export interface components {
             group_ids?: string[];
         };
         /**
-         * @description An error of the token endpoint, as RFC 6749 §5.2 shapes it (not problem+json: OAuth
-         *     clients read `error`).
+         * @description An error of the token endpoint: a problem (RFC 9457, as the Italian guidelines want
+         *     every error) that also carries RFC 6749 §5.2's `error` and `error_description`, which
+         *     OAuth clients read.
          */
         OAuthError: {
+            /** @example about:blank */
+            type: string;
+            title: string;
+            /**
+             * Format: int32
+             * @example 401
+             */
+            status: number;
+            detail: string;
+            /** @description The same as `error`. */
+            code: string;
             /**
              * @description `invalid_request`, `invalid_client`, `unsupported_grant_type`, `invalid_scope` or
              *     `server_error`.
@@ -3233,11 +3267,20 @@ export interface components {
             total: number;
         };
         PasswordPolicyRules: {
-            /** @example 8 */
+            /**
+             * Format: int32
+             * @example 8
+             */
             min_length: number;
-            /** @example 128 */
+            /**
+             * Format: int32
+             * @example 128
+             */
             max_length: number;
-            /** @example 2 */
+            /**
+             * Format: int32
+             * @example 2
+             */
             min_digits: number;
             /** @description Only ASCII letters and digits: no spaces, punctuation or symbols. */
             letters_and_digits_only: boolean;
@@ -4257,6 +4300,35 @@ export interface operations {
             };
         };
     };
+    status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API is available */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is not available now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     entity_configuration: {
         parameters: {
             query?: never;
@@ -4692,7 +4764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OAuthError"];
+                    "application/problem+json": components["schemas"]["OAuthError"];
                 };
             };
             /** @description `invalid_client`: unknown or revoked client, wrong secret, or a forbidden address */
@@ -4701,7 +4773,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OAuthError"];
+                    "application/problem+json": components["schemas"]["OAuthError"];
                 };
             };
         };
@@ -4969,7 +5041,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateProfile"];
+                "application/merge-patch+json": components["schemas"]["UpdateProfile"];
             };
         };
         responses: {
@@ -4981,11 +5053,8 @@ export interface operations {
                     "application/json": components["schemas"]["Profile"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
         };
     };
@@ -5800,7 +5869,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SaveDraft"];
+                "application/merge-patch+json": components["schemas"]["SaveDraft"];
             };
         };
         responses: {
@@ -5812,13 +5881,10 @@ export interface operations {
                     "application/json": components["schemas"]["Practice"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
         };
     };
@@ -6920,7 +6986,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GroupInput"];
+                "application/merge-patch+json": components["schemas"]["GroupInput"];
             };
         };
         responses: {
@@ -6932,13 +6998,10 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
         };
     };
