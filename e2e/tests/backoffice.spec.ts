@@ -124,6 +124,7 @@ describe("administrator", () => {
       "Certificati rilasciati",
       "Utenti",
       "Gruppi e permessi",
+      "Applicazioni",
       "Registro degli accessi",
       "Posta in uscita",
     ]);

@@ -146,6 +146,11 @@ const PAGES: Stop[] = [
   { name: "backoffice-utenti", path: "/backoffice/utenti", data: { roles: ["admin"], shows: table } },
   { name: "backoffice-gruppi", path: "/backoffice/gruppi", data: { roles: ["admin"], shows: table } },
   {
+    name: "backoffice-applicazioni",
+    path: "/backoffice/applicazioni",
+    data: { roles: ["admin"], shows: table },
+  },
+  {
     name: "backoffice-registro-accessi",
     path: "/backoffice/registro-accessi",
     data: { roles: ["admin"], shows: table },

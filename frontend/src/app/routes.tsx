@@ -25,6 +25,7 @@ import {
   SealVerificationPage,
   VerifyPage,
 } from '@/features/certificates'
+import { ClientsPage } from '@/features/clients'
 import { MailOutboxPage } from '@/features/mail'
 import {
   NewPracticePage,
@@ -255,6 +256,14 @@ export const routes: RouteObject[] = [
                 element: (
                   <RequirePermission permission={PERMISSIONS.manageGroups}>
                     <GroupsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'applicazioni',
+                element: (
+                  <RequirePermission permission={PERMISSIONS.manageClients}>
+                    <ClientsPage />
                   </RequirePermission>
                 ),
               },

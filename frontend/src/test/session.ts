@@ -95,5 +95,6 @@ export const adminClaims: TestClaims = {
     'mail.read',
     'mail.manage',
     'registry.read',
+    'clients.manage',
   ],
 }

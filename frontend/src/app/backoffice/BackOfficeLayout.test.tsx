@@ -15,6 +15,7 @@ const ADMIN_PAGES = {
     json({ entries: [auditEntry], page: 1, per_page: 50, total: 1 }),
   'GET /api/v1/admin/audit-log/actions': () => json(auditActions),
   'GET /api/v1/certificates': () => json({ items: [] }),
+  'GET /api/v1/admin/clients': () => json({ items: [] }),
 }
 
 function sectionNav() {
@@ -38,6 +39,7 @@ describe('back-office navigation', () => {
       'Certificati rilasciati',
       'Utenti',
       'Gruppi e permessi',
+      'Applicazioni',
       'Registro degli accessi',
       'Posta in uscita',
     ])
@@ -96,6 +98,34 @@ describe('back-office navigation', () => {
       'Identificazione allo sportello',
       'Registro degli accessi',
     ])
+  })
+
+  it('opens the third-party applications to those who may manage them', async () => {
+    mockApi({ ...restoringSession(adminClaims), ...ADMIN_PAGES })
+    const user = userEvent.setup()
+    renderWithProviders(<AppRoutes />, '/backoffice/utenti')
+    const nav = await sectionNav()
+    await user.click(within(nav).getByRole('link', { name: 'Applicazioni' }))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Applicazioni' }),
+    ).toBeInTheDocument()
+    expect(within(nav).getByRole('link', { name: 'Applicazioni' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    )
+    expect(await screen.findByText('Nessuna applicazione registrata.')).toBeInTheDocument()
+  })
+
+  it('neither lists nor opens the third-party applications without clients.manage', async () => {
+    mockApi({
+      ...restoringSession({ ...adminClaims, perms: ['accounts.manage', 'groups.manage'] }),
+      ...ADMIN_PAGES,
+    })
+    renderWithProviders(<AppRoutes />, '/backoffice/applicazioni')
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Accesso non consentito' }),
+    ).toBeInTheDocument()
+    expect(linkNames(await sectionNav())).toEqual(['Utenti', 'Gruppi e permessi'])
   })
 
   it('takes staff who cannot identify people from /backoffice to their first section', async () => {

@@ -46,6 +46,11 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
     labelKey: 'backoffice.nav.groups',
   },
   {
+    path: '/backoffice/applicazioni',
+    permission: PERMISSIONS.manageClients,
+    labelKey: 'backoffice.nav.clients',
+  },
+  {
     path: '/backoffice/registro-accessi',
     permission: PERMISSIONS.readAudit,
     labelKey: 'backoffice.nav.auditLog',

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   revokeCertificates: 'certificates.revoke',
   managePractices: 'practices.manage',
   manageAppointments: 'appointments.manage',
+  manageClients: 'clients.manage',
 } as const
 
 export function hasPermission(

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Confirmation } from '@/components/Confirmation'
 import { ProblemAlert } from '@/components/ProblemAlert'
 import { type LockChange, useChangeUserLock } from '../api/useChangeUserLock'
 import { useResetPassword } from '../api/useResetPassword'
 import { fullNameOf, type User } from '../api/useUsers'
-import { Confirmation } from './Confirmation'
 import type { UserOutcome } from './UserOutcome'
 
 interface UserAccessActionsProps {
