@@ -63,8 +63,11 @@ fn verified_claims(req: &HttpRequest) -> Result<super::tokens::Claims, ApiError>
         .ok_or(ApiError::from(Refusal::InvalidToken))
 }
 
-async fn authenticate(req: HttpRequest) -> Result<SessionUser, ApiError> {
-    let claims = verified_claims(&req)?;
+/// This instance's revocations, read again from the database when a second has passed
+/// (one request does it; the others go on with what is known).
+pub(super) async fn fresh_revocations(
+    req: &HttpRequest,
+) -> Result<std::sync::Arc<super::Revocations>, ApiError> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::internal("application state missing"))?;
@@ -79,6 +82,12 @@ async fn authenticate(req: HttpRequest) -> Result<SessionUser, ApiError> {
         revocations.release_sync();
         synced?;
     }
+    Ok(revocations)
+}
+
+async fn authenticate(req: HttpRequest) -> Result<SessionUser, ApiError> {
+    let claims = verified_claims(&req)?;
+    let revocations = fresh_revocations(&req).await?;
     if revocations.is_revoked(&claims.sub, claims.gen, claims.sid.as_deref()) {
         return Err(Refusal::InvalidToken.into());
     }

@@ -21,7 +21,6 @@ use super::scopes::Scope;
 use super::tokens::{TokenKeys, ISSUER};
 use super::Refusal;
 use crate::platform::http::error::ApiError;
-use crate::platform::http::AppState;
 use crate::platform::i18n::Text;
 
 /// How long a client's access token lives: short, since a client asks again at will.
@@ -170,19 +169,7 @@ async fn authenticate_client(req: HttpRequest) -> Result<ClientCaller, ApiError>
     else {
         return authenticate_voucher(&req, token).await;
     };
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| ApiError::internal("application state missing"))?;
-    let revocations = state.revocations.clone();
-    if revocations.claim_sync() {
-        let shared = revocations.clone();
-        let synced = state
-            .db
-            .run(move |conn| shared.sync(conn, Utc::now().naive_utc()))
-            .await;
-        revocations.release_sync();
-        synced?;
-    }
+    let revocations = super::caller::fresh_revocations(&req).await?;
     if revocations.is_revoked(&claims.sub, claims.gen, None) {
         return Err(ApiError::unauthorized(
             "invalid_token",
