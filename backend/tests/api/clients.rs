@@ -386,3 +386,49 @@ async fn a_registration_with_bad_fields_names_each_and_creates_nothing() {
         "only the demo's client"
     );
 }
+
+#[tokio::test]
+async fn an_expired_or_forged_client_token_is_refused() {
+    use portale::platform::auth::client::{client_claims, ClientGrant};
+    use portale::platform::auth::{Scope, TokenKeys};
+    let (app, credentials) = spawn_demo_app().await;
+    let id = credentials["api_client"]["client_id"].as_str().unwrap();
+    let citizen = credentials["citizen"]["fiscal_code"].as_str().unwrap();
+    let grant = ClientGrant {
+        client_id: id,
+        name: "Verifiche demo",
+        organisation: "Ente di prova",
+        scopes: &[Scope::RegistryCheck],
+        rate_limit_per_minute: 10,
+        generation: 0,
+    };
+    // Signed with the server's own key, but an hour old.
+    let keys = TokenKeys::load(None, app.data_dir.path()).unwrap();
+    let mut old = client_claims(&grant);
+    old.iat -= 3600;
+    old.exp -= 3600;
+    let expired = keys.issue_as(&old).unwrap();
+    let response = check(&app, &expired, &check_body(citizen)).await;
+    assert_eq!(response.status(), 401);
+    let problem: Value = response.json().await.unwrap();
+    assert_eq!(problem["code"], "invalid_token");
+    // The same claims under another key, and a token of another shape, are not tokens.
+    let forged = TokenKeys::from_secret(b"not the portal's secret, 32+ bytes long")
+        .issue_as(&client_claims(&grant))
+        .unwrap();
+    assert_eq!(
+        check(&app, &forged, &check_body(citizen)).await.status(),
+        401
+    );
+    assert_eq!(
+        check(&app, "not-a-token", &check_body(citizen))
+            .await
+            .status(),
+        401
+    );
+    let valid = keys.issue_as(&client_claims(&grant)).unwrap();
+    assert_eq!(
+        check(&app, &valid, &check_body(citizen)).await.status(),
+        200
+    );
+}
