@@ -12,6 +12,9 @@ use crate::platform::settings::pdnd::PdndSettings;
 
 /// How long the fetched keys are trusted before they are fetched again.
 const KEYS_FOR: Duration = Duration::from_secs(600);
+/// A token naming an unknown key fetches the keys again at most this often: forged tokens
+/// must not turn the portal into a load on PDND.
+const REFETCH_AT_MOST_EVERY: Duration = Duration::from_secs(60);
 /// Clocks of PDND and the portal may differ by this much.
 const SKEW_SECONDS: i64 = 60;
 
@@ -41,10 +44,14 @@ impl PdndVouchers {
     }
 
     async fn jwks(&self, fresh: bool) -> Result<Value, String> {
-        if !fresh {
+        {
             let cached = self.keys.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some((keys, at)) = cached.as_ref().filter(|(_, at)| at.elapsed() < KEYS_FOR) {
-                let _ = at;
+            let still_good = if fresh {
+                REFETCH_AT_MOST_EVERY
+            } else {
+                KEYS_FOR
+            };
+            if let Some((keys, _)) = cached.as_ref().filter(|(_, at)| at.elapsed() < still_good) {
                 return Ok(keys.clone());
             }
         }
