@@ -71,10 +71,11 @@ impl utoipa::Modify for ExtractorResponses {
                 &mut item.head,
             ];
             for operation in operations.into_iter().flatten() {
-                let json_body = operation
-                    .request_body
-                    .as_ref()
-                    .is_some_and(|body| body.content.contains_key("application/json"));
+                let json_body = operation.request_body.as_ref().is_some_and(|body| {
+                    body.content
+                        .keys()
+                        .any(|media| media == "application/json" || media.ends_with("+json"))
+                });
                 let query = operation
                     .parameters
                     .iter()
