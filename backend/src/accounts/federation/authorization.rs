@@ -50,10 +50,7 @@ pub async fn start(
         session_id: None,
         finished_at: None,
     };
-    let level = match provider.kind {
-        ProviderKind::Spid => login.settings.spid_level,
-        ProviderKind::Cie => login.settings.cie_level,
-    };
+    let level = login.min_level(provider.kind);
     let challenge = pkce_challenge(&row.code_verifier);
     let acr = acr_uri(level);
     let request_object = login

@@ -7,7 +7,7 @@ use chrono::{Duration, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{failure, FederationLogin, LoginFailure};
+use super::{failure, FederationLogin, LoginFailure, CLIENT_ASSERTION_TYPE};
 use crate::accounts::rules::federation::{
     check_id_token, fiscal_number, Expected, FiscalNumberProblem,
 };
@@ -22,7 +22,7 @@ use crate::platform::auth::tokens::{random_token, token_hash};
 use crate::platform::db::{transaction, Database, DbConnection};
 use crate::platform::federation::ResolvedEntity;
 use crate::platform::jose::{jwe, jws, JoseError};
-use crate::platform::settings::federation::{ProviderKind, ProviderSettings};
+use crate::platform::settings::federation::ProviderSettings;
 use crate::registry::rules::fiscal_code::FiscalCode;
 
 /// The query the provider sends the browser back with (OAuth 2.0 §4.1.2).
@@ -99,10 +99,7 @@ async fn attempt(
         .as_str()
         .ok_or(LoginFailure::TokenRefused("no access_token".into()))?;
     let (id_claims, resolved) = verify_with_fresh_keys(login, provider, resolved, id_token).await?;
-    let min_level = match provider.kind {
-        ProviderKind::Spid => login.settings.spid_level,
-        ProviderKind::Cie => login.settings.cie_level,
-    };
+    let min_level = login.min_level(provider.kind);
     let expected = Expected {
         issuer: &provider.entity_id,
         client_id: &login.entity_id,
@@ -124,10 +121,7 @@ async fn attempt(
     })?;
     let ticket = random_token();
     let person = Person::from_claims(&userinfo, &id_claims);
-    let method = match provider.kind {
-        ProviderKind::Spid => LoginMethod::Spid,
-        ProviderKind::Cie => LoginMethod::Cie,
-    };
+    let method = LoginMethod::of_provider(provider.kind);
     let done = Done {
         state: row.state.clone(),
         provider_id: provider.id.clone(),
@@ -170,10 +164,7 @@ async fn exchange_code(
         ("code_verifier", verifier),
         ("redirect_uri", redirect_uri.as_str()),
         ("client_id", login.entity_id.as_str()),
-        (
-            "client_assertion_type",
-            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-        ),
+        ("client_assertion_type", CLIENT_ASSERTION_TYPE),
         ("client_assertion", assertion.as_str()),
     ];
     let response = login

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use crate::platform::federation::{TrustAnchor, TrustChains};
 use crate::platform::jose::rsa_key::{KeyUse, RsaKey};
-use crate::platform::settings::federation::{FederationSettings, ProviderSettings};
+use crate::platform::settings::federation::{FederationSettings, ProviderKind, ProviderSettings};
 use crate::platform::settings::Settings;
 
 pub use failure::LoginFailure;
@@ -48,6 +48,8 @@ pub fn spawn_pruning(database: crate::platform::db::Database) {
 
 /// The path the providers send the citizen back to.
 pub const CALLBACK_PATH: &str = "/api/v1/auth/oidc/callback";
+/// `client_assertion_type` of `private_key_jwt` (RFC 7523 §2.2).
+pub const CLIENT_ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 /// The relying party: its identity, its keys, the trust chains it has resolved.
 pub struct FederationLogin {
@@ -139,6 +141,14 @@ impl FederationLogin {
 
     pub fn provider(&self, id: &str) -> Option<&ProviderSettings> {
         self.settings.provider(id)
+    }
+
+    /// The lowest level of assurance accepted from providers of `kind`.
+    pub fn min_level(&self, kind: ProviderKind) -> u8 {
+        match kind {
+            ProviderKind::Spid => self.settings.spid_level,
+            ProviderKind::Cie => self.settings.cie_level,
+        }
     }
 
     /// A client assertion (RFC 7523, `private_key_jwt`) for a call to `endpoint`.

@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 
-use super::FederationLogin;
+use super::{FederationLogin, CLIENT_ASSERTION_TYPE};
 use crate::accounts::store::federation_logins;
 use crate::platform::db::Database;
 
@@ -38,10 +38,7 @@ pub async fn revoke_session_tokens(
             ("token", token.as_str()),
             ("token_type_hint", "access_token"),
             ("client_id", login.entity_id.as_str()),
-            (
-                "client_assertion_type",
-                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-            ),
+            ("client_assertion_type", CLIENT_ASSERTION_TYPE),
             ("client_assertion", assertion.as_str()),
         ];
         match login

@@ -27,10 +27,11 @@ pub fn redeem(
         let account = accounts::find_by_id(conn, &account_id)?.ok_or(Error::LoginTicketInvalid)?;
         // Locked between the provider's answer and now: no session.
         session::ensure_active(&account)?;
-        let method = match login.provider(&row.provider_id).map(|p| p.kind) {
-            Some(ProviderKind::Cie) => LoginMethod::Cie,
-            _ => LoginMethod::Spid,
-        };
+        // A provider removed from the settings since counts as SPID.
+        let kind = login
+            .provider(&row.provider_id)
+            .map_or(ProviderKind::Spid, |p| p.kind);
+        let method = LoginMethod::of_provider(kind);
         session::issue(conn, keys, &account, Some(session_id), method, now)
     })
 }

@@ -14,6 +14,15 @@ pub enum LoginMethod {
 }
 
 impl LoginMethod {
+    /// The method of a login through an identity provider of this kind.
+    pub fn of_provider(kind: crate::platform::settings::federation::ProviderKind) -> LoginMethod {
+        use crate::platform::settings::federation::ProviderKind;
+        match kind {
+            ProviderKind::Spid => LoginMethod::Spid,
+            ProviderKind::Cie => LoginMethod::Cie,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             LoginMethod::Password => "password",

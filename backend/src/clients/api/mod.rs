@@ -6,7 +6,7 @@ pub mod error;
 pub mod token;
 
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -14,7 +14,9 @@ use crate::audit::Origin;
 use crate::clients::registration::{self, Admin, Issued};
 use crate::clients::rules::NewClient;
 use crate::clients::store::{self, ClientRow};
+use crate::clients::Error;
 use crate::platform::auth::{AuthUser, Scope};
+use crate::platform::db::DbConnection;
 use crate::platform::http::error::ApiError;
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;
@@ -172,24 +174,14 @@ pub async fn renew_client_secret(
     user: AuthUser,
     path: web::Path<String>,
 ) -> Result<web::Json<ClientCredentials>, ApiError> {
-    let origin = Origin::from_request(&req);
-    let (admin_id, label) = admin(&user);
-    let id = path.into_inner();
-    let revocations = state.revocations.clone();
-    let issued = state
-        .db
-        .run(move |conn| {
-            let admin = Admin {
-                account_id: &admin_id,
-                label: &label,
-            };
-            let now = Utc::now().naive_utc();
-            let done = registration::renew_secret(conn, &origin, &admin, &id, now)?;
-            // This instance stops honouring the old tokens at once (others within a second).
-            revocations.sync(conn, now)?;
-            Ok::<_, ApiError>(done)
-        })
-        .await?;
+    let issued = void_credentials(
+        &req,
+        &state,
+        &user,
+        path.into_inner(),
+        registration::renew_secret,
+    )
+    .await?;
     Ok(web::Json(credentials(issued)))
 }
 
@@ -210,11 +202,24 @@ pub async fn revoke_client(
     user: AuthUser,
     path: web::Path<String>,
 ) -> Result<web::Json<Client>, ApiError> {
-    let origin = Origin::from_request(&req);
-    let (admin_id, label) = admin(&user);
-    let id = path.into_inner();
+    let row =
+        void_credentials(&req, &state, &user, path.into_inner(), registration::revoke).await?;
+    Ok(web::Json(Client::from(row)))
+}
+
+/// Renewal and revocation alike: the use case, then this instance stops honouring the old
+/// tokens at once (the others within a second).
+async fn void_credentials<T: Send + 'static>(
+    req: &HttpRequest,
+    state: &AppState,
+    user: &AuthUser,
+    id: String,
+    work: fn(&mut DbConnection, &Origin, &Admin, &str, NaiveDateTime) -> Result<T, Error>,
+) -> Result<T, ApiError> {
+    let origin = Origin::from_request(req);
+    let (admin_id, label) = admin(user);
     let revocations = state.revocations.clone();
-    let row = state
+    state
         .db
         .run(move |conn| {
             let admin = Admin {
@@ -222,13 +227,11 @@ pub async fn revoke_client(
                 label: &label,
             };
             let now = Utc::now().naive_utc();
-            let done = registration::revoke(conn, &origin, &admin, &id, now)?;
-            // This instance stops honouring the old tokens at once (others within a second).
+            let done = work(conn, &origin, &admin, &id, now)?;
             revocations.sync(conn, now)?;
             Ok::<_, ApiError>(done)
         })
-        .await?;
-    Ok(web::Json(Client::from(row)))
+        .await
 }
 
 fn credentials(issued: Issued) -> ClientCredentials {

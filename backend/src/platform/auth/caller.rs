@@ -40,26 +40,26 @@ pub struct SessionUser {
     pub must_change_password: bool,
 }
 
+/// The token of the `Authorization: Bearer` header: none is 401 `MissingToken`, another
+/// scheme or an empty token 401 `InvalidToken`.
+pub(super) fn bearer_token(req: &HttpRequest) -> Result<&str, ApiError> {
+    let header = req
+        .headers()
+        .get(AUTHORIZATION)
+        .ok_or(ApiError::from(Refusal::MissingToken))?;
+    header
+        .to_str()
+        .ok()
+        .and_then(crate::platform::http::metrics_access::bearer)
+        .ok_or(ApiError::from(Refusal::InvalidToken))
+}
+
 /// The bearer token's claims, checked for signature, expiry and issuer.
 fn verified_claims(req: &HttpRequest) -> Result<super::tokens::Claims, ApiError> {
     let keys = req
         .app_data::<web::Data<TokenKeys>>()
         .ok_or_else(|| ApiError::internal("session keys missing"))?;
-    let header = req
-        .headers()
-        .get(AUTHORIZATION)
-        .ok_or(ApiError::from(Refusal::MissingToken))?;
-    let token = header
-        .to_str()
-        .ok()
-        .and_then(|value| {
-            value
-                .strip_prefix("Bearer ")
-                .or_else(|| value.strip_prefix("bearer "))
-        })
-        .map(str::trim)
-        .ok_or(ApiError::from(Refusal::InvalidToken))?;
-    keys.verify(token)
+    keys.verify(bearer_token(req)?)
         .ok_or(ApiError::from(Refusal::InvalidToken))
 }
 

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::http::header::{HeaderName, HeaderValue, AUTHORIZATION};
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use chrono::Utc;
@@ -19,7 +19,6 @@ use super::pdnd::PdndVouchers;
 use super::route_permissions::RoutePermissions;
 use super::scopes::Scope;
 use super::tokens::{TokenKeys, ISSUER};
-use super::Refusal;
 use crate::platform::http::error::ApiError;
 use crate::platform::i18n::Text;
 
@@ -142,27 +141,11 @@ impl ClientRateLimits {
     }
 }
 
-fn bearer(req: &HttpRequest) -> Result<&str, ApiError> {
-    let header = req
-        .headers()
-        .get(AUTHORIZATION)
-        .ok_or(ApiError::from(Refusal::MissingToken))?;
-    header
-        .to_str()
-        .ok()
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
-        .map(str::trim)
-        .ok_or(ApiError::from(Refusal::InvalidToken))
-}
-
 async fn authenticate_client(req: HttpRequest) -> Result<ClientCaller, ApiError> {
     let keys = req
         .app_data::<web::Data<TokenKeys>>()
         .ok_or_else(|| ApiError::internal("session keys missing"))?;
-    let token = bearer(&req)?;
+    let token = super::caller::bearer_token(&req)?;
     let Some(claims) = keys
         .verify_as::<ClientClaims>(token)
         .filter(|c| c.kind == "client")
