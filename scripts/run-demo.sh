@@ -63,7 +63,7 @@ else
 fi
 
 log "starting the portal"
-./target/release/portale "${config[@]}" serve --demo --bind "$bind" --data-dir "$data_dir" &
+"${CARGO_TARGET_DIR:-target}/release/portale" "${config[@]}" serve --demo --bind "$bind" --data-dir "$data_dir" &
 portal_pid=$!
 if [ "$spid" = 1 ]; then
   base_url="http://$bind"
