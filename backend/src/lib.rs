@@ -18,6 +18,7 @@ pub mod practices;
 pub mod registry;
 pub mod routes;
 pub mod self_declarations;
+pub mod webhooks;
 
 #[cfg(test)]
 mod architecture_tests;

@@ -36,6 +36,7 @@ certificates, the audit log, the mail outbox).\n\nErrors are `application/proble
         (name = "practices", description = "Online practices: the change of residence, from the draft to the office's decision"),
         (name = "appointments", description = "Appointments at the office's desks: desks, free slots, bookings, the agenda"),
         (name = "verification", description = "Public verification of certificates and the signing keys"),
+        (name = "webhooks", description = "An application's own webhook subscriptions (scope webhooks:manage)"),
         (name = "back office", description = "Operators and administrators"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),
@@ -146,6 +147,16 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(crate::clients::api::register_client)
                 .service(crate::clients::api::renew_client_secret)
                 .service(crate::clients::api::revoke_client)
+                .service(crate::webhooks::api::list_webhooks)
+                .service(crate::webhooks::api::register_webhook)
+                .service(crate::webhooks::api::list_deliveries)
+                .service(crate::webhooks::api::disable_webhook)
+                .service(crate::webhooks::api::retry_webhook)
+                .service(crate::webhooks::api::own::list_own_webhooks)
+                .service(crate::webhooks::api::own::register_own_webhook)
+                .service(crate::webhooks::api::own::list_own_deliveries)
+                .service(crate::webhooks::api::own::disable_own_webhook)
+                .service(crate::webhooks::api::own::retry_own_webhook)
                 .service(crate::accounts::api::registration_challenge::registration_challenge)
                 .service(crate::accounts::api::registrations::register)
                 .service(crate::accounts::api::password_reset::request_password_reset)

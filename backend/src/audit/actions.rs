@@ -59,6 +59,9 @@ pub const CLIENT_REVOKED: &str = "client.revoked";
 pub const CLIENT_TOKEN_ISSUED: &str = "client.token_issued";
 pub const CLIENT_TOKEN_REFUSED: &str = "client.token_refused";
 pub const REGISTRY_CHECKED: &str = "registry.checked";
+pub const WEBHOOK_REGISTERED: &str = "webhook.registered";
+pub const WEBHOOK_DISABLED: &str = "webhook.disabled";
+pub const WEBHOOK_RETRIED: &str = "webhook.retried";
 
 /// One catalogued action with its labels.
 #[derive(Debug, Clone, Copy)]
@@ -307,6 +310,17 @@ pub const CATALOGUE: &[ActionInfo] = &[
         REGISTRY_CHECKED,
         "Controllo di una dichiarazione sui dati anagrafici",
         "Self-declaration checked against the registry",
+    ),
+    info(
+        WEBHOOK_REGISTERED,
+        "Webhook registrato per un'applicazione",
+        "Webhook registered for an application",
+    ),
+    info(WEBHOOK_DISABLED, "Webhook disattivato", "Webhook disabled"),
+    info(
+        WEBHOOK_RETRIED,
+        "Consegne non riuscite di un webhook rimesse in coda",
+        "Failed webhook deliveries queued again",
     ),
 ];
 

@@ -32,6 +32,7 @@ use crate::platform::settings::Settings;
 use crate::platform::validation::FieldError;
 use crate::registry;
 use crate::registry::rules::third_party::check_reason;
+use crate::webhooks::{self, publish::CertificateEvent, EventType};
 
 /// Who asks.
 pub struct Requester<'a> {
@@ -276,6 +277,15 @@ pub fn issue(
             .subject("person", &subject.id)
         };
         audit::record(conn, origin, entry)?;
+        let event = CertificateEvent {
+            certificate_id: id.clone(),
+            certificate_type: kind.code().to_owned(),
+            status: CertificateStatus::Valid.as_str().to_owned(),
+            issued_at: row.issued_at.and_utc(),
+            valid_until: row.valid_until,
+            revoked_at: None,
+        };
+        webhooks::publish::certificate(conn, EventType::CertificateIssued, &event, row.issued_at)?;
         Ok::<_, Error>(InsertOutcome::Inserted)
     })?;
     match inserted {

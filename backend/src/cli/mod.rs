@@ -343,6 +343,9 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         if settings.federation.enabled() {
             crate::accounts::federation::spawn_pruning(db.clone());
         }
+        let webhooks = crate::webhooks::worker::WebhookWorker::new(db.clone())
+            .map_err(anyhow::Error::msg)?
+            .spawn();
         let mail = crate::mail::worker::MailWorker::new(&settings, db, metrics)
             .map_err(anyhow::Error::msg)?
             .spawn();
@@ -358,6 +361,7 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         let served = server.await;
         // The server has drained its requests; the mail in flight finishes, then the worker ends.
         mail.stop().await;
+        webhooks.stop().await;
         served?;
         Ok(())
     })

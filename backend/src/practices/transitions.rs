@@ -15,6 +15,7 @@ use crate::practices::rules::lifecycle::{self, Action, State};
 use crate::practices::store::events::{self, NewEvent};
 use crate::practices::store::practices::{self as store, Changes, PracticeRow};
 use crate::practices::Error;
+use crate::webhooks::{self, publish::PracticeEvent, EventType};
 
 /// Who moves the practice on.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +52,16 @@ fn audit_action(action: Action) -> &'static str {
         Action::Register => actions::PRACTICE_REGISTERED,
         Action::Approve | Action::ApproveBySilence => actions::PRACTICE_APPROVED,
         Action::Reject => actions::PRACTICE_REJECTED,
+    }
+}
+
+/// What subscribers hear of a transition: nothing while the practice is a draft the
+/// office has never seen.
+fn event_type(from: State, action: Action) -> Option<EventType> {
+    match (from, action) {
+        (State::Draft, Action::Submit) => Some(EventType::PracticeSubmitted),
+        (State::Draft, _) => None,
+        _ => Some(EventType::PracticeChanged),
     }
 }
 
@@ -118,7 +129,18 @@ pub fn apply(
         "protocol": practice.protocol().or_else(|| crate::practices::rules::protocol::format(
             changes.protocol_year.flatten(), changes.protocol_number.flatten())),
     });
+    let protocol = entry.details["protocol"].as_str().map(str::to_owned);
     crate::audit::record(conn, origin, entry)?;
+    if let Some(event_type) = event_type(from, transition.action) {
+        let event = PracticeEvent {
+            practice_id: practice.id.clone(),
+            protocol,
+            practice_type: practice.type_code.clone(),
+            state: to.code().to_owned(),
+            previous_state: (from != State::Draft).then(|| from.code().to_owned()),
+        };
+        webhooks::publish::practice(conn, event_type, &event, transition.now)?;
+    }
     if transition.doer.kind != "citizen" || transition.action == Action::Submit {
         notify(conn, settings, practice, &changes, to, transition.note)?;
     }

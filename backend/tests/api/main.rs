@@ -29,3 +29,4 @@ mod sessions;
 mod smartcard;
 mod spa;
 mod staff;
+mod webhooks;

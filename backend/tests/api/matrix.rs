@@ -66,6 +66,14 @@ fn rule(method: &str, path: &str) -> Option<Rule> {
         ("POST", "/api/v1/admin/clients/{id}/secret" | "/api/v1/admin/clients/{id}/revoke") => {
             Permission { operator: false }
         }
+        ("GET" | "POST", "/api/v1/admin/webhooks") => Permission { operator: false },
+        ("GET", "/api/v1/admin/webhooks/{id}/deliveries") => Permission { operator: false },
+        ("POST", "/api/v1/admin/webhooks/{id}/disable" | "/api/v1/admin/webhooks/{id}/retry") => {
+            Permission { operator: false }
+        }
+        ("GET" | "POST", "/api/v1/webhooks") => ClientToken,
+        ("GET", "/api/v1/webhooks/{id}/deliveries") => ClientToken,
+        ("POST", "/api/v1/webhooks/{id}/disable" | "/api/v1/webhooks/{id}/retry") => ClientToken,
         ("GET", "/.well-known/openid-federation") => Anyone,
         ("GET", "/api/v1/auth/oidc/{provider}/start" | "/api/v1/auth/oidc/callback") => Anyone,
         ("POST", "/api/v1/auth/oidc/session") => Anyone,

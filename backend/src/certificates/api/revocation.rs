@@ -14,6 +14,7 @@ use crate::platform::http::error::{ApiError, FieldError};
 use crate::platform::http::extract::Json;
 use crate::platform::http::AppState;
 use crate::platform::i18n::{Lang, Text};
+use crate::webhooks::{self, publish::CertificateEvent, EventType};
 
 /// Revokes a certificate (`certificates.revoke`); the reason is recorded and shown to the
 /// person it is about. A certificate already revoked answers 409.
@@ -75,6 +76,16 @@ pub async fn revoke_certificate(
                 };
                 audit::record(conn, &origin, entry)?;
                 let revoked = repository::find(conn, &meta.id)?.ok_or(ApiError::NotFound)?;
+                let event = CertificateEvent {
+                    certificate_id: revoked.id.as_str().to_owned(),
+                    certificate_type: revoked.type_code.clone(),
+                    status: revoked.status.clone(),
+                    issued_at: revoked.issued_at.and_utc(),
+                    valid_until: revoked.valid_until,
+                    revoked_at: revoked.revoked_at.map(|at| at.and_utc()),
+                };
+                let at = revoked.revoked_at.unwrap_or(revoked.issued_at);
+                webhooks::publish::certificate(conn, EventType::CertificateRevoked, &event, at)?;
                 Ok(archive::with_requester(conn, revoked)?)
             })
         })

@@ -330,6 +330,8 @@ diesel::table! {
 
 pub use super::schema_services::*;
 
+diesel::joinable!(webhooks -> api_clients (client_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     families,
     family_addresses,
@@ -353,6 +355,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_revocations,
     federation_logins,
     api_clients,
+    webhooks,
+    webhook_events,
+    webhook_deliveries,
     practices,
     practice_events,
     practice_attachments,

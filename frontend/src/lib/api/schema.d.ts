@@ -498,6 +498,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every webhook, the newest first, with how its deliveries are going. */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Registers an endpoint for an application's events; the signing secret is in this
+         *     answer only.
+         */
+        post: operations["register_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook's latest deliveries, the newest first. */
+        get: operations["list_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stops deliveries to a webhook; those pending are not sent. */
+        post: operations["disable_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a webhook's failed deliveries again, with fresh attempts. */
+        post: operations["retry_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling application's webhooks, the newest first. */
+        get: operations["list_own_webhooks"];
+        put?: never;
+        /**
+         * Registers an endpoint for the calling application's events; the signing secret is in
+         *     this answer only.
+         */
+        post: operations["register_own_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest deliveries of one of the calling application's webhooks. */
+        get: operations["list_own_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stops deliveries to one of the calling application's webhooks. */
+        post: operations["disable_own_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends the failed deliveries of one of the calling application's webhooks again. */
+        post: operations["retry_own_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registrations/challenge": {
         parameters: {
             query?: never;
@@ -2596,6 +2740,11 @@ export interface components {
             /** @description The outbox entry that will carry the document. */
             mail_id: string;
         };
+        /**
+         * @description What a webhook can be told about.
+         * @enum {string}
+         */
+        EventType: "certificate.issued" | "certificate.revoked" | "practice.submitted" | "practice.changed";
         /** @description A person already resident at the new address (one is enough to name the family). */
         ExistingResident: {
             /** @default  */
@@ -3043,6 +3192,24 @@ export interface components {
              */
             rate_limit_per_minute?: number | null;
         };
+        /**
+         * @example {
+         *       "events": [
+         *         "practice.submitted",
+         *         "practice.changed"
+         *       ],
+         *       "url": "https://protocollo.comune.example.it/webhook"
+         *     }
+         */
+        NewOwnWebhookRequest: {
+            /** @description HTTPS; plain HTTP only towards the portal's own machine. */
+            url: string;
+            /**
+             * @description Each needs a scope of the application: `certificate.*` `certificates:verify`,
+             *     `practice.*` `practices:read`.
+             */
+            events: string[];
+        };
         NewPractice: {
             /** @example cambio-residenza */
             type: string;
@@ -3069,6 +3236,26 @@ export interface components {
             role: string;
             /** @description The account's groups; when absent or empty, the built-in group of the role. */
             group_ids?: string[];
+        };
+        /**
+         * @example {
+         *       "client_id": "app-3f2a9c1d0b7e4a21",
+         *       "events": [
+         *         "practice.submitted",
+         *         "practice.changed"
+         *       ],
+         *       "url": "https://protocollo.comune.example.it/webhook"
+         *     }
+         */
+        NewWebhookRequest: {
+            client_id: string;
+            /** @description HTTPS; plain HTTP only towards the portal's own machine. */
+            url: string;
+            /**
+             * @description Each needs a scope of the application: `certificate.*` `certificates:verify`,
+             *     `practice.*` `practices:read`.
+             */
+            events: string[];
         };
         /**
          * @description An error of the token endpoint: a problem (RFC 9457, as the Italian guidelines want
@@ -4124,6 +4311,83 @@ export interface components {
             pdf_sha256: string;
             signing_key_id: string;
         };
+        Webhook: {
+            /** @example wh-5b1f0c2e9a7d4e3c8b6a1f0e2d3c4b5a */
+            id: string;
+            /** @description The application the deliveries are for: they carry only what its scopes allow. */
+            client_id: string;
+            /** @example https://protocollo.comune.example.it/webhook */
+            url: string;
+            events: components["schemas"]["EventType"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            disabled_at?: string | null;
+            /** Format: date-time */
+            last_success_at?: string | null;
+            /** Format: date-time */
+            last_failure_at?: string | null;
+            /** @description What the receiver answered, or why it could not be reached, at the last failure. */
+            last_error?: string | null;
+            /**
+             * Format: int64
+             * @description Deliveries waiting for their first or next attempt.
+             */
+            pending: number;
+            /**
+             * Format: int64
+             * @description Deliveries that ran out of attempts; `POST …/retry` sends them again.
+             */
+            failed: number;
+        };
+        /** @description The webhook and the secret its deliveries are signed with: shown this once. */
+        WebhookCredentials: {
+            webhook: components["schemas"]["Webhook"];
+            /**
+             * @description HMAC-SHA256 key of the `X-Portale-Signature` header.
+             * @example whsec_5b1f0c2e9a7d4e3c8b6a1f0e2d3c4b5a69788766554433221100ffeeddccbbaa
+             */
+            secret: string;
+        };
+        WebhookDelivery: {
+            id: string;
+            /** @description The event's id, the same in every attempt (`X-Portale-Event-Id`). */
+            event_id: string;
+            event_type: components["schemas"]["EventType"];
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `pending`, `delivered` or `failed`.
+             * @example delivered
+             */
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (pending deliveries).
+             */
+            next_attempt_at: string;
+            /** Format: int32 */
+            last_status_code?: number | null;
+            last_error?: string | null;
+            /** Format: date-time */
+            delivered_at?: string | null;
+        };
+        WebhookDeliveryList: {
+            /** @description The latest 50, the newest first. */
+            items: components["schemas"]["WebhookDelivery"][];
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
+        };
+        WebhookRequeued: {
+            /**
+             * Format: int64
+             * @description Failed deliveries due again now.
+             */
+            queued: number;
+        };
     };
     responses: {
         /** @description Malformed JSON or query parameters */
@@ -4906,6 +5170,259 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    register_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhookRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    list_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    disable_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    retry_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRequeued"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    list_own_webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    register_own_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOwnWebhookRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCredentials"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    list_own_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    disable_own_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retry_own_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookRequeued"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     registration_challenge: {
