@@ -147,6 +147,7 @@ pub fn routes(config: &mut ServiceConfig) {
                 .service(crate::clients::api::register_client)
                 .service(crate::clients::api::renew_client_secret)
                 .service(crate::clients::api::revoke_client)
+                .service(crate::clients::api::replace_client_keys)
                 .service(crate::webhooks::api::list_webhooks)
                 .service(crate::webhooks::api::register_webhook)
                 .service(crate::webhooks::api::list_deliveries)

@@ -56,6 +56,7 @@ pub const DESK_SAVED: &str = "desk.saved";
 pub const CLIENT_REGISTERED: &str = "client.registered";
 pub const CLIENT_SECRET_RENEWED: &str = "client.secret_renewed";
 pub const CLIENT_REVOKED: &str = "client.revoked";
+pub const CLIENT_KEYS_REPLACED: &str = "client.keys_replaced";
 pub const CLIENT_TOKEN_ISSUED: &str = "client.token_issued";
 pub const CLIENT_TOKEN_REFUSED: &str = "client.token_refused";
 pub const REGISTRY_CHECKED: &str = "registry.checked";
@@ -290,6 +291,11 @@ pub const CATALOGUE: &[ActionInfo] = &[
         CLIENT_SECRET_RENEWED,
         "Credenziali dell'applicazione rinnovate",
         "Application credentials renewed",
+    ),
+    info(
+        CLIENT_KEYS_REPLACED,
+        "Chiavi pubbliche dell'applicazione sostituite",
+        "Application public keys replaced",
     ),
     info(
         CLIENT_REVOKED,

@@ -11,6 +11,12 @@ pub enum Error {
     NotFound,
     #[error("client already revoked")]
     AlreadyRevoked,
+    /// A secret asked for a client that authenticates with its keys.
+    #[error("the client authenticates with its keys")]
+    UsesKeys,
+    /// Keys given for a client that authenticates with a secret.
+    #[error("the client authenticates with a secret")]
+    UsesSecret,
     #[error(transparent)]
     Db(#[from] DbError),
 }

@@ -4,6 +4,7 @@
 //! tokens (OAuth 2.0 client credentials) carrying the scopes they were granted.
 
 pub mod api;
+pub mod assertion;
 pub mod error;
 pub mod registration;
 pub mod rules;

@@ -5,6 +5,7 @@
 use chrono::NaiveDateTime;
 
 use crate::audit::{self, actions, Actor, AuditEntry, Origin};
+use crate::clients::assertion::check_public_jwks;
 use crate::clients::rules::{self, CheckedClient, NewClient};
 use crate::clients::store::{self, ClientRow};
 use crate::clients::Error;
@@ -19,10 +20,11 @@ pub struct Admin<'a> {
     pub label: &'a str,
 }
 
-/// A client with the secret that goes to its owner once.
+/// A client with the secret that goes to its owner once (none for a client that
+/// authenticates with its keys).
 pub struct Issued {
     pub client: ClientRow,
-    pub secret: String,
+    pub secret: Option<String>,
 }
 
 pub fn register(
@@ -39,8 +41,11 @@ pub fn register(
         scopes,
         allowed_ips,
         rate_limit_per_minute,
+        public_jwks,
     } = rules::check(new).map_err(Error::Invalid)?;
+    // A key-authenticated client gets no secret: the hash of one nobody ever sees.
     let (secret, secret_hash) = rules::new_secret();
+    let secret = public_jwks.is_none().then_some(secret);
     let ips: Vec<String> = allowed_ips.iter().map(ToString::to_string).collect();
     let client = ClientRow {
         id: rules::new_client_id(),
@@ -55,6 +60,7 @@ pub fn register(
         created_at: now,
         created_by: admin.account_id.to_owned(),
         revoked_at: None,
+        public_jwks,
     };
     transaction(conn, |conn| {
         store::insert(conn, &client)?;
@@ -74,13 +80,44 @@ pub fn renew_secret(
     let (secret, secret_hash) = rules::new_secret();
     transaction(conn, |conn| {
         let client = store::find(conn, id)?.ok_or(Error::NotFound)?;
+        if client.public_jwks.is_some() {
+            return Err(Error::UsesKeys);
+        }
         if !store::replace_secret(conn, id, &secret_hash, now)? {
             return Err(Error::AlreadyRevoked);
         }
         revocations::void_tokens(conn, &subject_of(id), now)?;
         record(conn, origin, admin, actions::CLIENT_SECRET_RENEWED, &client)?;
         let client = store::find(conn, id)?.ok_or(Error::NotFound)?;
-        Ok(Issued { client, secret })
+        Ok(Issued {
+            client,
+            secret: Some(secret),
+        })
+    })
+}
+
+/// Replaces the public keys of a client that authenticates with them; the tokens
+/// issued so far stop working.
+pub fn replace_keys(
+    conn: &mut DbConnection,
+    origin: &Origin,
+    admin: &Admin,
+    id: &str,
+    public_jwks: &serde_json::Value,
+    now: NaiveDateTime,
+) -> Result<ClientRow, Error> {
+    let set = check_public_jwks(public_jwks).map_err(|e| Error::Invalid(vec![e]))?;
+    transaction(conn, |conn| {
+        let client = store::find(conn, id)?.ok_or(Error::NotFound)?;
+        if client.revoked_at.is_some() {
+            return Err(Error::AlreadyRevoked);
+        }
+        if !store::replace_keys(conn, id, &set.to_string(), now)? {
+            return Err(Error::UsesSecret);
+        }
+        revocations::void_tokens(conn, &subject_of(id), now)?;
+        record(conn, origin, admin, actions::CLIENT_KEYS_REPLACED, &client)?;
+        store::find(conn, id)?.ok_or(Error::NotFound)
     })
 }
 

@@ -2,6 +2,7 @@
 
 use std::net::IpAddr;
 
+use crate::clients::assertion::check_public_jwks;
 use crate::platform::auth::tokens::{random_token, token_hash};
 use crate::platform::auth::Scope;
 use crate::platform::email::Email;
@@ -21,6 +22,8 @@ pub struct NewClient {
     pub scopes: Vec<String>,
     pub allowed_ips: Vec<String>,
     pub rate_limit_per_minute: Option<i32>,
+    /// Public keys for `private_key_jwt`; none: the client gets a secret.
+    pub public_jwks: Option<serde_json::Value>,
 }
 
 /// A registration that passed the rules.
@@ -31,6 +34,8 @@ pub struct CheckedClient {
     pub scopes: Vec<Scope>,
     pub allowed_ips: Vec<IpRange>,
     pub rate_limit_per_minute: i32,
+    /// `{"keys": […]}`, checked.
+    pub public_jwks: Option<String>,
 }
 
 fn problem(field: &str, it: &str, en: &str) -> FieldError {
@@ -107,10 +112,19 @@ pub fn check(new: NewClient) -> Result<CheckedClient, Vec<FieldError>> {
             &format!("The limit is 1 to {MAX_RATE_LIMIT} requests a minute."),
         ));
     }
+    let public_jwks = match new.public_jwks.as_ref().map(check_public_jwks) {
+        None => None,
+        Some(Ok(set)) => Some(set.to_string()),
+        Some(Err(error)) => {
+            errors.push(error);
+            None
+        }
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(CheckedClient {
+        public_jwks,
         name,
         organisation,
         contact_email,
@@ -177,6 +191,7 @@ mod tests {
             scopes: vec!["registry:check".into()],
             allowed_ips: vec!["192.0.2.0/24".into()],
             rate_limit_per_minute: None,
+            public_jwks: None,
         }
     }
 

@@ -306,6 +306,7 @@ fn demo_api_client(conn: &mut DbConnection) -> anyhow::Result<ApiClientCredentia
             .to_vec(),
         allowed_ips: Vec::new(),
         rate_limit_per_minute: None,
+        public_jwks: None,
     };
     let origin = crate::audit::Origin {
         ip: None,
@@ -325,6 +326,6 @@ fn demo_api_client(conn: &mut DbConnection) -> anyhow::Result<ApiClientCredentia
     .map_err(|e| anyhow::anyhow!("demo client: {e}"))?;
     Ok(ApiClientCredentials {
         client_id: issued.client.id,
-        client_secret: issued.secret,
+        client_secret: issued.secret.unwrap_or_default(),
     })
 }

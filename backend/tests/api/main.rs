@@ -10,6 +10,7 @@ mod backup;
 mod catalogue;
 mod certificates;
 mod cli;
+mod client_keys;
 mod clients;
 mod errors;
 mod federation;

@@ -63,9 +63,12 @@ fn rule(method: &str, path: &str) -> Option<Rule> {
         ("POST", "/api/v1/oauth/token") => Anyone,
         ("POST", "/api/v1/registry/checks") => ClientToken,
         ("GET" | "POST", "/api/v1/admin/clients") => Permission { operator: false },
-        ("POST", "/api/v1/admin/clients/{id}/secret" | "/api/v1/admin/clients/{id}/revoke") => {
-            Permission { operator: false }
-        }
+        (
+            "POST",
+            "/api/v1/admin/clients/{id}/secret"
+            | "/api/v1/admin/clients/{id}/revoke"
+            | "/api/v1/admin/clients/{id}/keys",
+        ) => Permission { operator: false },
         ("GET" | "POST", "/api/v1/admin/webhooks") => Permission { operator: false },
         ("GET", "/api/v1/admin/webhooks/{id}/deliveries") => Permission { operator: false },
         ("POST", "/api/v1/admin/webhooks/{id}/disable" | "/api/v1/admin/webhooks/{id}/retry") => {

@@ -48,8 +48,7 @@ pub fn spawn_pruning(database: crate::platform::db::Database) {
 
 /// The path the providers send the citizen back to.
 pub const CALLBACK_PATH: &str = "/api/v1/auth/oidc/callback";
-/// `client_assertion_type` of `private_key_jwt` (RFC 7523 §2.2).
-pub const CLIENT_ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+pub use crate::platform::jose::CLIENT_ASSERTION_TYPE;
 
 /// The relying party: its identity, its keys, the trust chains it has resolved.
 pub struct FederationLogin {

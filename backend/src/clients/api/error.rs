@@ -22,6 +22,20 @@ impl From<Error> for ApiError {
                     "The application has already been revoked: register it again to bring it back.",
                 ),
             },
+            Error::UsesKeys => ApiError::Conflict {
+                code: "client_uses_keys",
+                detail: Text::new(
+                    "L'applicazione si autentica con le proprie chiavi pubbliche: aggiornare le chiavi anziché il segreto.",
+                    "The application authenticates with its public keys: replace the keys, not the secret.",
+                ),
+            },
+            Error::UsesSecret => ApiError::Conflict {
+                code: "client_uses_secret",
+                detail: Text::new(
+                    "L'applicazione si autentica con un segreto: rinnovare il segreto anziché le chiavi.",
+                    "The application authenticates with a secret: renew the secret, not the keys.",
+                ),
+            },
             Error::Db(db) => db.into(),
         }
     }

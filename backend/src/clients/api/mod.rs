@@ -37,11 +37,28 @@ pub struct Client {
     /// When the current secret was issued.
     pub secret_created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// `client_secret` or `private_key_jwt`.
+    #[schema(example = "client_secret")]
+    pub auth_method: String,
+    /// The registered public keys (`private_key_jwt`), as `{"keys": […]}`.
+    #[schema(value_type = Option<Object>)]
+    pub public_jwks: Option<serde_json::Value>,
 }
 
 impl From<ClientRow> for Client {
     fn from(row: ClientRow) -> Client {
+        let public_jwks = row
+            .public_jwks
+            .as_deref()
+            .and_then(|text| serde_json::from_str(text).ok());
         Client {
+            auth_method: if public_jwks.is_some() {
+                "private_key_jwt"
+            } else {
+                "client_secret"
+            }
+            .to_owned(),
+            public_jwks,
             scopes: Scope::parse_list(&row.scopes).unwrap_or_default(),
             allowed_ips: row
                 .allowed_ips
@@ -65,12 +82,17 @@ pub struct ClientList {
     pub items: Vec<Client>,
 }
 
-/// The client and its secret: shown this once, the portal keeps only its hash.
+/// The client and its secret: shown this once, the portal keeps only its hash. A client
+/// registered with public keys gets no secret.
 #[derive(Serialize, ToSchema)]
 pub struct ClientCredentials {
     pub client: Client,
-    #[schema(example = "ps_5b1f0c2e9a7d4e3c8b6a1f0e2d3c4b5a69788766554433221100ffeeddccbbaa")]
-    pub client_secret: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(
+        nullable = false,
+        example = "ps_5b1f0c2e9a7d4e3c8b6a1f0e2d3c4b5a69788766554433221100ffeeddccbbaa"
+    )]
+    pub client_secret: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -93,6 +115,19 @@ pub struct NewClientRequest {
     /// 1 to 6,000; default 120.
     #[schema(format = Int32)]
     pub rate_limit_per_minute: Option<i32>,
+    /// Public keys (a JWK, an array or `{"keys": […]}`; RSA ≥ 2048 bits or EC P-256/P-384)
+    /// for `private_key_jwt`, preferred to a secret: the portal then keeps nothing that
+    /// would let anyone act as the application.
+    #[schema(value_type = Option<Object>)]
+    pub public_jwks: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplaceKeysRequest {
+    /// The new public keys; those registered before stop working.
+    #[schema(value_type = Object)]
+    pub public_jwks: serde_json::Value,
 }
 
 fn admin(user: &AuthUser) -> (String, String) {
@@ -141,6 +176,7 @@ pub async fn register_client(
         scopes: body.scopes,
         allowed_ips: body.allowed_ips.unwrap_or_default(),
         rate_limit_per_minute: body.rate_limit_per_minute,
+        public_jwks: body.public_jwks,
     };
     let origin = Origin::from_request(&req);
     let (id, label) = admin(&user);
@@ -204,6 +240,51 @@ pub async fn revoke_client(
 ) -> Result<web::Json<Client>, ApiError> {
     let row =
         void_credentials(&req, &state, &user, path.into_inner(), registration::revoke).await?;
+    Ok(web::Json(Client::from(row)))
+}
+
+/// Replaces the public keys of an application that authenticates with them; the tokens
+/// issued before stop working.
+#[utoipa::path(tag = "back office", security(("bearer" = ["clients.manage"])),
+    params(("id" = String, Path)),
+    request_body = ReplaceKeysRequest,
+    responses(
+        (status = 200, body = Client),
+        (status = 400, response = crate::platform::http::responses::BadRequest),
+        (status = 401, response = crate::platform::http::responses::Unauthorized),
+        (status = 403, response = crate::platform::http::responses::Forbidden),
+        (status = 404, response = crate::platform::http::responses::NotFound),
+        (status = 409, response = crate::platform::http::responses::Conflict),
+        (status = 413, response = crate::platform::http::responses::PayloadTooLarge),
+        (status = 415, response = crate::platform::http::responses::UnsupportedMediaType),
+        (status = 422, response = crate::platform::http::responses::Unprocessable),
+    ))]
+#[post("/admin/clients/{id}/keys")]
+pub async fn replace_client_keys(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+    body: Json<ReplaceKeysRequest>,
+) -> Result<web::Json<Client>, ApiError> {
+    let keys = body.0.public_jwks;
+    let origin = Origin::from_request(&req);
+    let (admin_id, label) = admin(&user);
+    let revocations = state.revocations.clone();
+    let id = path.into_inner();
+    let row = state
+        .db
+        .run(move |conn| {
+            let admin = Admin {
+                account_id: &admin_id,
+                label: &label,
+            };
+            let now = Utc::now().naive_utc();
+            let row = registration::replace_keys(conn, &origin, &admin, &id, &keys, now)?;
+            revocations.sync(conn, now)?;
+            Ok::<_, ApiError>(row)
+        })
+        .await?;
     Ok(web::Json(Client::from(row)))
 }
 

@@ -15,7 +15,8 @@ use crate::platform::http::client::client_ip;
 use crate::platform::http::AppState;
 
 /// The form of a token request (RFC 6749 §4.4.2); the client authenticates with
-/// `client_id` and `client_secret` in the form or with HTTP Basic.
+/// `client_id` and `client_secret` in the form or with HTTP Basic, or — when it registered
+/// public keys — with `client_assertion_type` and `client_assertion` (RFC 7523).
 #[derive(Deserialize, ToSchema, Default)]
 pub struct TokenForm {
     #[schema(example = "client_credentials")]
@@ -23,6 +24,11 @@ pub struct TokenForm {
     #[schema(example = "app-3f2a9c1d0b7e4a21")]
     pub client_id: Option<String>,
     pub client_secret: Option<String>,
+    #[schema(example = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")]
+    pub client_assertion_type: Option<String>,
+    /// A JWT signed with a registered key: `iss` and `sub` the client id, `aud` the token
+    /// endpoint's URL, `exp` at most 5 minutes ahead, a `jti` never used before.
+    pub client_assertion: Option<String>,
     /// Space-separated scopes, among those granted; none asks for all of them.
     #[schema(example = "registry:check")]
     pub scope: Option<String>,
@@ -70,9 +76,12 @@ pub async fn issue_token(
     };
     let origin = Origin::from_request(&req);
     let ip = client_ip(&req).and_then(|ip| ip.parse().ok());
+    let base = state.settings.effective_public_base_url();
+    let base = base.trim_end_matches('/');
+    let audiences = vec![format!("{base}/api/v1/oauth/token"), base.to_owned()];
     let outcome = state
         .db
-        .run(move |conn| token::issue(conn, &keys, &origin, ip, form))
+        .run(move |conn| token::issue(conn, &keys, &origin, ip, &audiences, form))
         .await;
     match outcome {
         Ok(issued) => HttpResponse::Ok()
@@ -112,6 +121,8 @@ fn read_form(req: &HttpRequest, body: &[u8]) -> Result<TokenRequest, TokenError>
         grant_type: form.grant_type,
         client_id,
         client_secret,
+        client_assertion_type: form.client_assertion_type,
+        client_assertion: form.client_assertion,
         scope: form.scope,
     })
 }

@@ -315,6 +315,15 @@ diesel::table! {
         created_at -> Timestamp,
         created_by -> Text,
         revoked_at -> Nullable<Timestamp>,
+        public_jwks -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    client_assertions (client_id, jti) {
+        client_id -> Text,
+        jti -> Text,
+        expires_at -> Timestamp,
     }
 }
 
@@ -355,6 +364,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_revocations,
     federation_logins,
     api_clients,
+    client_assertions,
     webhooks,
     webhook_events,
     webhook_deliveries,

@@ -6,6 +6,10 @@ pub mod jwe;
 pub mod jws;
 pub mod rsa_key;
 
+/// `client_assertion_type` of `private_key_jwt` (RFC 7523 §2.2): the portal sends it to
+/// SPID/CIE providers and accepts it from third-party applications.
+pub const CLIENT_ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 
