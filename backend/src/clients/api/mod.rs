@@ -268,34 +268,29 @@ pub async fn replace_client_keys(
     body: Json<ReplaceKeysRequest>,
 ) -> Result<web::Json<Client>, ApiError> {
     let keys = body.0.public_jwks;
-    let origin = Origin::from_request(&req);
-    let (admin_id, label) = admin(&user);
-    let revocations = state.revocations.clone();
-    let id = path.into_inner();
-    let row = state
-        .db
-        .run(move |conn| {
-            let admin = Admin {
-                account_id: &admin_id,
-                label: &label,
-            };
-            let now = Utc::now().naive_utc();
-            let row = registration::replace_keys(conn, &origin, &admin, &id, &keys, now)?;
-            revocations.sync(conn, now)?;
-            Ok::<_, ApiError>(row)
-        })
-        .await?;
+    let row = void_credentials(
+        &req,
+        &state,
+        &user,
+        path.into_inner(),
+        move |conn, origin, admin, id, now| {
+            registration::replace_keys(conn, origin, admin, id, &keys, now)
+        },
+    )
+    .await?;
     Ok(web::Json(Client::from(row)))
 }
 
-/// Renewal and revocation alike: the use case, then this instance stops honouring the old
-/// tokens at once (the others within a second).
+/// Renewal, key replacement and revocation alike: the use case, then this instance stops
+/// honouring the old tokens at once (the others within a second).
 async fn void_credentials<T: Send + 'static>(
     req: &HttpRequest,
     state: &AppState,
     user: &AuthUser,
     id: String,
-    work: fn(&mut DbConnection, &Origin, &Admin, &str, NaiveDateTime) -> Result<T, Error>,
+    work: impl FnOnce(&mut DbConnection, &Origin, &Admin, &str, NaiveDateTime) -> Result<T, Error>
+        + Send
+        + 'static,
 ) -> Result<T, ApiError> {
     let origin = Origin::from_request(req);
     let (admin_id, label) = admin(user);
