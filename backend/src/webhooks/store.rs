@@ -146,13 +146,18 @@ pub fn deliveries(
         .load(conn)?)
 }
 
-/// Pending deliveries due at `now`, the oldest first: (id, attempts seen).
+/// Pending deliveries due at `now`, the oldest first: (id, attempts seen). Those of a
+/// disabled webhook or a revoked application wait (a retry after re-enabling is a new
+/// registration: they stay pending, visible, and are never sent).
 pub fn due(
     conn: &mut DbConnection,
     now: NaiveDateTime,
     limit: i64,
 ) -> Result<Vec<(String, i32)>, DbError> {
     Ok(webhook_deliveries::table
+        .inner_join(webhooks::table.inner_join(api_clients::table))
+        .filter(webhooks::disabled_at.is_null())
+        .filter(api_clients::revoked_at.is_null())
         .filter(webhook_deliveries::status.eq(PENDING))
         .filter(webhook_deliveries::next_attempt_at.le(now))
         .order(webhook_deliveries::next_attempt_at.asc())

@@ -382,6 +382,29 @@ async fn subscriptions_stay_within_the_application_s_scopes() {
     )
     .await;
     assert_eq!(response.status(), 201);
+    // A delivery pending when the webhook is disabled is not sent.
+    let parked = receiver(vec![]);
+    let created: Value = register(
+        &demo,
+        &admin,
+        json!({"client_id": demo_client(&demo), "url": parked.url, "events": ["certificate.issued"]}),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let parked_id = created["webhook"]["id"].as_str().unwrap();
+    // Both deliveries are pending when the webhook is disabled and the application revoked.
+    issue_residence(&demo).await;
+    let response = demo
+        .app
+        .post_as(
+            &format!("/api/v1/admin/webhooks/{parked_id}/disable"),
+            &admin,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
     let revoke = format!("/api/v1/admin/clients/{}/revoke", demo_client(&demo));
     assert_eq!(
         demo.app.post_as(&revoke, &admin, &json!({})).await.status(),
@@ -390,7 +413,17 @@ async fn subscriptions_stay_within_the_application_s_scopes() {
     issue_residence(&demo).await;
     let worker = WebhookWorker::new(demo.app.db.clone()).unwrap();
     assert_eq!(worker.run_once(now_utc()).await.unwrap(), Report::default());
+    let listed = webhooks(&demo, &admin).await;
+    assert_eq!(
+        listed
+            .iter()
+            .map(|w| w["pending"].as_i64().unwrap())
+            .sum::<i64>(),
+        2,
+        "parked, not sent"
+    );
     assert!(hook.received().is_empty());
+    assert!(parked.received().is_empty());
 }
 
 #[tokio::test]
