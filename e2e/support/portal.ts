@@ -13,6 +13,8 @@ export interface DemoCredentials {
   nonresident: { fiscal_code: string; password: string };
   operator: { username: string; password: string };
   admin: { username: string; password: string };
+  /** The demo's third-party application, with every read scope. */
+  api_client?: { client_id: string; client_secret: string };
 }
 
 export interface Portal {

@@ -125,6 +125,7 @@ describe("administrator", () => {
       "Utenti",
       "Gruppi e permessi",
       "Applicazioni",
+      "Webhook",
       "Registro degli accessi",
       "Posta in uscita",
     ]);

@@ -150,6 +150,7 @@ const PAGES: Stop[] = [
     path: "/backoffice/applicazioni",
     data: { roles: ["admin"], shows: table },
   },
+  { name: "backoffice-webhook", path: "/backoffice/webhook", data: { roles: ["admin"], shows: table } },
   {
     name: "backoffice-registro-accessi",
     path: "/backoffice/registro-accessi",
@@ -199,6 +200,18 @@ async function arrange(): Promise<Arranged> {
     const first = await apiToken(baseUrl, credentials[role]);
     await changePassword(baseUrl, first, credentials[role].password, STAFF_PASSWORD);
   }
+  // A webhook of the demo's application towards an address where nobody listens, before
+  // anything happens: its deliveries fail and wait, and the page has errors to show.
+  const admin = await apiToken(baseUrl, { username: credentials.admin.username, password: STAFF_PASSWORD });
+  assert.ok(credentials.api_client, "demo-credentials.json names the demo's application");
+  await call(baseUrl, "/api/v1/admin/webhooks", {
+    token: admin,
+    body: {
+      client_id: credentials.api_client.client_id,
+      url: "http://127.0.0.1:9/protocollo/notifiche-dal-portale-dei-servizi-demografici",
+      events: ["certificate.issued", "certificate.revoked", "practice.submitted", "practice.changed"],
+    },
+  });
   const outsider = await apiToken(baseUrl, credentials.nonresident);
   await changePassword(baseUrl, outsider, credentials.nonresident.password, NONRESIDENT_PASSWORD);
 
@@ -473,7 +486,16 @@ describe("layout tour", () => {
       await visit(page, "admin", pageNamed("backoffice-utenti"));
       await page.getByRole("button", { name: /^Apri la scheda/ }).first().click();
       await page.getByRole("region", { name: /^Scheda di / }).waitFor();
-      return look(page, "admin", "backoffice-utenti-scheda", true);
+      const problems = await look(page, "admin", "backoffice-utenti-scheda", true);
+      // A webhook's deliveries, failed towards nobody; then the form to register one.
+      await visit(page, "admin", pageNamed("backoffice-webhook"));
+      await page.getByRole("button", { name: /^Consegne / }).first().click();
+      await page.getByRole("region", { name: /^Consegne del webhook/ }).getByRole("table").waitFor();
+      problems.push(...(await look(page, "admin", "backoffice-webhook-consegne", true)));
+      await page.getByRole("button", { name: "Registra un webhook" }).click();
+      await page.getByRole("combobox", { name: /Applicazione/ }).waitFor();
+      problems.push(...(await look(page, "admin", "backoffice-webhook-modulo", true)));
+      return problems;
     });
   });
 });

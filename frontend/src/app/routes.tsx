@@ -45,6 +45,7 @@ import {
 } from '@/features/municipality'
 import { FamilyPage, FiscalCodePage, PersonPage, ThirdPartyPage } from '@/features/registry'
 import { NewSelfDeclarationPage, SelfDeclarationsPage } from '@/features/self-declarations'
+import { WebhooksPage } from '@/features/webhooks'
 import { PERMISSIONS } from '@/lib/session'
 import { BackOfficeLayout } from './backoffice/BackOfficeLayout'
 import { CounterOrFirstSection } from './backoffice/CounterOrFirstSection'
@@ -264,6 +265,14 @@ export const routes: RouteObject[] = [
                 element: (
                   <RequirePermission permission={PERMISSIONS.manageClients}>
                     <ClientsPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'webhook',
+                element: (
+                  <RequirePermission permission={PERMISSIONS.manageClients}>
+                    <WebhooksPage />
                   </RequirePermission>
                 ),
               },

@@ -16,6 +16,7 @@ const ADMIN_PAGES = {
   'GET /api/v1/admin/audit-log/actions': () => json(auditActions),
   'GET /api/v1/certificates': () => json({ items: [] }),
   'GET /api/v1/admin/clients': () => json({ items: [] }),
+  'GET /api/v1/admin/webhooks': () => json({ items: [] }),
 }
 
 function sectionNav() {
@@ -40,6 +41,7 @@ describe('back-office navigation', () => {
       'Utenti',
       'Gruppi e permessi',
       'Applicazioni',
+      'Webhook',
       'Registro degli accessi',
       'Posta in uscita',
     ])
@@ -116,6 +118,20 @@ describe('back-office navigation', () => {
     expect(await screen.findByText('Nessuna applicazione registrata.')).toBeInTheDocument()
   })
 
+  it('opens the webhooks to those who may manage the applications', async () => {
+    mockApi({ ...restoringSession(adminClaims), ...ADMIN_PAGES })
+    const user = userEvent.setup()
+    renderWithProviders(<AppRoutes />, '/backoffice/applicazioni')
+    const nav = await sectionNav()
+    await user.click(within(nav).getByRole('link', { name: 'Webhook' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Webhook' })).toBeInTheDocument()
+    expect(within(nav).getByRole('link', { name: 'Webhook' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    )
+    expect(await screen.findByText('Nessun webhook registrato.')).toBeInTheDocument()
+  })
+
   it('neither lists nor opens the third-party applications without clients.manage', async () => {
     mockApi({
       ...restoringSession({ ...adminClaims, perms: ['accounts.manage', 'groups.manage'] }),
@@ -126,6 +142,18 @@ describe('back-office navigation', () => {
       await screen.findByRole('heading', { level: 1, name: 'Accesso non consentito' }),
     ).toBeInTheDocument()
     expect(linkNames(await sectionNav())).toEqual(['Utenti', 'Gruppi e permessi'])
+  })
+
+  it('neither lists nor opens the webhooks without clients.manage', async () => {
+    mockApi({
+      ...restoringSession({ ...adminClaims, perms: ['accounts.manage', 'groups.manage'] }),
+      ...ADMIN_PAGES,
+    })
+    renderWithProviders(<AppRoutes />, '/backoffice/webhook')
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Accesso non consentito' }),
+    ).toBeInTheDocument()
+    expect(linkNames(await sectionNav())).not.toContain('Webhook')
   })
 
   it('takes staff who cannot identify people from /backoffice to their first section', async () => {

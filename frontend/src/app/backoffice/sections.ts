@@ -51,6 +51,11 @@ export const BACK_OFFICE_SECTIONS: readonly BackOfficeSection[] = [
     labelKey: 'backoffice.nav.clients',
   },
   {
+    path: '/backoffice/webhook',
+    permission: PERMISSIONS.manageClients,
+    labelKey: 'backoffice.nav.webhooks',
+  },
+  {
     path: '/backoffice/registro-accessi',
     permission: PERMISSIONS.readAudit,
     labelKey: 'backoffice.nav.auditLog',

@@ -68,6 +68,11 @@ describe('back office: third-party applications', () => {
     backEnd()
     const { table } = await renderPage()
     expect(screen.getByRole('heading', { level: 1, name: 'Applicazioni' })).toBeInTheDocument()
+    // The way to the events' notifications, on their own page.
+    expect(screen.getByRole('link', { name: 'registrare un webhook' })).toHaveAttribute(
+      'href',
+      '/backoffice/webhook',
+    )
 
     const active = within(table).getByRole('row', { name: /Controlli autocertificazioni/ })
     const [name, organisation, contact, scopes, limits, created, state] = cells(active)

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { Confirmation } from '@/components/Confirmation'
 import { Loading } from '@/components/Loading'
 import { Notice } from '@/components/Notice'
@@ -100,6 +101,12 @@ export function ClientsPage() {
   return (
     <>
       <PageHeading title={t('clients.title')} lead={t('clients.lead')} />
+      <p>
+        <Trans
+          i18nKey="clients.webhooksHint"
+          components={{ page: <Link to="/backoffice/webhook" /> }}
+        />
+      </p>
       <div ref={outcomeRef} tabIndex={-1} role="status" className="outcome-region">
         {outcome ? <Notice color="success">{outcome}</Notice> : null}
       </div>
