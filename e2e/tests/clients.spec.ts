@@ -8,9 +8,12 @@
 // in "Chi ha consultato i miei dati", as an organisation's application. The administrator
 // renews the credentials (the old secret stops working, the new one works), then revokes
 // the application: a new token request is refused with 401, and so is the token issued
-// before. 0 axe violations (WCAG 2.1 AA) on the page with the form, with the secret box and
+// before. Then an application registered with its public key (no secret is shown) gets a
+// token with an ES256 assertion made here with node:crypto; its keys are replaced in the
+// SPA, after which the old key and its token are refused and the new key works. 0 axe violations (WCAG 2.1 AA) on the page with the form, with the secret box and
 // after the revocation; the page at 390 px is photographed and checked for cut controls.
 import assert from "node:assert/strict";
+import { generateKeyPairSync, type KeyObject, randomUUID, sign } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import type { Locator } from "playwright-core";
 import { openBrowser, type Browser, assertAccessible as checkAccessible, screenshot } from "../support/browser.ts";
@@ -112,6 +115,40 @@ async function checkResidence(token: string): Promise<Response> {
       purpose: PURPOSE,
       reference: "2026/123",
       declared: { resident: true },
+    }),
+  });
+}
+
+/** An EC P-256 key pair of an application, its public half as the JWK to register. */
+function applicationKey(kid: string) {
+  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  return { privateKey, kid, jwk: { ...publicKey.export({ format: "jwk" }), kid, use: "sig" } };
+}
+
+/** A private_key_jwt assertion (RFC 7523), signed ES256 as the application's server does. */
+function assertion(clientId: string, key: { privateKey: KeyObject; kid: string }): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  const input = `${part({ alg: "ES256", typ: "JWT", kid: key.kid })}.${part({
+    iss: clientId,
+    sub: clientId,
+    aud: `${portal.baseUrl}/api/v1/oauth/token`,
+    iat: now,
+    exp: now + 60,
+    jti: randomUUID(),
+  })}`;
+  const signature = sign("sha256", Buffer.from(input), { key: key.privateKey, dsaEncoding: "ieee-p1363" });
+  return `${input}.${signature.toString("base64url")}`;
+}
+
+async function requestTokenWithKey(clientId: string, key: { privateKey: KeyObject; kid: string }) {
+  return fetch(`${portal.baseUrl}/api/v1/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+      client_assertion: assertion(clientId, key),
     }),
   });
 }
@@ -285,5 +322,53 @@ describe("administrator again", () => {
     await assertNothingCut(page, "Applicazioni at 390 px");
     await screenshot(page, "clients-phone-390");
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test("registers an application with its public key: no secret, it signs in with an assertion, its keys are replaced", async () => {
+    const { page } = browser;
+    const name = "Protocollo informatico";
+    const first = applicationKey("e2e-1");
+    await page.getByRole("button", { name: "Registra un'applicazione" }).click();
+    const form = page.getByRole("region", { name: "Registra un'applicazione" });
+    await form.getByRole("textbox", { name: /Nome dell'applicazione/ }).fill(name);
+    await form.getByRole("textbox", { name: /Ente o organizzazione/ }).fill(ORGANISATION);
+    await form.getByRole("textbox", { name: /E-mail del referente tecnico/ }).fill(CONTACT);
+    await tick(form, SCOPE_LABEL);
+    const keys = form.getByRole("textbox", { name: /Chiavi pubbliche dell'applicazione/ });
+    await keys.fill("{ not json");
+    await form.getByRole("button", { name: "Registra l'applicazione" }).click();
+    await form.getByText(/Il testo non è un oggetto JSON valido/).waitFor();
+    await keys.fill(JSON.stringify(first.jwk, null, 2));
+    await form.getByRole("button", { name: "Registra l'applicazione" }).click();
+    const box = page.getByRole("region", { name: `Applicazione «${name}» registrata: le sue credenziali` });
+    await box.getByText(/il portale non rilascia alcun segreto/).waitFor();
+    assert.equal(await box.locator("#client-credentials-secret").count(), 0, "no secret for a key application");
+    const clientId = ((await box.locator("#client-credentials-id").textContent()) ?? "").trim();
+    await assertAccessible("clients-keys-registered");
+    await box.getByRole("button", { name: "Chiudi" }).click();
+
+    const response = await requestTokenWithKey(clientId, first);
+    const body = (await response.json()) as { access_token: string };
+    assert.equal(response.status, 200, JSON.stringify(body));
+    assert.equal((await checkResidence(body.access_token)).status, 200);
+
+    const row = clientRow(name);
+    await row.getByText("autenticazione con chiave pubblica").waitFor();
+    await row.getByRole("button", { name: `Sostituisci chiavi ${name}` }).click();
+    const panel = page.getByRole("region", { name: `Sostituisci le chiavi pubbliche dell'applicazione «${name}»` });
+    const next = applicationKey("e2e-2");
+    await panel.getByRole("textbox", { name: /Nuove chiavi pubbliche/ }).fill(JSON.stringify({ keys: [next.jwk] }));
+    await assertAccessible("clients-keys-replace");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(200);
+    await assertNothingCut(page, "Applicazioni replacing keys at 390 px");
+    await screenshot(page, "clients-keys-phone-390");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await panel.getByRole("button", { name: "Sostituisci le chiavi" }).click();
+    await page.getByText(`Chiavi dell'applicazione «${name}» sostituite`, { exact: false }).waitFor();
+
+    assert.equal((await requestTokenWithKey(clientId, first)).status, 401, "the old key after the replacement");
+    assert.equal((await checkResidence(body.access_token)).status, 401, "a token of the old key");
+    assert.equal((await requestTokenWithKey(clientId, next)).status, 200, "the new key");
   });
 });

@@ -14,15 +14,17 @@ pub const MAX_LIFETIME: i64 = 300;
 /// Clock difference tolerated between the application and the portal (seconds).
 const SKEW: i64 = 60;
 
-/// The key set an administrator pastes: a JWK, an array of JWKs or `{"keys": […]}`, each
+/// The key set an administrator pastes: a JWK or a JWK set `{"keys": […]}`, each
 /// public (no private member), RSA of at least 2048 bits or EC on P-256/P-384. Answers it
 /// as `{"keys": […]}`.
 pub fn check_public_jwks(value: &Value) -> Result<Value, FieldError> {
     let refuse = |it: &str, en: &str| FieldError::text("public_jwks", it, en);
     let keys = if value.get("kty").is_some() {
         vec![value.clone()]
-    } else {
+    } else if value.is_object() {
         jws::key_list(value)
+    } else {
+        Vec::new()
     };
     if keys.is_empty() || keys.len() > 5 {
         return Err(refuse(

@@ -41,7 +41,7 @@ pub struct Client {
     #[schema(example = "client_secret")]
     pub auth_method: String,
     /// The registered public keys (`private_key_jwt`), as `{"keys": […]}`.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
     pub public_jwks: Option<serde_json::Value>,
 }
 
@@ -115,10 +115,10 @@ pub struct NewClientRequest {
     /// 1 to 6,000; default 120.
     #[schema(format = Int32)]
     pub rate_limit_per_minute: Option<i32>,
-    /// Public keys (a JWK, an array or `{"keys": […]}`; RSA ≥ 2048 bits or EC P-256/P-384)
+    /// Public keys (a JWK or a JWK set `{"keys": […]}`; RSA ≥ 2048 bits or EC P-256/P-384)
     /// for `private_key_jwt`, preferred to a secret: the portal then keeps nothing that
     /// would let anyone act as the application.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
     pub public_jwks: Option<serde_json::Value>,
 }
 
@@ -126,7 +126,7 @@ pub struct NewClientRequest {
 #[serde(deny_unknown_fields)]
 pub struct ReplaceKeysRequest {
     /// The new public keys; those registered before stop working.
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub public_jwks: serde_json::Value,
 }
 

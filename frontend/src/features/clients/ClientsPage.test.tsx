@@ -13,6 +13,20 @@ const LIST = 'GET /api/v1/admin/clients'
 const REGISTER = 'POST /api/v1/admin/clients'
 const RENEW = `POST /api/v1/admin/clients/${checksClient.client_id}/secret`
 const REVOKE = `POST /api/v1/admin/clients/${checksClient.client_id}/revoke`
+const KEY = {
+  kty: 'EC',
+  crv: 'P-256',
+  x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU',
+  y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0',
+}
+const keyClient: Client = {
+  ...checksClient,
+  client_id: 'app-key0000000000001',
+  name: 'Protocollo informatico',
+  auth_method: 'private_key_jwt',
+  public_jwks: { keys: [KEY] },
+}
+const KEYS = `POST /api/v1/admin/clients/${keyClient.client_id}/keys`
 
 /** A tiny back end keeping the list of applications. */
 function backEnd(extra: Parameters<typeof mockApi>[0] = {}) {
@@ -34,9 +48,11 @@ function backEnd(extra: Parameters<typeof mockApi>[0] = {}) {
         created_at: '2026-12-08T10:00:00Z',
         secret_created_at: '2026-12-08T10:00:00Z',
         revoked_at: null,
+        auth_method: input.public_jwks ? 'private_key_jwt' : 'client_secret',
+        public_jwks: input.public_jwks ?? null,
       }
       clients = [client, ...clients]
-      return json({ client, client_secret: SECRET }, 201)
+      return json(input.public_jwks ? { client } : { client, client_secret: SECRET }, 201)
     },
     [RENEW]: () => {
       const client = { ...checksClient, secret_created_at: '2026-12-08T11:00:00Z' }
@@ -258,6 +274,102 @@ describe('back office: third-party applications', () => {
     expect(within(box).getByRole('status')).toHaveTextContent(/copialo con Ctrl\+C/)
     expect(window.getSelection()?.toString()).toBe(NEW_SECRET)
     refused.mockRestore()
+  })
+
+  it('registers an application with its public key: no secret is issued, and bad JSON is said first', async () => {
+    signIn(adminClaims)
+    const { requests } = backEnd()
+    const { user } = await renderPage()
+    await user.click(screen.getByRole('button', { name: "Registra un'applicazione" }))
+    const form = screen.getByRole('region', { name: "Registra un'applicazione" })
+    await user.type(
+      within(form).getByRole('textbox', { name: /Nome dell'applicazione/ }),
+      'Protocollo informatico',
+    )
+    await user.type(
+      within(form).getByRole('textbox', { name: /Ente o organizzazione/ }),
+      'Comune di Valdoria',
+    )
+    await user.type(
+      within(form).getByRole('textbox', { name: /E-mail del referente tecnico/ }),
+      'protocollo@comune.example.it',
+    )
+    await user.click(within(form).getByRole('checkbox', { name: 'Consultazione delle pratiche' }))
+    const keys = within(form).getByRole('textbox', { name: /Chiavi pubbliche dell'applicazione/ })
+    await user.type(keys, 'not json')
+    await user.click(within(form).getByRole('button', { name: "Registra l'applicazione" }))
+    expect(keys).toHaveFocus()
+    expect(keys).toHaveAccessibleDescription(/non è un oggetto JSON valido/)
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0)
+
+    await user.clear(keys)
+    await user.click(keys)
+    await user.paste(JSON.stringify(KEY))
+    await user.click(within(form).getByRole('button', { name: "Registra l'applicazione" }))
+    const box = await screen.findByRole('region', {
+      name: 'Applicazione «Protocollo informatico» registrata: le sue credenziali',
+    })
+    expect(box).toHaveTextContent('il portale non rilascia alcun segreto')
+    expect(within(box).queryByRole('button', { name: 'Copia il segreto' })).toBeNull()
+    expect(within(box).getByText('app-new0000000000001')).toBeInTheDocument()
+    expect(requests.find((r) => r.method === 'POST')?.body).toMatchObject({ public_jwks: KEY })
+    const table = await screen.findByRole('table', { name: '3 applicazioni registrate' })
+    const row = within(table).getByRole('row', { name: /Protocollo informatico/ })
+    expect(row).toHaveTextContent('autenticazione con chiave pubblica')
+    expect(within(row).getByRole('button', { name: /Sostituisci chiavi/ })).toBeInTheDocument()
+    expect(within(row).queryByRole('button', { name: /Rinnova credenziali/ })).toBeNull()
+  })
+
+  it('replaces the keys of a key application, showing a refused key on its field', async () => {
+    signIn(adminClaims)
+    let calls = 0
+    const { requests } = backEnd({
+      [LIST]: () => json({ items: [keyClient, checksClient] }),
+      [KEYS]: () => {
+        calls += 1
+        return calls === 1
+          ? problem(422, {
+              title: 'Dati non validi',
+              detail: 'Controllare i campi: public_jwks.',
+              code: 'validation_failed',
+              errors: [
+                {
+                  field: 'public_jwks',
+                  message:
+                    'Chiave non accettata: occorre una chiave RSA di almeno 2048 bit o EC P-256/P-384.',
+                },
+              ],
+            })
+          : json(keyClient)
+      },
+    })
+    const user = userEvent.setup()
+    renderWithProviders(<ClientsPage />, '/backoffice/applicazioni')
+    const table = await screen.findByRole('table', { name: '2 applicazioni registrate' })
+    const row = within(table).getByRole('row', { name: /Protocollo informatico/ })
+    await user.click(within(row).getByRole('button', { name: /Sostituisci chiavi/ }))
+    const panel = screen.getByRole('region', {
+      name: "Sostituisci le chiavi pubbliche dell'applicazione «Protocollo informatico»",
+    })
+    expect(within(panel).getByRole('heading')).toHaveFocus()
+    await user.click(within(panel).getByRole('button', { name: 'Sostituisci le chiavi' }))
+    const field = within(panel).getByRole('textbox', { name: /Nuove chiavi pubbliche/ })
+    expect(field).toHaveAccessibleDescription(/Incolla le nuove chiavi pubbliche/)
+    await user.click(field)
+    await user.paste('{"kty": "RSA", "n": "AQAB", "e": "AQAB"}')
+    await user.click(within(panel).getByRole('button', { name: 'Sostituisci le chiavi' }))
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/Chiave non accettata/))
+    await user.clear(field)
+    await user.click(field)
+    await user.paste(JSON.stringify({ keys: [KEY] }))
+    await user.click(within(panel).getByRole('button', { name: 'Sostituisci le chiavi' }))
+    expect(
+      await screen.findByText(/Chiavi dell'applicazione «Protocollo informatico» sostituite/),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('region', { name: /Sostituisci le chiavi pubbliche/ })).toBeNull()
+    expect(requests.filter((r) => r.path.endsWith('/keys')).at(-1)?.body).toEqual({
+      public_jwks: { keys: [KEY] },
+    })
   })
 
   it('renews the credentials after a confirmation, which can be cancelled', async () => {

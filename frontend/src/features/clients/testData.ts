@@ -12,6 +12,7 @@ export const checksClient: Client = {
   created_at: '2026-11-20T09:30:00Z',
   secret_created_at: '2026-11-20T09:30:00Z',
   revoked_at: null,
+  auth_method: 'client_secret',
 }
 
 /** An application revoked a week after its registration. */
@@ -26,6 +27,7 @@ export const revokedClient: Client = {
   created_at: '2026-10-01T08:00:00Z',
   secret_created_at: '2026-10-01T08:00:00Z',
   revoked_at: '2026-10-08T16:45:00Z',
+  auth_method: 'client_secret',
 }
 
 export const SECRET = 'ps_5b1f0c2e9a7d4e3c8b6a1f0e2d3c4b5a69788766554433221100ffeeddccbbaa'

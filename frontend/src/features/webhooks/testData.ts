@@ -12,6 +12,7 @@ export const checksApp: Application = {
   created_at: '2026-11-20T09:30:00Z',
   secret_created_at: '2026-11-20T09:30:00Z',
   revoked_at: null,
+  auth_method: 'client_secret',
 }
 
 /** A records office following online practices: no certificates:verify. */
@@ -26,6 +27,7 @@ export const recordsApp: Application = {
   created_at: '2026-10-15T08:00:00Z',
   secret_created_at: '2026-10-15T08:00:00Z',
   revoked_at: null,
+  auth_method: 'client_secret',
 }
 
 /** A revoked application: not offered by the form. */
@@ -40,6 +42,7 @@ export const revokedApp: Application = {
   created_at: '2026-10-01T08:00:00Z',
   secret_created_at: '2026-10-01T08:00:00Z',
   revoked_at: '2026-10-08T16:45:00Z',
+  auth_method: 'client_secret',
 }
 
 /** Active, with a success, a later failure, one delivery waiting and two failed. */

@@ -498,6 +498,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/clients/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replaces the public keys of an application that authenticates with them; the tokens
+         *     issued before stop working.
+         */
+        post: operations["replace_client_keys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/webhooks": {
         parameters: {
             query?: never;
@@ -2489,12 +2509,24 @@ export interface components {
             secret_created_at: string;
             /** Format: date-time */
             revoked_at?: string | null;
+            /**
+             * @description `client_secret` or `private_key_jwt`.
+             * @example client_secret
+             */
+            auth_method: string;
+            /** @description The registered public keys (`private_key_jwt`), as `{"keys": […]}`. */
+            public_jwks?: {
+                [key: string]: unknown;
+            } | null;
         };
-        /** @description The client and its secret: shown this once, the portal keeps only its hash. */
+        /**
+         * @description The client and its secret: shown this once, the portal keeps only its hash. A client
+         *     registered with public keys gets no secret.
+         */
         ClientCredentials: {
             client: components["schemas"]["Client"];
             /** @example ps_5b1f0c2e9a7d4e3c8b6a1f0e2d3c4b5a69788766554433221100ffeeddccbbaa */
-            client_secret: string;
+            client_secret?: string;
         };
         ClientList: {
             items: components["schemas"]["Client"][];
@@ -3191,6 +3223,14 @@ export interface components {
              * @description 1 to 6,000; default 120.
              */
             rate_limit_per_minute?: number | null;
+            /**
+             * @description Public keys (a JWK or a JWK set `{"keys": […]}`; RSA ≥ 2048 bits or EC P-256/P-384)
+             *     for `private_key_jwt`, preferred to a secret: the portal then keeps nothing that
+             *     would let anyone act as the application.
+             */
+            public_jwks?: {
+                [key: string]: unknown;
+            } | null;
         };
         /**
          * @example {
@@ -3890,6 +3930,12 @@ export interface components {
          * @enum {string}
          */
         Relationship: "head" | "spouse" | "civil_partner" | "child" | "child_in_law" | "grandchild" | "parent" | "parent_in_law" | "sibling" | "cohabitant" | "other_relative" | "not_related";
+        ReplaceKeysRequest: {
+            /** @description The new public keys; those registered before stop working. */
+            public_jwks: {
+                [key: string]: unknown;
+            };
+        };
         /** @description The person behind the account that asked for a certificate. */
         RequestedBy: {
             /** @example BIANCHI */
@@ -4218,7 +4264,8 @@ export interface components {
         };
         /**
          * @description The form of a token request (RFC 6749 §4.4.2); the client authenticates with
-         *     `client_id` and `client_secret` in the form or with HTTP Basic.
+         *     `client_id` and `client_secret` in the form or with HTTP Basic, or — when it registered
+         *     public keys — with `client_assertion_type` and `client_assertion` (RFC 7523).
          */
         TokenForm: {
             /** @example client_credentials */
@@ -4226,6 +4273,13 @@ export interface components {
             /** @example app-3f2a9c1d0b7e4a21 */
             client_id?: string | null;
             client_secret?: string | null;
+            /** @example urn:ietf:params:oauth:client-assertion-type:jwt-bearer */
+            client_assertion_type?: string | null;
+            /**
+             * @description A JWT signed with a registered key: `iss` and `sub` the client id, `aud` the token
+             *     endpoint's URL, `exp` at most 5 minutes ahead, a `jti` never used before.
+             */
+            client_assertion?: string | null;
             /**
              * @description Space-separated scopes, among those granted; none asks for all of them.
              * @example registry:check
@@ -5170,6 +5224,39 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    replace_client_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceKeysRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     list_webhooks: {

@@ -31,6 +31,7 @@ const FIELDS = [
   'scopes',
   'allowed_ips',
   'rate_limit_per_minute',
+  'public_jwks',
 ] as const
 type Field = (typeof FIELDS)[number]
 
@@ -42,6 +43,7 @@ const FOCUS_ID: Record<Field, string> = {
   scopes: `client-scope-${SCOPES[0]?.replace(':', '-')}`,
   allowed_ips: 'client-allowed-ips',
   rate_limit_per_minute: 'client-rate-limit',
+  public_jwks: 'client-public-jwks',
 }
 
 interface Draft {
@@ -53,6 +55,8 @@ interface Draft {
   allowed_ips: string
   /** As typed; the server's default when left empty. */
   rate_limit_per_minute: string
+  /** The application's public keys as pasted (JSON); empty: it gets a secret. */
+  public_jwks: string
 }
 
 const EMPTY: Draft = {
@@ -62,10 +66,25 @@ const EMPTY: Draft = {
   scopes: [],
   allowed_ips: '',
   rate_limit_per_minute: String(DEFAULT_RATE_LIMIT),
+  public_jwks: '',
+}
+
+/** The pasted keys as a JSON object, `null` when none, `undefined` when not JSON. */
+export function parseKeys(text: string): Record<string, unknown> | null | undefined {
+  if (text.trim() === '') return null
+  try {
+    const value: unknown = JSON.parse(text)
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function requestOf(draft: Draft): NewClient {
   const limit = draft.rate_limit_per_minute.trim()
+  const keys = parseKeys(draft.public_jwks)
   return {
     name: draft.name.trim(),
     organisation: draft.organisation.trim(),
@@ -76,6 +95,8 @@ function requestOf(draft: Draft): NewClient {
       .map((line) => line.trim())
       .filter(Boolean),
     rate_limit_per_minute: limit === '' ? null : Number(limit),
+    // Only when given: without keys the application gets a secret.
+    ...(keys ? { public_jwks: keys } : {}),
   }
 }
 
@@ -123,6 +144,7 @@ export function ClientForm({ onRegistered, onCancel }: ClientFormProps) {
     if (limit !== '' && !(/^\d+$/.test(limit) && +limit >= 1 && +limit <= MAX_RATE_LIMIT)) {
       found.rate_limit_per_minute = t('clients.form.rateLimitInvalid', { max: MAX_RATE_LIMIT })
     }
+    if (parseKeys(draft.public_jwks) === undefined) found.public_jwks = t('clients.keys.notJson')
     return found
   }
 
@@ -255,6 +277,18 @@ export function ClientForm({ onRegistered, onCancel }: ClientFormProps) {
           value={draft.rate_limit_per_minute}
           error={errorOf('rate_limit_per_minute')}
           onChange={(e) => set('rate_limit_per_minute', e.target.value)}
+        />
+        <TextAreaField
+          id="client-public-jwks"
+          name="public_jwks"
+          label={t('clients.keys.label')}
+          hint={t('clients.keys.hint')}
+          rows={4}
+          spellCheck={false}
+          autoComplete="off"
+          value={draft.public_jwks}
+          error={errorOf('public_jwks')}
+          onChange={(e) => set('public_jwks', e.target.value)}
         />
         {otherError ? (
           <ProblemAlert error={register.error} context={t('clients.form.failed')} />

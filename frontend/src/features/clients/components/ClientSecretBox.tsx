@@ -23,7 +23,9 @@ function selectText(id: string) {
 }
 
 /**
- * The application's client_id and its secret, the one time the server answers the secret:
+ * The application's client_id and its secret, the one time the server answers the secret
+ * (an application registered with its public keys has none: the box then says how it
+ * signs in):
  * marked as such, with buttons to copy each (when the browser refuses the clipboard, the
  * text is selected for a copy by hand), until the administrator closes the box. The
  * heading takes the focus, so that screen readers read the box first.
@@ -39,7 +41,7 @@ export function ClientSecretBox({ credentials, renewed, onDismiss }: ClientSecre
   }, [])
 
   const copy = async (what: 'id' | 'secret') => {
-    const text = what === 'id' ? client.client_id : secret
+    const text = what === 'id' ? client.client_id : (secret ?? '')
     try {
       if (!navigator.clipboard) throw new Error('no clipboard')
       await navigator.clipboard.writeText(text)
@@ -62,11 +64,17 @@ export function ClientSecretBox({ credentials, renewed, onDismiss }: ClientSecre
           name: client.name,
         })}
       </h2>
-      <p className="client-secret-warning">
-        <strong>{t('clients.secret.warning')}</strong>
-      </p>
-      <p>{t('clients.secret.explanation', { email: client.contact_email })}</p>
-      {renewed ? <p>{t('clients.secret.oldStopped')}</p> : null}
+      {secret ? (
+        <>
+          <p className="client-secret-warning">
+            <strong>{t('clients.secret.warning')}</strong>
+          </p>
+          <p>{t('clients.secret.explanation', { email: client.contact_email })}</p>
+          {renewed ? <p>{t('clients.secret.oldStopped')}</p> : null}
+        </>
+      ) : (
+        <p>{t('clients.secret.withKeys', { email: client.contact_email })}</p>
+      )}
       <dl className="client-credentials">
         <dt>{t('clients.secret.clientId')}</dt>
         <dd>
@@ -81,19 +89,23 @@ export function ClientSecretBox({ credentials, renewed, onDismiss }: ClientSecre
             {t('clients.secret.copyId')}
           </button>
         </dd>
-        <dt>{t('clients.secret.clientSecret')}</dt>
-        <dd>
-          <code id="client-credentials-secret" className="client-credential">
-            {secret}
-          </code>
-          <button
-            type="button"
-            className="btn btn-primary btn-sm"
-            onClick={() => void copy('secret')}
-          >
-            {t('clients.secret.copySecret')}
-          </button>
-        </dd>
+        {secret ? (
+          <>
+            <dt>{t('clients.secret.clientSecret')}</dt>
+            <dd>
+              <code id="client-credentials-secret" className="client-credential">
+                {secret}
+              </code>
+              <button
+                type="button"
+                className="btn btn-primary btn-sm"
+                onClick={() => void copy('secret')}
+              >
+                {t('clients.secret.copySecret')}
+              </button>
+            </dd>
+          </>
+        ) : null}
       </dl>
       <p role="status" className="client-copy-status">
         {copied
@@ -106,7 +118,7 @@ export function ClientSecretBox({ credentials, renewed, onDismiss }: ClientSecre
         {t('clients.secret.tokenEndpoint')} <code className="identifier">{tokenUrl}</code>
       </p>
       <button type="button" className="btn btn-outline-primary" onClick={onDismiss}>
-        {t('clients.secret.dismiss')}
+        {t(secret ? 'clients.secret.dismiss' : 'clients.secret.dismissKeys')}
       </button>
     </section>
   )

@@ -8,11 +8,12 @@ interface ClientTableProps {
   clients: Client[]
   caption: string
   onRenew: (client: Client) => void
+  onReplaceKeys: (client: Client) => void
   onRevoke: (client: Client) => void
 }
 
 /** The id of a row's button, for the focus to come back to it. */
-export function actionButtonId(action: 'renew' | 'revoke', client: Client) {
+export function actionButtonId(action: 'renew' | 'keys' | 'revoke', client: Client) {
   return `${action}-client-${client.client_id}`
 }
 
@@ -21,7 +22,13 @@ export function actionButtonId(action: 'renew' | 'revoke', client: Client) {
  * since when, whether it still works; active ones can have their credentials renewed or be
  * revoked. On narrow screens each application is a card.
  */
-export function ClientTable({ clients, caption, onRenew, onRevoke }: ClientTableProps) {
+export function ClientTable({
+  clients,
+  caption,
+  onRenew,
+  onReplaceKeys,
+  onRevoke,
+}: ClientTableProps) {
   const { t } = useTranslation()
   return (
     <DataTable<Client>
@@ -86,6 +93,14 @@ export function ClientTable({ clients, caption, onRenew, onRevoke }: ClientTable
           cell: (client) => (
             <>
               <DateTimeText utc={client.created_at} />
+              <br />
+              <small>
+                {t(
+                  client.auth_method === 'private_key_jwt'
+                    ? 'clients.keys.authKeys'
+                    : 'clients.keys.authSecret',
+                )}
+              </small>
               {client.secret_created_at !== client.created_at ? (
                 <>
                   <br />
@@ -120,14 +135,26 @@ export function ClientTable({ clients, caption, onRenew, onRevoke }: ClientTable
           cell: (client) =>
             client.revoked_at ? null : (
               <div className="table-actions">
-                <button
-                  type="button"
-                  id={actionButtonId('renew', client)}
-                  className="btn btn-outline-primary btn-sm"
-                  onClick={() => onRenew(client)}
-                >
-                  {t('clients.renew')} <span className="visually-hidden">{client.name}</span>
-                </button>
+                {client.auth_method === 'private_key_jwt' ? (
+                  <button
+                    type="button"
+                    id={actionButtonId('keys', client)}
+                    className="btn btn-outline-primary btn-sm"
+                    onClick={() => onReplaceKeys(client)}
+                  >
+                    {t('clients.keys.replace')}{' '}
+                    <span className="visually-hidden">{client.name}</span>
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    id={actionButtonId('renew', client)}
+                    className="btn btn-outline-primary btn-sm"
+                    onClick={() => onRenew(client)}
+                  >
+                    {t('clients.renew')} <span className="visually-hidden">{client.name}</span>
+                  </button>
+                )}
                 <button
                   type="button"
                   id={actionButtonId('revoke', client)}

@@ -13,6 +13,7 @@ import { useRevokeClient } from '../api/useRevokeClient'
 import { ClientForm } from '../components/ClientForm'
 import { ClientSecretBox } from '../components/ClientSecretBox'
 import { actionButtonId, ClientTable } from '../components/ClientTable'
+import { ReplaceKeysForm } from '../components/ReplaceKeysForm'
 import '../clients.scss'
 
 /** The question open: renewing or revoking which application. */
@@ -37,6 +38,8 @@ export function ClientsPage() {
   const [creating, setCreating] = useState(false)
   const [asking, setAsking] = useState<Asking>(null)
   const [shown, setShown] = useState<Shown>(null)
+  /** The key application whose keys are being replaced. */
+  const [rekeying, setRekeying] = useState<Client | null>(null)
   const [outcome, setOutcome] = useState<string | null>(null)
   const outcomeRef = useRef<HTMLDivElement>(null)
 
@@ -52,7 +55,18 @@ export function ClientsPage() {
   const openForm = () => {
     clearMessages()
     setAsking(null)
+    setRekeying(null)
     setCreating(true)
+  }
+  const openKeys = (client: Client) => {
+    clearMessages()
+    setAsking(null)
+    setCreating(false)
+    setRekeying(client)
+  }
+  const closeKeys = (client: Client) => {
+    setRekeying(null)
+    focusLater(actionButtonId('keys', client))
   }
   const closeForm = () => {
     setCreating(false)
@@ -61,6 +75,7 @@ export function ClientsPage() {
   const ask = (action: 'renew' | 'revoke', client: Client) => {
     clearMessages()
     setCreating(false)
+    setRekeying(null)
     setAsking({ action, client })
   }
   const cancel = () => {
@@ -112,7 +127,7 @@ export function ClientsPage() {
       </div>
       {shown ? (
         <ClientSecretBox
-          key={shown.credentials.client_secret}
+          key={shown.credentials.client_secret ?? shown.credentials.client.client_id}
           credentials={shown.credentials}
           renewed={shown.renewed}
           onDismiss={dismissSecret}
@@ -123,6 +138,17 @@ export function ClientsPage() {
       ) : null}
       {revoke.isError ? (
         <ProblemAlert error={revoke.error} context={t('clients.revokeFailed')} />
+      ) : null}
+      {rekeying ? (
+        <ReplaceKeysForm
+          key={rekeying.client_id}
+          client={rekeying}
+          onCancel={() => closeKeys(rekeying)}
+          onReplaced={(client) => {
+            setRekeying(null)
+            setOutcome(t('clients.keys.replacedMessage', { name: client.name }))
+          }}
+        />
       ) : null}
       {creating ? (
         <ClientForm
@@ -172,6 +198,7 @@ export function ClientsPage() {
             clients={list}
             caption={t('clients.count', { count: list.length })}
             onRenew={(client) => ask('renew', client)}
+            onReplaceKeys={openKeys}
             onRevoke={(client) => ask('revoke', client)}
           />
         )}
