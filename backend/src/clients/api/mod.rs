@@ -41,7 +41,7 @@ pub struct Client {
     #[schema(example = "client_secret")]
     pub auth_method: String,
     /// The registered public keys (`private_key_jwt`), as `{"keys": […]}`.
-    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
+    #[schema(schema_with = registered_keys)]
     pub public_jwks: Option<serde_json::Value>,
 }
 
@@ -118,7 +118,7 @@ pub struct NewClientRequest {
     /// Public keys (a JWK or a JWK set `{"keys": […]}`; RSA ≥ 2048 bits or EC P-256/P-384)
     /// for `private_key_jwt`, preferred to a secret: the portal then keeps nothing that
     /// would let anyone act as the application.
-    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
+    #[schema(schema_with = offered_keys)]
     pub public_jwks: Option<serde_json::Value>,
 }
 
@@ -126,8 +126,49 @@ pub struct NewClientRequest {
 #[serde(deny_unknown_fields)]
 pub struct ReplaceKeysRequest {
     /// The new public keys; those registered before stop working.
-    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
+    #[schema(schema_with = new_keys)]
     pub public_jwks: serde_json::Value,
+}
+
+/// A JWK or a JWK set: an object whose members the rules check, not the schema (a
+/// free-form object, `additionalProperties: true`, which the document's readers parse).
+fn key_set_schema(nullable: bool, description: &str) -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, SchemaType, Type};
+    let kind = if nullable {
+        SchemaType::from_iter([Type::Object, Type::Null])
+    } else {
+        SchemaType::new(Type::Object)
+    };
+    ObjectBuilder::new()
+        .schema_type(kind)
+        .description(Some(description))
+        .additional_properties(Some(
+            AdditionalProperties::<utoipa::openapi::Schema>::FreeForm(true),
+        ))
+        .build()
+}
+
+fn registered_keys() -> utoipa::openapi::Object {
+    key_set_schema(
+        true,
+        "The registered public keys (`private_key_jwt`), as `{\"keys\": […]}`.",
+    )
+}
+
+fn offered_keys() -> utoipa::openapi::Object {
+    key_set_schema(
+        true,
+        "Public keys (a JWK or a JWK set `{\"keys\": […]}`; RSA ≥ 2048 bits or EC P-256/P-384) \
+         for `private_key_jwt`, preferred to a secret: the portal then keeps nothing that would \
+         let anyone act as the application.",
+    )
+}
+
+fn new_keys() -> utoipa::openapi::Object {
+    key_set_schema(
+        false,
+        "The new public keys; those registered before stop working.",
+    )
 }
 
 fn admin(user: &AuthUser) -> (String, String) {

@@ -3223,11 +3223,7 @@ export interface components {
              * @description 1 to 6,000; default 120.
              */
             rate_limit_per_minute?: number | null;
-            /**
-             * @description Public keys (a JWK or a JWK set `{"keys": […]}`; RSA ≥ 2048 bits or EC P-256/P-384)
-             *     for `private_key_jwt`, preferred to a secret: the portal then keeps nothing that
-             *     would let anyone act as the application.
-             */
+            /** @description Public keys (a JWK or a JWK set `{"keys": […]}`; RSA ≥ 2048 bits or EC P-256/P-384) for `private_key_jwt`, preferred to a secret: the portal then keeps nothing that would let anyone act as the application. */
             public_jwks?: {
                 [key: string]: unknown;
             } | null;
