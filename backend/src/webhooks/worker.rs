@@ -173,6 +173,8 @@ impl WebhookWorker {
     }
 }
 
+/// A transport failure in a fixed English phrase: the API shows it as is, the back office
+/// translates these two (`features/webhooks/components/eventText.ts`).
 fn describe(error: &reqwest::Error) -> String {
     if error.is_timeout() {
         format!("no answer within {} s", REQUEST_TIMEOUT.as_secs())

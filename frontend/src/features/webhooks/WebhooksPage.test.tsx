@@ -319,7 +319,7 @@ describe('back office: webhooks', () => {
     ])
     expect(rows[1]?.[2]).toBe('Non riuscita')
     expect(rows[1]?.[3]).toBe('12')
-    expect(rows[1]?.[4]).toBe('Nessuna rispostaconnection refused or address unreachable')
+    expect(rows[1]?.[4]).toBe('Nessuna rispostaconnessione rifiutata o indirizzo non raggiungibile')
     expect(rows[2]?.[2]).toMatch(/^Consegnatail 30 nov 2026/)
     expect(rows[2]?.[4]).toBe('HTTP 200')
 

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useEffect, useRef } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { DataTable } from '@/components/DataTable'
@@ -6,7 +7,7 @@ import { Loading } from '@/components/Loading'
 import { ProblemAlert } from '@/components/ProblemAlert'
 import type { Webhook, WebhookDelivery } from '../api/types'
 import { useWebhookDeliveries } from '../api/useWebhookDeliveries'
-import { deliveryStatusLabel, eventLabel } from './eventText'
+import { deliveryStatusLabel, eventLabel, failureText } from './eventText'
 
 interface DeliveryPanelProps {
   webhook: Webhook
@@ -27,10 +28,12 @@ const BADGE: Record<string, string> = {
  * What the receiver said besides its status: the server writes a refusal as "HTTP 503: its
  * body", whose status the cell shows already.
  */
-function errorText({ last_error: error, last_status_code: code }: WebhookDelivery) {
+function errorText(t: TFunction, { last_error: error, last_status_code: code }: WebhookDelivery) {
   if (!error) return ''
   const prefix = `HTTP ${code}:`
-  return code != null && error.startsWith(prefix) ? error.slice(prefix.length).trim() : error
+  return code != null && error.startsWith(prefix)
+    ? error.slice(prefix.length).trim()
+    : failureText(t, error)
 }
 
 /**
@@ -151,10 +154,10 @@ export function DeliveryPanel({ webhook, name, onRefresh, onClose }: DeliveryPan
                         ? t('webhooks.deliveries.noAnswer')
                         : t('webhooks.deliveries.notSent')}
                   </span>
-                  {errorText(delivery) ? (
+                  {errorText(t, delivery) ? (
                     <>
                       <br />
-                      <small className="webhook-error">{errorText(delivery)}</small>
+                      <small className="webhook-error">{errorText(t, delivery)}</small>
                     </>
                   ) : null}
                 </>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { DataTable } from '@/components/DataTable'
 import { DateTimeText } from '@/components/DateTimeText'
 import type { Application, Webhook } from '../api/types'
-import { eventLabel } from './eventText'
+import { eventLabel, failureText } from './eventText'
 
 export type WebhookAction = 'deliveries' | 'retry' | 'disable'
 
@@ -146,7 +146,7 @@ export function WebhookTable({ webhooks, applications, caption, onAction }: Webh
                   {webhook.last_error ? (
                     <>
                       <br />
-                      <small className="webhook-error">{webhook.last_error}</small>
+                      <small className="webhook-error">{failureText(t, webhook.last_error)}</small>
                     </>
                   ) : null}
                 </li>

@@ -33,3 +33,15 @@ export function deliveryStatusLabel(t: TFunction, status: string): string {
     ? t(`webhooks.deliveries.status.${status as DeliveryStatus}`)
     : status
 }
+
+/**
+ * Why a delivery failed, in words: the server records a receiver's refusal as "HTTP 503:
+ * its body" (shown as is) and the two transport failures with fixed English phrases
+ * (backend/src/webhooks/worker.rs), translated here.
+ */
+export function failureText(t: TFunction, error: string): string {
+  if (error.startsWith('no answer within ')) return t('webhooks.failures.timeout')
+  if (error === 'connection refused or address unreachable')
+    return t('webhooks.failures.unreachable')
+  return error
+}
