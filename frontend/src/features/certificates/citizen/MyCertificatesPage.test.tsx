@@ -5,7 +5,7 @@ import { json, mockApi, problem } from '@/test/mockApi'
 import { renderWithProviders } from '@/test/render'
 import { signIn } from '@/test/session'
 import { MyCertificatesPage } from './pages/MyCertificatesPage'
-import { certificate } from './testData'
+import { certificate, types } from './testData'
 
 const ID = certificate.id
 const EMAIL = `POST /api/v1/certificates/${ID}/email`
@@ -26,6 +26,7 @@ const revoked = { ...certificate, id: 'ZZ99-ZZ99-ZZ99-ZZ99', status: 'revoked' }
 function backEnd(email: () => Response = () => new Response(null, { status: 202 })) {
   return mockApi({
     'GET /api/v1/certificates': () => json({ items: [certificate, older, revoked] }),
+    'GET /api/v1/certificate-types': () => json(types),
     [EMAIL]: email,
   })
 }
@@ -60,6 +61,57 @@ describe('my certificates', () => {
     expect(within(row(older.id)).getByText('Scaduto')).toBeInTheDocument()
     expect(row(older.id)).toHaveTextContent('Si rilascia per altro motivo: Circolo sportivo')
     expect(within(row(revoked.id)).getByText('Revocato')).toBeInTheDocument()
+  })
+
+  it('narrows the list by category, as the office archive does (seed 001 §5)', async () => {
+    signIn()
+    const civil = {
+      ...certificate,
+      id: 'SC11-SC22-SC33-SC44',
+      type: 'stato_civile',
+      type_name: 'Certificato di Stato Civile',
+    }
+    mockApi({
+      'GET /api/v1/certificates': () => json({ items: [certificate, civil] }),
+      'GET /api/v1/certificate-types': () => json(types),
+    })
+    const user = userEvent.setup()
+    renderWithProviders(<MyCertificatesPage />, '/certificati')
+    await screen.findByRole('table', { name: /Certificati richiesti: 2/ })
+    const chooser = await screen.findByRole('combobox', { name: 'Categoria' })
+    expect(
+      within(chooser)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Tutte le categorie', 'Anagrafe', 'Stato civile'])
+    await user.selectOptions(chooser, 'Stato civile')
+    const table = screen.getByRole('table', { name: /Certificati richiesti: 1/ })
+    expect(within(table).getByRole('rowheader')).toHaveTextContent('Certificato di Stato Civile')
+    await user.selectOptions(chooser, 'Anagrafe')
+    expect(screen.getByRole('table', { name: /Certificati richiesti: 1/ })).toHaveTextContent(
+      'Certificato di Residenza',
+    )
+    await user.selectOptions(chooser, 'Tutte le categorie')
+    expect(screen.getByRole('table', { name: /Certificati richiesti: 2/ })).toBeInTheDocument()
+  })
+
+  it('says so when a category has no certificate', async () => {
+    signIn()
+    mockApi({
+      'GET /api/v1/certificates': () => json({ items: [certificate] }),
+      'GET /api/v1/certificate-types': () => json(types),
+    })
+    const user = userEvent.setup()
+    renderWithProviders(<MyCertificatesPage />, '/certificati')
+    await user.selectOptions(
+      await screen.findByRole('combobox', { name: 'Categoria' }),
+      'Stato civile',
+    )
+    expect(screen.getByText(/Nessun certificato di questa categoria/)).toHaveAttribute(
+      'role',
+      'status',
+    )
+    expect(screen.queryByRole('table')).toBeNull()
   })
 
   it('downloads the PDF with the session token as certificato-ID.pdf', async () => {
