@@ -8,7 +8,7 @@ use crate::audit::{self, actions, Actor, AuditEntry, Origin};
 use crate::platform::db::{transaction, DbConnection};
 use crate::platform::validation::FieldError;
 use crate::webhooks::rules::{self, CheckedWebhook, EventType, NewWebhook};
-use crate::webhooks::store::{self, WebhookRow};
+use crate::webhooks::store::{self, DeliveryRow, EventRow, WebhookRow};
 use crate::webhooks::Error;
 
 /// Who manages webhooks.
@@ -113,6 +113,19 @@ pub fn disable(
         )?;
         store::find(conn, id)?.ok_or(Error::NotFound)
     })
+}
+
+/// A webhook's latest deliveries with their events, the newest first.
+pub fn deliveries(
+    conn: &mut DbConnection,
+    manager: &Manager,
+    id: &str,
+    limit: i64,
+) -> Result<Vec<(DeliveryRow, EventRow)>, Error> {
+    store::find(conn, id)?
+        .filter(|webhook| manager.may_manage(webhook))
+        .ok_or(Error::NotFound)?;
+    Ok(store::deliveries(conn, id, limit)?)
 }
 
 /// Answers how many failed deliveries are due again.

@@ -7,9 +7,10 @@
 
 use std::time::Duration;
 
-use chrono::{NaiveDateTime, SubsecRound, Utc};
+use chrono::{NaiveDateTime, Utc};
 use tokio::sync::watch;
 
+use crate::mail::now_utc;
 use crate::platform::db::{Database, DbError};
 use crate::webhooks::rules::{self, MAX_ATTEMPTS};
 use crate::webhooks::store::{self, DeliveryRow, EventRow, Outcome, WebhookRow};
@@ -46,10 +47,6 @@ impl WorkerHandle {
         let _ = self.stop.send(true);
         let _ = self.task.await;
     }
-}
-
-pub fn now_utc() -> NaiveDateTime {
-    Utc::now().naive_utc().trunc_subsecs(6)
 }
 
 impl WebhookWorker {

@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex};
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use chrono::Duration;
 use hmac::{Hmac, Mac};
-use portale::webhooks::worker::{now_utc, Report, WebhookWorker};
+use portale::mail::now_utc;
+use portale::webhooks::worker::{Report, WebhookWorker};
 use serde_json::{json, Value};
 use sha2::Sha256;
 

@@ -20,7 +20,6 @@ use crate::platform::http::AppState;
 use crate::webhooks::rules::{EventType, NewWebhook};
 use crate::webhooks::store::{self, DeliveryRow, EventRow, WebhookRow};
 use crate::webhooks::subscriptions::{self, Issued, Manager};
-use crate::webhooks::Error;
 
 #[derive(Serialize, ToSchema)]
 pub struct Webhook {
@@ -228,17 +227,7 @@ async fn deliveries_for(
 ) -> Result<WebhookDeliveryList, ApiError> {
     let rows = state
         .db
-        .run(move |conn| {
-            store::find(conn, &id)?
-                .filter(|webhook| {
-                    caller
-                        .own_client
-                        .as_deref()
-                        .is_none_or(|own| own == webhook.client_id)
-                })
-                .ok_or(Error::NotFound)?;
-            Ok::<_, ApiError>(store::deliveries(conn, &id, 50)?)
-        })
+        .run(move |conn| subscriptions::deliveries(conn, &caller.manager(), &id, 50))
         .await?;
     Ok(WebhookDeliveryList {
         items: rows
